@@ -1,0 +1,67 @@
+//! The public error: few variants, each telling the app what it can do.
+//!
+//! Every core error maps here in one place. Messages name fields, ids and
+//! files, never the user's notes or health data, so apps may log them.
+
+use rollsafe_core::Error as CoreError;
+
+/// Why a RollSafe call failed. In Kotlin it is `RollSafeException` with one
+/// subclass per case; in Swift, a thrown `RollSafeError`.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum RollSafeError {
+    /// An argument is not acceptable; nothing was changed. `field` names it as
+    /// the API spells it.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The offending field.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The record an id refers to does not exist.
+    #[error("no {entity} with id {id}")]
+    NotFound {
+        /// The kind of record, for example `device`.
+        entity: String,
+        /// The id that was given.
+        id: String,
+    },
+    /// The database file was written by a newer RollSafe; it was left
+    /// untouched. Update the app.
+    #[error("the database has schema version {found}; this version reads up to {supported}")]
+    NewerSchema {
+        /// The version found in the file.
+        found: u32,
+        /// The newest version this library reads.
+        supported: u32,
+    },
+    /// The database or the file system failed; the change was not made.
+    #[error("storage error: {detail}")]
+    Storage {
+        /// What failed, without personal data.
+        detail: String,
+    },
+}
+
+impl From<CoreError> for RollSafeError {
+    fn from(error: CoreError) -> Self {
+        match error {
+            CoreError::InvalidInput { field, reason } => RollSafeError::InvalidInput {
+                field: field.to_owned(),
+                reason,
+            },
+            CoreError::NotFound { entity, id } => RollSafeError::NotFound {
+                entity: entity.to_owned(),
+                id,
+            },
+            CoreError::NewerSchema {
+                found, supported, ..
+            } => RollSafeError::NewerSchema { found, supported },
+            other @ (CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::Inconsistent(_)) => {
+                RollSafeError::Storage {
+                    detail: other.to_string(),
+                }
+            }
+        }
+    }
+}

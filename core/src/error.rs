@@ -1,0 +1,74 @@
+//! Every way a core operation can fail, in one place.
+//!
+//! Callers need to tell "you gave me something wrong" (fix the input) from
+//! "that record does not exist" and from "the storage failed" (nothing the user
+//! typed can fix it). Messages name the field or the file, never the user's
+//! notes or health data, so they are safe to log.
+
+use std::path::PathBuf;
+
+/// The result of every fallible core operation.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a core operation failed. No variant carries the user's free text.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input value is not acceptable; nothing was changed.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The name of the offending field, as the public API spells it.
+        field: &'static str,
+        /// What is wrong with it, in plain words.
+        reason: String,
+    },
+
+    /// A record the caller referred to does not exist (or was deleted).
+    #[error("no {entity} with id {id}")]
+    NotFound {
+        /// The kind of record, for example `device`.
+        entity: &'static str,
+        /// The id the caller gave.
+        id: String,
+    },
+
+    /// The database file was written by a newer RollSafe; it was not touched.
+    #[error(
+        "the database at {path} has schema version {found}, newer than the {supported} this version understands; it was left untouched"
+    )]
+    NewerSchema {
+        /// The file that was refused.
+        path: PathBuf,
+        /// The schema version found in the file.
+        found: u32,
+        /// The newest schema version this code can read.
+        supported: u32,
+    },
+
+    /// SQLite reported an error.
+    #[error("storage error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    /// A file-system operation around the database failed.
+    #[error("file error on {path}: {source}")]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+
+    /// Stored data broke an invariant the code relies on (for example an
+    /// unknown enum code); the file may have been edited outside RollSafe.
+    #[error("stored data is inconsistent: {0}")]
+    Inconsistent(String),
+}
+
+impl Error {
+    /// Builds an [`Error::InvalidInput`] for `field`.
+    pub fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field,
+            reason: reason.into(),
+        }
+    }
+}

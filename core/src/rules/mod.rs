@@ -1,0 +1,12 @@
+//! The clinical rules RollSafe applies, kept as data that names its sources.
+//!
+//! Published evidence on home microneedling is thin and often disagrees
+//! (see `shared/reference/domain.md`), so every rule carries the citation and
+//! the strength of what it rests on, defaults sit at the conservative end, and
+//! the user or their dermatologist may override them.
+
+pub mod interval;
+pub mod source;
+
+pub use interval::{DEFAULT_INTERVAL_RULES, IntervalRule, interval_rule_for};
+pub use source::{Evidence, RuleSource};

@@ -1,0 +1,40 @@
+//! Where a rule comes from and how much weight it bears.
+
+/// How strong the evidence behind a rule is, following the labels of the
+/// domain reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Evidence {
+    /// A peer-reviewed paper, or a regulator or public-health body.
+    PeerReviewed,
+    /// A dermatologist, clinic or professional body.
+    Professional,
+    /// A blog, vendor or aggregator: what people commonly say.
+    Low,
+    /// RollSafe's own conservative synthesis of the sources it names.
+    Synthesis,
+}
+
+impl Evidence {
+    /// The stable code used in storage and exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            Evidence::PeerReviewed => "peer_reviewed",
+            Evidence::Professional => "professional",
+            Evidence::Low => "low",
+            Evidence::Synthesis => "synthesis",
+        }
+    }
+}
+
+/// The provenance of a rule, shown beside every finding it produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleSource {
+    /// The stable id of the rule, for example `interval.band_0_3mm`.
+    pub rule_id: &'static str,
+    /// The publications the rule rests on.
+    pub citation: &'static str,
+    /// The strength of the strongest of them.
+    pub evidence: Evidence,
+    /// Where the sources disagree, or why this value was chosen.
+    pub note: &'static str,
+}

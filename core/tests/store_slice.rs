@@ -1,0 +1,179 @@
+//! The foundation slice through the public API of the core: a store on disk,
+//! devices, sessions, the interval verdict, and refusal of bad input and of
+//! files from a newer version.
+
+use chrono::DateTime;
+use rollsafe_core::{
+    BodyZone, DeviceKind, Error, Moment, NewDevice, NewSession, Store, store::schema,
+};
+
+fn at(text: &str) -> Moment {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn face_roller() -> NewDevice {
+    NewDevice {
+        kind: DeviceKind::Roller,
+        needle_length_mm: 0.25,
+        nickname: "Face roller".into(),
+    }
+}
+
+fn session(device_id: rollsafe_core::DeviceId, when: &str) -> NewSession {
+    NewSession {
+        device_id,
+        at: at(when),
+        zones: vec![BodyZone::Cheeks, BodyZone::Forehead],
+        needle_length_mm: None,
+    }
+}
+
+#[test]
+fn a_log_on_disk_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.sqlite3");
+    let now = at("2026-03-01T21:30:00+01:00");
+    let (device, recorded) = {
+        let store = Store::open(&path).unwrap();
+        let device = store.add_device(face_roller(), now).unwrap();
+        let recorded = store
+            .record_session(session(device.id, "2026-03-01T21:00:00+01:00"), now)
+            .unwrap();
+        (device, recorded)
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.devices().unwrap(), vec![device.clone()]);
+    assert_eq!(store.sessions().unwrap(), vec![recorded.clone()]);
+    assert_eq!(
+        recorded.needle_length_mm, 0.25,
+        "defaults to the device's length"
+    );
+    assert_eq!(recorded.zones, vec![BodyZone::Forehead, BodyZone::Cheeks]);
+    assert_eq!(recorded.at.offset().local_minus_utc(), 3600);
+}
+
+#[test]
+fn the_verdict_blocks_until_the_interval_has_passed() {
+    let store = Store::open_in_memory().unwrap();
+    let now = at("2026-03-01T21:30:00+01:00");
+    let device = store.add_device(face_roller(), now).unwrap();
+    assert!(store.can_start_session(device.id, now).unwrap().allowed);
+    store
+        .record_session(session(device.id, "2026-03-01T21:00:00+01:00"), now)
+        .unwrap();
+    let blocked = store
+        .can_start_session(device.id, at("2026-03-04T09:00:00+01:00"))
+        .unwrap();
+    assert!(!blocked.allowed);
+    assert_eq!(blocked.findings[0].code, "interval_not_elapsed");
+    assert_eq!(blocked.next_allowed_date.unwrap().to_string(), "2026-03-08");
+    let allowed = store
+        .can_start_session(device.id, at("2026-03-08T00:00:00+01:00"))
+        .unwrap();
+    assert!(allowed.allowed);
+}
+
+#[test]
+fn the_latest_session_counts_even_when_entered_out_of_order() {
+    let store = Store::open_in_memory().unwrap();
+    let now = at("2026-03-20T12:00:00Z");
+    let device = store.add_device(face_roller(), now).unwrap();
+    store
+        .record_session(session(device.id, "2026-03-15T12:00:00Z"), now)
+        .unwrap();
+    store
+        .record_session(session(device.id, "2026-03-01T12:00:00Z"), now)
+        .unwrap();
+    let verdict = store.can_start_session(device.id, now).unwrap();
+    assert_eq!(verdict.last_session_date.unwrap().to_string(), "2026-03-15");
+    let listed: Vec<_> = store.sessions().unwrap().iter().map(|s| s.at).collect();
+    assert_eq!(
+        listed,
+        vec![at("2026-03-15T12:00:00Z"), at("2026-03-01T12:00:00Z")]
+    );
+}
+
+#[test]
+fn bad_input_is_refused_and_changes_nothing() {
+    let store = Store::open_in_memory().unwrap();
+    let now = at("2026-03-01T21:30:00+01:00");
+    let bad = NewDevice {
+        needle_length_mm: f64::NAN,
+        ..face_roller()
+    };
+    assert!(matches!(
+        store.add_device(bad, now),
+        Err(Error::InvalidInput {
+            field: "needle_length_mm",
+            ..
+        })
+    ));
+    assert!(store.devices().unwrap().is_empty());
+
+    let device = store.add_device(face_roller(), now).unwrap();
+    let no_zones = NewSession {
+        zones: vec![],
+        ..session(device.id, "2026-03-01T21:00:00+01:00")
+    };
+    assert!(matches!(
+        store.record_session(no_zones, now),
+        Err(Error::InvalidInput { field: "zones", .. })
+    ));
+    let unknown = session(
+        rollsafe_core::DeviceId::random(),
+        "2026-03-01T21:00:00+01:00",
+    );
+    assert!(matches!(
+        store.record_session(unknown, now),
+        Err(Error::NotFound {
+            entity: "device",
+            ..
+        })
+    ));
+    let far_future = session(device.id, "2300-01-01T00:00:00Z");
+    assert!(matches!(
+        store.record_session(far_future, now),
+        Err(Error::InvalidInput { field: "at", .. })
+    ));
+    assert!(store.sessions().unwrap().is_empty());
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (42);")
+            .unwrap();
+        conn.pragma_update(None, "user_version", schema::CURRENT_VERSION + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path)
+        .err()
+        .expect("a newer schema must be refused");
+    assert!(
+        matches!(err, Error::NewerSchema { found, supported, .. }
+            if found == schema::CURRENT_VERSION + 1 && supported == schema::CURRENT_VERSION),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file must be left as it was"
+    );
+}
+
+#[test]
+fn a_new_file_gets_the_current_schema_and_durable_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(schema::version_of(&conn).unwrap(), schema::CURRENT_VERSION);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
