@@ -1,10 +1,15 @@
-//! The core's enums, exported unchanged.
+//! The core's enums and plain records, exported unchanged.
 //!
 //! `#[uniffi::remote]` re-declares each one so the core stays free of FFI
 //! code; the compiler checks that the copy matches the original.
 
+pub use rollsafe_core::check::CleaningState;
 pub use rollsafe_core::rules::Evidence;
-pub use rollsafe_core::{BodyZone, DeviceKind, Severity};
+pub use rollsafe_core::{
+    BodyRegion, BodyZone, CarePlanRest, CleaningMethod, CleaningTiming, Condition, DeviceKind,
+    NeedleMaterial, Override, PreChecks, Product, ProductCategory, ProductTiming, Severity,
+    SkinType,
+};
 
 /// The form of a microneedling device.
 #[uniffi::remote(Enum)]
@@ -14,6 +19,14 @@ pub enum DeviceKind {
     Pen,
     ScalpRoller,
     Other,
+}
+
+/// What a device's needles are made of.
+#[uniffi::remote(Enum)]
+pub enum NeedleMaterial {
+    Titanium,
+    StainlessSteel,
+    Unknown,
 }
 
 /// A treated area of the body.
@@ -36,6 +49,14 @@ pub enum BodyZone {
     Legs,
 }
 
+/// The three regions the rules distinguish.
+#[uniffi::remote(Enum)]
+pub enum BodyRegion {
+    Face,
+    Scalp,
+    Body,
+}
+
 /// How much a finding weighs on a verdict.
 #[uniffi::remote(Enum)]
 pub enum Severity {
@@ -50,4 +71,115 @@ pub enum Evidence {
     Professional,
     Low,
     Synthesis,
+    Clinician,
+}
+
+/// What kind of product it is, as far as the rules care.
+#[uniffi::remote(Enum)]
+pub enum ProductCategory {
+    HyaluronicAcid,
+    Peptides,
+    GrowthFactors,
+    Minoxidil,
+    Retinoid,
+    VitaminC,
+    AhaBha,
+    NumbingCream,
+    Fragrance,
+    Other,
+}
+
+/// When a product was applied relative to needling.
+#[uniffi::remote(Enum)]
+pub enum ProductTiming {
+    Before,
+    After,
+}
+
+/// Fitzpatrick skin type, I to VI.
+#[uniffi::remote(Enum)]
+pub enum SkinType {
+    I,
+    Ii,
+    Iii,
+    Iv,
+    V,
+    Vi,
+}
+
+/// A condition or medication the profile asks about.
+#[uniffi::remote(Enum)]
+pub enum Condition {
+    KeloidScarring,
+    ColdSores,
+    InflammatorySkinDisease,
+    Diabetes,
+    Immunosuppression,
+    BleedingRisk,
+    Isotretinoin,
+    Pregnancy,
+    NickelAllergy,
+}
+
+/// How a device was cleaned.
+#[uniffi::remote(Enum)]
+pub enum CleaningMethod {
+    IsopropylSoak,
+    OtherAlcoholSoak,
+    SoapAndWater,
+    Other,
+}
+
+/// Where a cleaning falls relative to the device's sessions.
+#[uniffi::remote(Enum)]
+pub enum CleaningTiming {
+    AfterUse,
+    BeforeUse,
+    AfterAndBeforeUse,
+    Standalone,
+}
+
+/// Whether a device was cleaned adequately since it was last used.
+#[uniffi::remote(Enum)]
+pub enum CleaningState {
+    CleanForNextUse,
+    NotCleanedBeforeFirstUse,
+    NotCleanedSinceLastUse,
+    Inadequate {
+        method: CleaningMethod,
+        soak_minutes: Option<u32>,
+    },
+}
+
+/// The user's answers to the checks before a session.
+#[uniffi::remote(Record)]
+pub struct PreChecks {
+    pub device_cleaned: bool,
+    pub skin_clean: bool,
+    pub active_breakout: bool,
+    pub cold_sore: bool,
+    pub open_wound: bool,
+    pub sunburn: bool,
+}
+
+/// A product applied around a session, with its category tags.
+#[uniffi::remote(Record)]
+pub struct Product {
+    pub name: String,
+    pub timing: ProductTiming,
+    pub categories: Vec<ProductCategory>,
+}
+
+/// A blocker the user saw and chose to override, kept with the session.
+#[uniffi::remote(Record)]
+pub struct Override {
+    pub code: String,
+    pub message: String,
+}
+
+/// A minimum rest set by a care plan for one region.
+#[uniffi::remote(Record)]
+pub struct CarePlanRest {
+    pub region: BodyRegion,
+    pub min_rest_days: u32,
 }

@@ -5,6 +5,8 @@
 
 use rollsafe_core::Error as CoreError;
 
+use crate::records::Finding;
+
 /// Why a RollSafe call failed. In Kotlin it is `RollSafeException` with one
 /// subclass per case; in Swift, a thrown `RollSafeError`.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -35,6 +37,14 @@ pub enum RollSafeError {
         /// The newest version this library reads.
         supported: u32,
     },
+    /// The session is blocked by findings the user has not acknowledged;
+    /// nothing was recorded. Show `blockers` and ask before recording with
+    /// their codes acknowledged.
+    #[error("the session is blocked by {} finding(s)", blockers.len())]
+    SessionBlocked {
+        /// The blockers not acknowledged.
+        blockers: Vec<Finding>,
+    },
     /// The database or the file system failed; the change was not made.
     #[error("storage error: {detail}")]
     Storage {
@@ -57,6 +67,9 @@ impl From<CoreError> for RollSafeError {
             CoreError::NewerSchema {
                 found, supported, ..
             } => RollSafeError::NewerSchema { found, supported },
+            CoreError::Blocked { blockers } => RollSafeError::SessionBlocked {
+                blockers: blockers.into_iter().map(Finding::from).collect(),
+            },
             other @ (CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::Inconsistent(_)) => {
                 RollSafeError::Storage {
                     detail: other.to_string(),

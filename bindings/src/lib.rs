@@ -8,11 +8,25 @@
 //!
 //! | file | concern |
 //! |---|---|
-//! | `store.rs` | the [`RollSafeStore`] object, the entry point |
-//! | `records.rs` | records for devices, sessions and verdicts |
-//! | `enums.rs` | the core's enums, exported as they are |
+//! | `store/` | the [`RollSafeStore`] object, the entry point, by part of the log |
+//! | `records/` | records for devices, sessions, cleanings, profile and verdicts |
+//! | `enums.rs` | the core's enums and plain records, exported as they are |
 //! | `time.rs` | moments and calendar dates across the boundary |
 //! | `error.rs` | the public error and its mapping from the core |
+
+// Nothing reachable from the bindings may panic: a panic would surface in the
+// app as an internal error at best. Tests may unwrap freely.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo
+    )
+)]
 
 mod enums;
 mod error;
@@ -20,9 +34,9 @@ mod records;
 mod store;
 mod time;
 
-pub use enums::{BodyZone, DeviceKind, Evidence, Severity};
+pub use enums::*;
 pub use error::RollSafeError;
-pub use records::{Device, Finding, NewDevice, NewSession, RuleSource, Session, SessionVerdict};
+pub use records::*;
 pub use store::RollSafeStore;
 pub use time::{CalendarDate, Moment};
 

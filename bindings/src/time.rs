@@ -64,6 +64,33 @@ impl From<core_time::Moment> for Moment {
     }
 }
 
+impl CalendarDate {
+    /// Converts to a core date, naming `field` if the date does not exist.
+    pub(crate) fn to_core(self, field: &'static str) -> Result<NaiveDate, RollSafeError> {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day)
+            .filter(|d| (core_time::EARLIEST_YEAR..=core_time::LATEST_YEAR).contains(&d.year()))
+            .ok_or_else(|| RollSafeError::InvalidInput {
+                field: field.to_owned(),
+                reason: format!(
+                    "{:04}-{:02}-{:02} is not a valid date between {} and {}",
+                    self.year,
+                    self.month,
+                    self.day,
+                    core_time::EARLIEST_YEAR,
+                    core_time::LATEST_YEAR
+                ),
+            })
+    }
+}
+
+/// Converts an optional date to the core, naming `field` if invalid.
+pub(crate) fn optional_date(
+    date: Option<CalendarDate>,
+    field: &'static str,
+) -> Result<Option<NaiveDate>, RollSafeError> {
+    date.map(|d| d.to_core(field)).transpose()
+}
+
 impl From<NaiveDate> for CalendarDate {
     fn from(date: NaiveDate) -> Self {
         CalendarDate {

@@ -44,6 +44,14 @@ pub enum Error {
         supported: u32,
     },
 
+    /// The session is blocked by findings the caller did not acknowledge;
+    /// nothing was recorded. The display lists codes only.
+    #[error("the session is blocked by: {}", codes(.blockers))]
+    Blocked {
+        /// The blockers not acknowledged.
+        blockers: Vec<crate::verdict::Finding>,
+    },
+
     /// SQLite reported an error.
     #[error("storage error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -61,6 +69,14 @@ pub enum Error {
     /// unknown enum code); the file may have been edited outside RollSafe.
     #[error("stored data is inconsistent: {0}")]
     Inconsistent(String),
+}
+
+fn codes(findings: &[crate::verdict::Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| f.code)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Error {

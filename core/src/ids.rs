@@ -52,6 +52,16 @@ define_id!(
     SessionId,
     "session"
 );
+define_id!(
+    /// Identifies a recorded cleaning.
+    CleaningId,
+    "cleaning"
+);
+define_id!(
+    /// Identifies a recorded head or cartridge change.
+    HeadChangeId,
+    "head change"
+);
 
 #[cfg(test)]
 mod tests {

@@ -8,29 +8,54 @@
 //!
 //! | module | concern |
 //! |---|---|
-//! | [`device`], [`session`], [`zone`] | what the user records |
+//! | [`device`], [`session`], [`cleaning`], [`zone`], [`product`] | what the user records |
+//! | [`profile`], [`care_plan`] | who the user is, and what their dermatologist set |
 //! | [`rules`] | clinical rules as data, each naming its source |
-//! | [`verdict`] | "may I use my device now?" with its reasons |
+//! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
 //! | [`store`] | the SQLite file, its schema and migrations |
 //! | [`time`], [`ids`], [`validate`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
+// Nothing reachable from the bindings may panic: a panic would surface in the
+// app as an internal error at best. Tests may unwrap freely.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo
+    )
+)]
+
+pub mod care_plan;
+pub mod check;
+pub mod cleaning;
 pub mod device;
 pub mod error;
 pub mod ids;
+pub mod product;
+pub mod profile;
 pub mod rules;
 pub mod session;
 pub mod store;
 pub mod time;
 pub mod validate;
 pub mod verdict;
+pub mod wear;
 pub mod zone;
 
-pub use device::{Device, DeviceKind, NewDevice};
+pub use care_plan::{CarePlan, RegionRest as CarePlanRest};
+pub use cleaning::{Cleaning, CleaningEntry, CleaningMethod, CleaningTiming, NewCleaning};
+pub use device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 pub use error::{Error, Result};
-pub use ids::{DeviceId, SessionId};
-pub use session::{NewSession, Session};
-pub use store::Store;
+pub use ids::{CleaningId, DeviceId, SessionId};
+pub use product::{Product, ProductCategory, ProductTiming};
+pub use profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
+pub use session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
+pub use store::{DeviceOverview, RecordedSession, Store};
 pub use time::Moment;
-pub use verdict::{Finding, SessionVerdict, Severity};
+pub use verdict::{Finding, RegionRest, SessionVerdict, Severity};
 pub use zone::{BodyRegion, BodyZone};

@@ -63,6 +63,19 @@ pub fn check_plausible(field: &'static str, moment: Moment) -> Result<Moment> {
         .ok_or_else(|| Error::invalid(field, "instant is out of range"))
 }
 
+/// How far ahead of `now` an event may be dated, to allow for clocks that
+/// disagree slightly.
+pub const FUTURE_TOLERANCE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+/// Refuses an event dated later than `now` (beyond [`FUTURE_TOLERANCE`]):
+/// the log records what happened, not what is planned.
+pub fn check_not_after(field: &'static str, at: &Moment, now: &Moment) -> Result<()> {
+    if *at > *now + FUTURE_TOLERANCE {
+        return Err(Error::invalid(field, "is later than now"));
+    }
+    Ok(())
+}
+
 /// Milliseconds since the Unix epoch: how instants are stored.
 pub fn unix_millis(moment: &Moment) -> i64 {
     moment.timestamp_millis()

@@ -54,6 +54,56 @@ pub fn millimetres(
     Ok(value)
 }
 
+/// The longest free-text note, in characters.
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// Checks an optional free-text note: trimmed, at most [`MAX_NOTE_CHARS`],
+/// line breaks and tabs allowed but no other control characters. An empty
+/// note becomes `None`.
+pub fn note(field: &'static str, text: Option<&str>) -> Result<Option<String>> {
+    let Some(trimmed) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let chars = trimmed.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        return Err(Error::invalid(
+            field,
+            format!("is {chars} characters long; at most {MAX_NOTE_CHARS} are allowed"),
+        ));
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(Error::invalid(field, "must not contain control characters"));
+    }
+    Ok(Some(trimmed.to_owned()))
+}
+
+/// Checks a whole number lies within `range`, naming `field` if not.
+pub fn within<T>(field: &'static str, value: T, range: std::ops::RangeInclusive<T>) -> Result<T>
+where
+    T: PartialOrd + std::fmt::Display + Copy,
+{
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("{value} is outside {} to {}", range.start(), range.end()),
+        ))
+    }
+}
+
+/// True when two neighbours in `sorted` share the same `key`: on a sorted
+/// list, whether any key repeats.
+pub fn has_adjacent_duplicate<T, K: PartialEq>(sorted: &[T], key: impl Fn(&T) -> K) -> bool {
+    sorted
+        .iter()
+        .zip(sorted.iter().skip(1))
+        .any(|(a, b)| key(a) == key(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +129,26 @@ mod tests {
                 "{bad:?} gave {err}"
             );
         }
+    }
+
+    #[test]
+    fn notes_keep_line_breaks_but_refuse_other_controls() {
+        assert_eq!(
+            note("notes", Some(" a\nb ")).unwrap().as_deref(),
+            Some("a\nb")
+        );
+        assert_eq!(note("notes", Some("   ")).unwrap(), None);
+        assert!(note("notes", Some("nul\u{0}")).is_err());
+        assert!(note("notes", Some(&"x".repeat(MAX_NOTE_CHARS + 1))).is_err());
+    }
+
+    #[test]
+    fn scores_must_lie_in_range() {
+        assert_eq!(within("pain", 10u8, 0..=10).unwrap(), 10);
+        assert!(matches!(
+            within("pain", 11u8, 0..=10),
+            Err(Error::InvalidInput { field: "pain", .. })
+        ));
     }
 
     #[test]

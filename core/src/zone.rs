@@ -52,6 +52,25 @@ pub enum BodyRegion {
     Body,
 }
 
+impl BodyRegion {
+    /// Every region.
+    pub const ALL: [BodyRegion; 3] = [BodyRegion::Face, BodyRegion::Scalp, BodyRegion::Body];
+
+    /// The stable code used in storage and exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            BodyRegion::Face => "face",
+            BodyRegion::Scalp => "scalp",
+            BodyRegion::Body => "body",
+        }
+    }
+
+    /// Parses a stable code; `None` if unknown.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
 impl BodyZone {
     /// Every zone, in display order.
     pub const ALL: [BodyZone; 15] = [
@@ -121,7 +140,7 @@ pub fn validate_zones(field: &'static str, zones: &[BodyZone]) -> Result<Vec<Bod
     }
     let mut sorted = zones.to_vec();
     sorted.sort();
-    if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
+    if crate::validate::has_adjacent_duplicate(&sorted, |z| *z) {
         return Err(Error::invalid(field, "names the same zone twice"));
     }
     Ok(sorted)

@@ -4,7 +4,8 @@
 
 use chrono::DateTime;
 use rollsafe_core::{
-    BodyZone, DeviceKind, Error, Moment, NewDevice, NewSession, Store, store::schema,
+    BodyZone, CleaningMethod, DeviceId, DeviceKind, Error, Moment, NewCleaning, NewDevice,
+    NewSession, PreChecks, SessionPlan, Store, store::schema,
 };
 
 fn at(text: &str) -> Moment {
@@ -12,20 +13,37 @@ fn at(text: &str) -> Moment {
 }
 
 fn face_roller() -> NewDevice {
-    NewDevice {
-        kind: DeviceKind::Roller,
-        needle_length_mm: 0.25,
-        nickname: "Face roller".into(),
+    NewDevice::simple(DeviceKind::Roller, 0.25, "Face roller")
+}
+
+fn plan(device_id: DeviceId) -> SessionPlan {
+    SessionPlan {
+        device_id,
+        zones: vec![BodyZone::Cheeks, BodyZone::Forehead],
+        needle_length_mm: None,
+        products: vec![],
+        pre_checks: PreChecks::ALL_CLEAR,
     }
 }
 
-fn session(device_id: rollsafe_core::DeviceId, when: &str) -> NewSession {
+fn session(device_id: DeviceId, when: &str) -> NewSession {
     NewSession {
+        plan: plan(device_id),
+        at: at(when),
+        passes: None,
+        pain: None,
+        notes: None,
+    }
+}
+
+fn clean(store: &Store, device_id: DeviceId, when: &str) {
+    let cleaning = NewCleaning {
         device_id,
         at: at(when),
-        zones: vec![BodyZone::Cheeks, BodyZone::Forehead],
-        needle_length_mm: None,
-    }
+        method: CleaningMethod::IsopropylSoak,
+        soak_minutes: Some(20),
+    };
+    store.record_cleaning(cleaning, at(when)).unwrap();
 }
 
 #[test]
@@ -36,9 +54,11 @@ fn a_log_on_disk_survives_reopening() {
     let (device, recorded) = {
         let store = Store::open(&path).unwrap();
         let device = store.add_device(face_roller(), now).unwrap();
+        clean(&store, device.id, "2026-03-01T20:30:00+01:00");
         let recorded = store
-            .record_session(session(device.id, "2026-03-01T21:00:00+01:00"), now)
-            .unwrap();
+            .record_session(session(device.id, "2026-03-01T21:00:00+01:00"), &[], now)
+            .unwrap()
+            .session;
         (device, recorded)
     };
     let store = Store::open(&path).unwrap();
@@ -55,22 +75,33 @@ fn a_log_on_disk_survives_reopening() {
 #[test]
 fn the_verdict_blocks_until_the_interval_has_passed() {
     let store = Store::open_in_memory().unwrap();
-    let now = at("2026-03-01T21:30:00+01:00");
+    let now = at("2026-03-01T20:00:00+01:00");
     let device = store.add_device(face_roller(), now).unwrap();
-    assert!(store.can_start_session(device.id, now).unwrap().allowed);
+    clean(&store, device.id, "2026-03-01T20:10:00+01:00");
+    assert!(
+        store
+            .check_session(&plan(device.id), at("2026-03-01T20:30:00+01:00"))
+            .unwrap()
+            .allowed
+    );
     store
-        .record_session(session(device.id, "2026-03-01T21:00:00+01:00"), now)
+        .record_session(
+            session(device.id, "2026-03-01T21:00:00+01:00"),
+            &[],
+            at("2026-03-01T21:30:00+01:00"),
+        )
         .unwrap();
+    clean(&store, device.id, "2026-03-01T21:40:00+01:00");
     let blocked = store
-        .can_start_session(device.id, at("2026-03-04T09:00:00+01:00"))
+        .check_session(&plan(device.id), at("2026-03-04T09:00:00+01:00"))
         .unwrap();
     assert!(!blocked.allowed);
     assert_eq!(blocked.findings[0].code, "interval_not_elapsed");
     assert_eq!(blocked.next_allowed_date.unwrap().to_string(), "2026-03-08");
     let allowed = store
-        .can_start_session(device.id, at("2026-03-08T00:00:00+01:00"))
+        .check_session(&plan(device.id), at("2026-03-08T00:00:00+01:00"))
         .unwrap();
-    assert!(allowed.allowed);
+    assert!(allowed.allowed, "{:?}", allowed.findings);
 }
 
 #[test]
@@ -78,14 +109,19 @@ fn the_latest_session_counts_even_when_entered_out_of_order() {
     let store = Store::open_in_memory().unwrap();
     let now = at("2026-03-20T12:00:00Z");
     let device = store.add_device(face_roller(), now).unwrap();
+    clean(&store, device.id, "2026-03-15T11:00:00Z");
     store
-        .record_session(session(device.id, "2026-03-15T12:00:00Z"), now)
+        .record_session(session(device.id, "2026-03-15T12:00:00Z"), &[], now)
         .unwrap();
+    clean(&store, device.id, "2026-03-01T11:00:00Z");
     store
-        .record_session(session(device.id, "2026-03-01T12:00:00Z"), now)
+        .record_session(session(device.id, "2026-03-01T12:00:00Z"), &[], now)
         .unwrap();
-    let verdict = store.can_start_session(device.id, now).unwrap();
-    assert_eq!(verdict.last_session_date.unwrap().to_string(), "2026-03-15");
+    let verdict = store.check_session(&plan(device.id), now).unwrap();
+    assert_eq!(
+        verdict.rest[0].last_session_date.unwrap().to_string(),
+        "2026-03-15"
+    );
     let listed: Vec<_> = store.sessions().unwrap().iter().map(|s| s.at).collect();
     assert_eq!(
         listed,
@@ -111,12 +147,10 @@ fn bad_input_is_refused_and_changes_nothing() {
     assert!(store.devices().unwrap().is_empty());
 
     let device = store.add_device(face_roller(), now).unwrap();
-    let no_zones = NewSession {
-        zones: vec![],
-        ..session(device.id, "2026-03-01T21:00:00+01:00")
-    };
+    let mut no_zones = session(device.id, "2026-03-01T21:00:00+01:00");
+    no_zones.plan.zones.clear();
     assert!(matches!(
-        store.record_session(no_zones, now),
+        store.record_session(no_zones, &[], now),
         Err(Error::InvalidInput { field: "zones", .. })
     ));
     let unknown = session(
@@ -124,7 +158,7 @@ fn bad_input_is_refused_and_changes_nothing() {
         "2026-03-01T21:00:00+01:00",
     );
     assert!(matches!(
-        store.record_session(unknown, now),
+        store.record_session(unknown, &[], now),
         Err(Error::NotFound {
             entity: "device",
             ..
@@ -132,7 +166,7 @@ fn bad_input_is_refused_and_changes_nothing() {
     ));
     let far_future = session(device.id, "2300-01-01T00:00:00Z");
     assert!(matches!(
-        store.record_session(far_future, now),
+        store.record_session(far_future, &[], now),
         Err(Error::InvalidInput { field: "at", .. })
     ));
     assert!(store.sessions().unwrap().is_empty());

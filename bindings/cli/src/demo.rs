@@ -1,26 +1,34 @@
 //! `rollsafe demo`: a realistic few weeks of use by one person, then the
 //! screen the app would show.
 //!
-//! The story: a 0.25 mm face roller used on Sunday evenings, and a 0.5 mm
-//! scalp roller used once a month. Five weeks on, the face roller is allowed
-//! again and the scalp roller is still resting.
+//! The story: someone with a history of cold sores uses a 0.25 mm face
+//! roller weekly and a 0.5 mm scalp roller every two weeks, as their
+//! dermatologist's care plan allows (the default would be 30 days), soaking
+//! each before and after use. Six weeks on, the face roller's head is due for
+//! replacement and the scalp is still resting.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{Days, Local, NaiveTime, TimeZone};
-use rollsafe_core::{BodyZone, Device, DeviceKind, Moment, NewDevice, NewSession, Store};
+use chrono::{Days, Local, NaiveTime, TimeDelta, TimeZone};
+use rollsafe_core::{
+    BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
+    Device, DeviceKind, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession, PreChecks,
+    Product, ProductCategory, ProductTiming, ProfileUpdate, SessionPlan, SkinType, Store,
+};
 
 use crate::args::DemoArgs;
 use crate::paths;
 use crate::render;
 
 /// Days before today of each face-roller session.
-const FACE_SESSION_DAYS_AGO: [u64; 5] = [35, 28, 21, 14, 8];
+const FACE_SESSION_DAYS_AGO: [u64; 6] = [43, 36, 29, 22, 15, 8];
 /// Days before today of each scalp-roller session.
-const SCALP_SESSION_DAYS_AGO: [u64; 2] = [33, 5];
+const SCALP_SESSION_DAYS_AGO: [u64; 3] = [30, 16, 2];
 /// Days before today that both devices were bought.
-const DEVICES_BOUGHT_DAYS_AGO: u64 = 36;
+const DEVICES_BOUGHT_DAYS_AGO: u64 = 44;
+/// Days before today that the dermatologist set the care plan.
+const CARE_PLAN_DAYS_AGO: u64 = 31;
 
 /// Runs the demo, returning a message for the user on failure.
 pub fn run(options: &DemoArgs) -> Result<(), String> {
@@ -74,57 +82,108 @@ fn remove_database_files(path: &Path) -> Result<(), String> {
 }
 
 fn fill(store: &Store, now: Moment) -> rollsafe_core::Result<()> {
-    let bought = evening(now, DEVICES_BOUGHT_DAYS_AGO);
-    let face = store.add_device(
-        NewDevice {
-            kind: DeviceKind::Roller,
-            needle_length_mm: 0.25,
-            nickname: "Face roller".into(),
+    let bought = at(now, DEVICES_BOUGHT_DAYS_AGO, 12);
+    store.save_profile(
+        ProfileUpdate {
+            skin_type: Some(SkinType::Iii),
+            answers: vec![ConditionAnswer {
+                condition: Condition::ColdSores,
+                present: true,
+                stopped_on: None,
+                confirmed_at: bought,
+            }],
         },
         bought,
     )?;
+    let face = store.add_device(titanium(DeviceKind::Roller, 0.25, "Face roller"), bought)?;
     let scalp = store.add_device(
-        NewDevice {
-            kind: DeviceKind::ScalpRoller,
-            needle_length_mm: 0.5,
-            nickname: "Scalp roller".into(),
-        },
+        titanium(DeviceKind::ScalpRoller, 0.5, "Scalp roller"),
         bought,
     )?;
-    for (i, days_ago) in FACE_SESSION_DAYS_AGO.into_iter().enumerate() {
-        let mut zones = vec![BodyZone::Cheeks, BodyZone::Forehead];
-        if i % 2 == 1 {
-            zones.push(BodyZone::Chin);
-        }
-        record(store, &face, evening(now, days_ago), zones)?;
+    let plan_day = at(now, CARE_PLAN_DAYS_AGO, 10);
+    store.set_care_plan(
+        CarePlan {
+            set_by: "Dr Amara Osei, dermatologist".into(),
+            set_at: plan_day,
+            rest: vec![CarePlanRest {
+                region: BodyRegion::Scalp,
+                min_rest_days: 14,
+            }],
+            max_needle_length_mm: Some(0.5),
+            allowed_zones: vec![],
+            avoid_products: vec![ProductCategory::Retinoid],
+            cleared_conditions: vec![],
+        },
+        plan_day,
+    )?;
+    for days_ago in FACE_SESSION_DAYS_AGO {
+        use_device(
+            store,
+            &face,
+            now,
+            days_ago,
+            vec![BodyZone::Cheeks, BodyZone::Forehead],
+        )?;
     }
     for days_ago in SCALP_SESSION_DAYS_AGO {
-        record(store, &scalp, evening(now, days_ago), vec![BodyZone::Scalp])?;
+        use_device(store, &scalp, now, days_ago, vec![BodyZone::Scalp])?;
     }
     Ok(())
 }
 
-fn record(
-    store: &Store,
-    device: &Device,
-    at: Moment,
-    zones: Vec<BodyZone>,
-) -> rollsafe_core::Result<()> {
-    let session = NewSession {
-        device_id: device.id,
-        at,
-        zones,
-        needle_length_mm: None,
-    };
-    // Entered half an hour after the session, as people do.
-    let entered = at + chrono::Duration::minutes(30);
-    store.record_session(session, entered).map(drop)
+fn titanium(kind: DeviceKind, needle_length_mm: f64, nickname: &str) -> NewDevice {
+    NewDevice {
+        material: NeedleMaterial::Titanium,
+        ..NewDevice::simple(kind, needle_length_mm, nickname)
+    }
 }
 
-/// 21:00 on the local calendar `days_ago` days before `now`, in now's offset.
-fn evening(now: Moment, days_ago: u64) -> Moment {
+/// One evening's use as a careful person logs it: a soak before, the
+/// session, a soak after.
+fn use_device(
+    store: &Store,
+    device: &Device,
+    now: Moment,
+    days_ago: u64,
+    zones: Vec<BodyZone>,
+) -> rollsafe_core::Result<()> {
+    let evening = at(now, days_ago, 21);
+    let soak = |when: Moment| NewCleaning {
+        device_id: device.id,
+        at: when,
+        method: CleaningMethod::IsopropylSoak,
+        soak_minutes: Some(20),
+    };
+    let before = evening - TimeDelta::minutes(30);
+    store.record_cleaning(soak(before), before)?;
+    let session = NewSession {
+        plan: SessionPlan {
+            device_id: device.id,
+            zones,
+            needle_length_mm: None,
+            products: vec![Product {
+                name: "Hyaluronic acid serum".into(),
+                timing: ProductTiming::After,
+                categories: vec![ProductCategory::HyaluronicAcid],
+            }],
+            pre_checks: PreChecks::ALL_CLEAR,
+        },
+        at: evening,
+        passes: Some(4),
+        pain: Some(2),
+        notes: None,
+    };
+    // Entered half an hour after the session, as people do.
+    store.record_session(session, &[], evening + TimeDelta::minutes(30))?;
+    let after = evening + TimeDelta::minutes(40);
+    store.record_cleaning(soak(after), after)?;
+    Ok(())
+}
+
+/// `hour`:00 on the local calendar `days_ago` days before `now`, in now's offset.
+fn at(now: Moment, days_ago: u64, hour: u32) -> Moment {
     let date = now.date_naive() - Days::new(days_ago);
-    let local = date.and_time(NaiveTime::from_hms_opt(21, 0, 0).unwrap_or_default());
+    let local = date.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default());
     now.offset()
         .from_local_datetime(&local)
         .single()

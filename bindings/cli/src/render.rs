@@ -3,7 +3,10 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use rollsafe_core::{Device, Moment, Session, Severity, Store, time};
+use rollsafe_core::{
+    BodyZone, Device, DeviceKind, Finding, Moment, PreChecks, Session, SessionPlan, Severity,
+    Store, time,
+};
 
 /// How many recent sessions the home screen lists.
 const RECENT_SESSIONS: usize = 8;
@@ -15,15 +18,34 @@ pub fn home_screen(store: &Store, path: &Path, now: Moment) -> rollsafe_core::Re
     let mut out = String::new();
     let _ = writeln!(out, "RollSafe: a log of home microneedling");
     let _ = writeln!(out, "Store: {}", path.display());
-    let _ = writeln!(out, "\nDevices");
-    for device in &devices {
+    if let Some(plan) = store.care_plan()? {
         let _ = writeln!(
             out,
-            "  {:<14} {:<13} {:.2} mm   added {}",
+            "Care plan: set by {} on {}",
+            plan.set_by,
+            time::local_date(&plan.set_at)
+        );
+    }
+    let _ = writeln!(out, "\nDevices");
+    for device in &devices {
+        let overview = store.device_overview(device.id, now)?;
+        let clean = if overview.clean_for_next_use() {
+            "clean for next use"
+        } else {
+            "needs cleaning"
+        };
+        let replace = match (&overview.replacement.reason, overview.replacement.due_by) {
+            (Some(_), _) => "replace now".to_owned(),
+            (None, Some(date)) => format!("replace by {date}"),
+            (None, None) => "new".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "  {:<13} {:<13} {:.2} mm  {} uses, {clean}, {replace}",
             device.nickname,
             device.kind.code().replace('_', " "),
             device.needle_length_mm,
-            time::local_date(&device.added_at)
+            overview.wear.uses,
         );
     }
     let _ = writeln!(out, "\nRecent sessions (newest first)");
@@ -35,42 +57,51 @@ pub fn home_screen(store: &Store, path: &Path, now: Moment) -> rollsafe_core::Re
         "\nMay I use my device now? ({})",
         now.format("%Y-%m-%d %H:%M %:z")
     );
-    for device in &devices {
-        let verdict = store.can_start_session(device.id, now)?;
-        let days = verdict.interval_rule.min_rest_days;
-        if verdict.allowed {
-            let last = verdict
-                .last_session_date
-                .map(|d| format!("last session {d}; "))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {}: yes ({last}minimum rest {days} days).",
-                device.nickname
-            );
-        } else {
-            let _ = writeln!(out, "  {}: not yet.", device.nickname);
-        }
+    for device in devices.iter().filter(|d| d.is_active()) {
+        let verdict = store.check_session(&usual_plan(device), now)?;
+        let answer = if verdict.allowed { "yes" } else { "not now" };
+        let _ = writeln!(out, "  {}: {answer}.", device.nickname);
         for finding in &verdict.findings {
-            let marker = match finding.severity {
-                Severity::Blocker => "blocked",
-                Severity::Warning => "warning",
-            };
-            let _ = writeln!(out, "    [{marker}] {}", finding.message);
-            let _ = writeln!(
-                out,
-                "      rule {} ({} evidence): {}",
-                finding.source.rule_id,
-                finding.source.evidence.code().replace('_', "-"),
-                finding.source.citation
-            );
+            write_finding(&mut out, finding);
         }
     }
     let _ = writeln!(
         out,
-        "\nRollSafe is a log and a reminder, not medical advice. If the skin gets worse instead of better, ask your dermatologist."
+        "\nRollSafe is a log and a reminder, not medical advice. Cleaning disinfects a device; it does not make it sterile.\n\
+         If the skin gets worse instead of better after 2 to 3 days, contact your dermatologist; with fever, spreading redness or pus, seek urgent care."
     );
     Ok(out)
+}
+
+/// The plan the home screen checks for a device: its usual zones, all
+/// pre-checks clear.
+fn usual_plan(device: &Device) -> SessionPlan {
+    let zones = match device.kind {
+        DeviceKind::ScalpRoller => vec![BodyZone::Scalp],
+        _ => vec![BodyZone::Cheeks, BodyZone::Forehead],
+    };
+    SessionPlan {
+        device_id: device.id,
+        zones,
+        needle_length_mm: device.is_adjustable().then_some(device.needle_length_mm),
+        products: vec![],
+        pre_checks: PreChecks::ALL_CLEAR,
+    }
+}
+
+fn write_finding(out: &mut String, finding: &Finding) {
+    let marker = match finding.severity {
+        Severity::Blocker => "blocked",
+        Severity::Warning => "warning",
+    };
+    let _ = writeln!(out, "    [{marker}] {}", finding.message);
+    let _ = writeln!(
+        out,
+        "      rule {} ({} evidence): {}",
+        finding.source.rule_id,
+        finding.source.evidence.code().replace('_', "-"),
+        finding.source.citation
+    );
 }
 
 fn session_line(session: &Session, devices: &[Device]) -> String {
@@ -84,7 +115,7 @@ fn session_line(session: &Session, devices: &[Device]) -> String {
         .map(|z| z.code().replace('_', " "))
         .collect();
     format!(
-        "{}  {:<14} {:.2} mm  {}",
+        "{}  {:<13} {:.2} mm  {}",
         session.at.format("%Y-%m-%d %H:%M %:z"),
         device,
         session.needle_length_mm,

@@ -5,7 +5,13 @@
 //! the strength of what it rests on, defaults sit at the conservative end, and
 //! the user or their dermatologist may override them.
 
+pub mod cleaning;
+pub mod contraindications;
 pub mod interval;
+pub mod needle;
+pub mod prechecks;
+pub mod products;
+pub mod replacement;
 pub mod source;
 
 pub use interval::{DEFAULT_INTERVAL_RULES, IntervalRule, interval_rule_for};

@@ -12,6 +12,8 @@ pub enum Evidence {
     Low,
     /// RollSafe's own conservative synthesis of the sources it names.
     Synthesis,
+    /// The user's own dermatologist, through a care plan.
+    Clinician,
 }
 
 impl Evidence {
@@ -22,6 +24,7 @@ impl Evidence {
             Evidence::Professional => "professional",
             Evidence::Low => "low",
             Evidence::Synthesis => "synthesis",
+            Evidence::Clinician => "clinician",
         }
     }
 }

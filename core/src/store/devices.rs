@@ -1,14 +1,35 @@
-//! Storing and reading devices.
+//! Storing devices, their changes and head changes, and deriving their wear.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, rows};
-use crate::device::{Device, DeviceKind, NewDevice};
+use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
 use crate::ids::DeviceId;
 use crate::time::{self, Moment};
+use crate::validate;
+use crate::wear::DeviceWear;
 
-const DEVICE_COLUMNS: &str = "id, kind, needle_length_mm, nickname, added_at_ms, added_offset_s";
+const DEVICE_COLUMNS: &str =
+    "id, kind, needle_length_mm, needle_length_max_mm, needle_count, material,
+     nickname, brand, first_use_date, shared, damaged, retired_at_ms, retired_offset_s,
+     retired_reason, replace_after_uses, replace_after_days, added_at_ms, added_offset_s";
+
+/// The longest replacement limit a user may set: a year, or 365 uses.
+pub const MAX_REPLACEMENT_LIMIT: u32 = 365;
+
+/// A change to a device, recorded in its audit trail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceChange {
+    /// When it was made.
+    pub at: Moment,
+    /// What changed, as a stable code (`damaged`, `shared`, `retired`,
+    /// `replacement_limits`, `head_changed`).
+    pub change: String,
+    /// The new value, in plain words.
+    pub detail: String,
+}
 
 impl Store {
     /// Adds a device to the log, stamped with `now`.
@@ -19,24 +40,20 @@ impl Store {
             id: DeviceId::random(),
             kind: new.kind,
             needle_length_mm: new.needle_length_mm,
+            needle_length_max_mm: new.needle_length_max_mm,
+            needle_count: new.needle_count,
+            material: new.material,
             nickname: new.nickname,
+            brand: new.brand,
+            first_use_date: new.first_use_date,
+            shared: new.shared,
+            damaged: false,
+            status: DeviceStatus::Active,
+            replace_after_uses: None,
+            replace_after_days: None,
             added_at: now,
         };
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO devices (id, kind, needle_length_mm, nickname, added_at_ms, added_offset_s)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    device.id.to_string(),
-                    device.kind.code(),
-                    device.needle_length_mm,
-                    device.nickname,
-                    time::unix_millis(&device.added_at),
-                    time::utc_offset_seconds(&device.added_at),
-                ],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| insert_device(tx, &device))?;
         Ok(device)
     }
 
@@ -45,11 +62,11 @@ impl Store {
         self.read(|tx| find_device(tx, id))
     }
 
-    /// Every device, oldest first.
+    /// Every device, retired ones included, oldest first.
     pub fn devices(&self) -> Result<Vec<Device>> {
         self.read(|tx| {
-            let mut stmt = tx.prepare(&format!(
-                "SELECT {DEVICE_COLUMNS} FROM devices ORDER BY added_at_ms, id"
+            let mut stmt = tx.prepare_cached(&format!(
+                "SELECT {DEVICE_COLUMNS} FROM devices ORDER BY added_at_ms, rowid"
             ))?;
             let raw = stmt
                 .query_map([], StoredDevice::from_row)?
@@ -57,15 +74,201 @@ impl Store {
             raw.into_iter().map(StoredDevice::into_device).collect()
         })
     }
+
+    /// Records that the needles look bent or the roll feels rough: the
+    /// device is due for replacement at once.
+    pub fn flag_device_damaged(&self, id: DeviceId, now: Moment) -> Result<Device> {
+        self.change_device(
+            id,
+            now,
+            "damaged",
+            "needles bent or roll rough".into(),
+            |tx| {
+                tx.execute(
+                    "UPDATE devices SET damaged = 1 WHERE id = ?1",
+                    [id.to_string()],
+                )?;
+                Ok(())
+            },
+        )
+    }
+
+    /// Records whether someone else uses the device too.
+    pub fn set_device_shared(&self, id: DeviceId, shared: bool, now: Moment) -> Result<Device> {
+        let detail = if shared {
+            "shared with someone else"
+        } else {
+            "not shared"
+        };
+        self.change_device(id, now, "shared", detail.into(), |tx| {
+            tx.execute(
+                "UPDATE devices SET shared = ?2 WHERE id = ?1",
+                params![id.to_string(), shared],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Retires a device: it stays in the log but is not used again.
+    pub fn retire_device(&self, id: DeviceId, reason: &str, now: Moment) -> Result<Device> {
+        let reason = validate::label("reason", reason)?;
+        let now_checked = time::check_plausible("now", now)?;
+        self.change_device(id, now, "retired", reason.clone(), |tx| {
+            if !find_device(tx, id)?.is_active() {
+                return Err(Error::invalid("id", "this device is already retired"));
+            }
+            tx.execute(
+                "UPDATE devices SET retired_at_ms = ?2, retired_offset_s = ?3, retired_reason = ?4
+                 WHERE id = ?1 AND retired_at_ms IS NULL",
+                params![
+                    id.to_string(),
+                    time::unix_millis(&now_checked),
+                    time::utc_offset_seconds(&now_checked),
+                    reason
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Sets the user's own replacement limits for a device (`None` restores
+    /// the default for its kind).
+    pub fn set_replacement_limits(
+        &self,
+        id: DeviceId,
+        max_uses: Option<u32>,
+        max_days: Option<u32>,
+        now: Moment,
+    ) -> Result<Device> {
+        let max_uses = max_uses
+            .map(|n| validate::within("max_uses", n, 1..=MAX_REPLACEMENT_LIMIT))
+            .transpose()?;
+        let max_days = max_days
+            .map(|n| validate::within("max_days", n, 1..=MAX_REPLACEMENT_LIMIT))
+            .transpose()?;
+        let describe = |v: Option<u32>| v.map_or("default".to_owned(), |n| n.to_string());
+        let detail = format!("uses {}, days {}", describe(max_uses), describe(max_days));
+        self.change_device(id, now, "replacement_limits", detail, |tx| {
+            tx.execute(
+                "UPDATE devices SET replace_after_uses = ?2, replace_after_days = ?3 WHERE id = ?1",
+                params![id.to_string(), max_uses, max_days],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records that a new head or needle cartridge was fitted at `at`: wear
+    /// counts restart, and a damage flag is cleared.
+    pub fn record_head_change(&self, id: DeviceId, at: Moment, now: Moment) -> Result<Device> {
+        let at = time::check_plausible("at", at)?;
+        let now_checked = time::check_plausible("now", now)?;
+        time::check_not_after("at", &at, &now_checked)?;
+        let detail = format!("new head fitted on {}", time::local_date(&at));
+        self.change_device(id, now, "head_changed", detail, |tx| {
+            tx.execute(
+                "INSERT INTO head_changes (id, device_id, at_ms, at_offset_s, recorded_at_ms, recorded_offset_s)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    crate::ids::HeadChangeId::random().to_string(),
+                    id.to_string(),
+                    time::unix_millis(&at),
+                    time::utc_offset_seconds(&at),
+                    time::unix_millis(&now_checked),
+                    time::utc_offset_seconds(&now_checked)
+                ],
+            )?;
+            tx.execute("UPDATE devices SET damaged = 0 WHERE id = ?1", [id.to_string()])?;
+            Ok(())
+        })
+    }
+
+    /// The audit trail of a device: every change after it was added.
+    pub fn device_changes(&self, id: DeviceId) -> Result<Vec<DeviceChange>> {
+        self.read(|tx| {
+            find_device(tx, id)?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT changed_at_ms, changed_offset_s, change, detail FROM device_changes
+                 WHERE device_id = ?1 ORDER BY seq",
+            )?;
+            let raw = stmt
+                .query_map([id.to_string()], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i32>(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<(i64, i32, String, String)>>>()?;
+            raw.into_iter()
+                .map(|(ms, offset, change, detail)| {
+                    Ok(DeviceChange {
+                        at: rows::moment("device_changes.changed_at", ms, offset)?,
+                        change,
+                        detail,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Applies one change to an existing device and records it.
+    fn change_device(
+        &self,
+        id: DeviceId,
+        now: Moment,
+        change: &str,
+        detail: String,
+        apply: impl FnOnce(&Connection) -> Result<()>,
+    ) -> Result<Device> {
+        let now = time::check_plausible("now", now)?;
+        self.write(|tx| {
+            find_device(tx, id)?;
+            apply(tx)?;
+            tx.execute(
+                "INSERT INTO device_changes (device_id, seq, changed_at_ms, changed_offset_s, change, detail)
+                 VALUES (?1, (SELECT COUNT(*) FROM device_changes WHERE device_id = ?1), ?2, ?3, ?4, ?5)",
+                params![
+                    id.to_string(),
+                    time::unix_millis(&now),
+                    time::utc_offset_seconds(&now),
+                    change,
+                    detail
+                ],
+            )?;
+            find_device(tx, id)
+        })
+    }
+}
+
+fn insert_device(conn: &Connection, device: &Device) -> Result<()> {
+    conn.execute(
+        &format!("INSERT INTO devices ({DEVICE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, NULL, NULL, NULL, NULL, ?12, ?13)"),
+        params![
+            device.id.to_string(),
+            device.kind.code(),
+            device.needle_length_mm,
+            device.needle_length_max_mm,
+            device.needle_count,
+            device.material.code(),
+            device.nickname,
+            device.brand,
+            rows::date_text(device.first_use_date),
+            device.shared,
+            device.damaged,
+            time::unix_millis(&device.added_at),
+            time::utc_offset_seconds(&device.added_at),
+        ],
+    )?;
+    Ok(())
 }
 
 /// Reads one device inside an open transaction.
 pub(super) fn find_device(conn: &Connection, id: DeviceId) -> Result<Device> {
-    conn.query_row(
-        &format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?1"),
-        [id.to_string()],
-        StoredDevice::from_row,
-    )
+    conn.prepare_cached(&format!(
+        "SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?1"
+    ))?
+    .query_row([id.to_string()], StoredDevice::from_row)
     .optional()?
     .ok_or_else(|| Error::NotFound {
         entity: DeviceId::ENTITY,
@@ -74,12 +277,81 @@ pub(super) fn find_device(conn: &Connection, id: DeviceId) -> Result<Device> {
     .into_device()
 }
 
+/// The wear of a device's current head as of `cutoff` (exclusive).
+pub(super) fn device_wear(
+    conn: &Connection,
+    device: &Device,
+    cutoff: &Moment,
+) -> Result<DeviceWear> {
+    let cutoff_ms = time::unix_millis(cutoff);
+    let head: Option<(i64, i32)> = conn
+        .prepare_cached(
+            "SELECT at_ms, at_offset_s FROM head_changes WHERE device_id = ?1 AND at_ms < ?2
+             ORDER BY at_ms DESC LIMIT 1",
+        )?
+        .query_row(params![device.id.to_string(), cutoff_ms], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let head_change = head
+        .map(|(ms, offset)| rows::moment("head_changes.at", ms, offset))
+        .transpose()?;
+    let since_ms = head_change.as_ref().map_or(i64::MIN, time::unix_millis);
+    let (uses, total_uses, first): (i64, i64, Option<(i64, i32)>) = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT COUNT(*) FILTER (WHERE s.at_ms >= ?3), COUNT(*),
+                    (SELECT v.at_ms || ',' || v.at_offset_s FROM sessions f
+                     JOIN session_versions v ON v.session_id = f.id AND v.revision = f.revision
+                     WHERE f.device_id = ?1 AND f.deleted_at_ms IS NULL AND f.at_ms < ?2
+                     ORDER BY f.at_ms LIMIT 1)
+             FROM sessions s WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms < ?2",
+        )?;
+        stmt.query_row(params![device.id.to_string(), cutoff_ms, since_ms], |r| {
+            let first: Option<String> = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, first.and_then(|f| parse_pair(&f))))
+        })?
+    };
+    let first_session = first
+        .map(|(ms, offset)| rows::moment("sessions.at", ms, offset))
+        .transpose()?;
+    let head_started: Option<NaiveDate> = match head_change {
+        Some(change) => Some(time::local_date(&change)),
+        None => match (device.first_use_date, first_session) {
+            (Some(date), Some(first)) => Some(date.min(time::local_date(&first))),
+            (Some(date), None) => Some(date),
+            (None, first) => first.map(|f| time::local_date(&f)),
+        },
+    };
+    Ok(DeviceWear {
+        uses: rows::count("sessions", Some(uses))?.unwrap_or(0),
+        total_uses: rows::count("sessions", Some(total_uses))?.unwrap_or(0),
+        head_started,
+    })
+}
+
+fn parse_pair(text: &str) -> Option<(i64, i32)> {
+    let (ms, offset) = text.split_once(',')?;
+    Some((ms.parse().ok()?, offset.parse().ok()?))
+}
+
 /// A device row as stored, before its codes are checked.
 struct StoredDevice {
     id: String,
     kind: String,
     needle_length_mm: f64,
+    needle_length_max_mm: Option<f64>,
+    needle_count: Option<i64>,
+    material: String,
     nickname: String,
+    brand: Option<String>,
+    first_use_date: Option<String>,
+    shared: bool,
+    damaged: bool,
+    retired_at_ms: Option<i64>,
+    retired_offset_s: Option<i32>,
+    retired_reason: Option<String>,
+    replace_after_uses: Option<i64>,
+    replace_after_days: Option<i64>,
     added_at_ms: i64,
     added_offset_s: i32,
 }
@@ -90,18 +362,56 @@ impl StoredDevice {
             id: row.get(0)?,
             kind: row.get(1)?,
             needle_length_mm: row.get(2)?,
-            nickname: row.get(3)?,
-            added_at_ms: row.get(4)?,
-            added_offset_s: row.get(5)?,
+            needle_length_max_mm: row.get(3)?,
+            needle_count: row.get(4)?,
+            material: row.get(5)?,
+            nickname: row.get(6)?,
+            brand: row.get(7)?,
+            first_use_date: row.get(8)?,
+            shared: row.get(9)?,
+            damaged: row.get(10)?,
+            retired_at_ms: row.get(11)?,
+            retired_offset_s: row.get(12)?,
+            retired_reason: row.get(13)?,
+            replace_after_uses: row.get(14)?,
+            replace_after_days: row.get(15)?,
+            added_at_ms: row.get(16)?,
+            added_offset_s: row.get(17)?,
         })
     }
 
     fn into_device(self) -> Result<Device> {
+        let retired_at = rows::optional_moment(
+            "devices.retired_at",
+            self.retired_at_ms,
+            self.retired_offset_s,
+        )?;
+        let status = match retired_at {
+            Some(at) => DeviceStatus::Retired {
+                at,
+                reason: self.retired_reason.unwrap_or_default(),
+            },
+            None => DeviceStatus::Active,
+        };
         Ok(Device {
             id: rows::code("devices.id", &self.id, |t| DeviceId::parse("id", t).ok())?,
             kind: rows::code("devices.kind", &self.kind, DeviceKind::from_code)?,
             needle_length_mm: self.needle_length_mm,
+            needle_length_max_mm: self.needle_length_max_mm,
+            needle_count: rows::count("devices.needle_count", self.needle_count)?,
+            material: rows::code(
+                "devices.material",
+                &self.material,
+                NeedleMaterial::from_code,
+            )?,
             nickname: self.nickname,
+            brand: self.brand,
+            first_use_date: rows::date("devices.first_use_date", self.first_use_date)?,
+            shared: self.shared,
+            damaged: self.damaged,
+            status,
+            replace_after_uses: rows::count("devices.replace_after_uses", self.replace_after_uses)?,
+            replace_after_days: rows::count("devices.replace_after_days", self.replace_after_days)?,
             added_at: rows::moment("devices.added_at", self.added_at_ms, self.added_offset_s)?,
         })
     }

@@ -7,11 +7,19 @@
 //! snapshot). Both connections sit behind mutexes, so a `Store` may be shared
 //! freely between threads.
 
+mod care_plans;
+mod cleanings;
+mod context;
 mod devices;
 mod open;
+mod profiles;
 mod rows;
 pub mod schema;
 mod sessions;
+
+pub use cleanings::DeviceOverview;
+pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
+pub use sessions::RecordedSession;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};

@@ -1,8 +1,10 @@
-//! Turning stored columns back into domain values.
+//! Turning stored columns back into domain values, and back again.
 //!
 //! Stored codes and instants were validated on the way in; if one no longer
 //! parses, the file was changed outside RollSafe and the read fails with
 //! [`Error::Inconsistent`] instead of inventing a value.
+
+use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::time::{self, Moment};
@@ -17,11 +19,64 @@ pub(super) fn moment(
         .map_err(|_| Error::Inconsistent(format!("{column} holds an impossible instant")))
 }
 
-/// Parses a stored enum code with `parse`, naming the column if it fails.
+/// Rebuilds an optional moment from its stored columns.
+pub(super) fn optional_moment(
+    column: &'static str,
+    unix_millis: Option<i64>,
+    offset_seconds: Option<i32>,
+) -> Result<Option<Moment>> {
+    match (unix_millis, offset_seconds) {
+        (Some(ms), Some(offset)) => moment(column, ms, offset).map(Some),
+        (None, None) => Ok(None),
+        _ => Err(Error::Inconsistent(format!("{column} is half recorded"))),
+    }
+}
+
+/// Parses a stored code with `parse`, naming the column if it fails.
 pub(super) fn code<T>(
     column: &'static str,
     text: &str,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Result<T> {
     parse(text).ok_or_else(|| Error::Inconsistent(format!("{column} holds an unknown code")))
+}
+
+/// Parses a comma-separated list of stored codes.
+pub(super) fn codes<T>(
+    column: &'static str,
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Vec<T>> {
+    text.split(',')
+        .filter(|c| !c.is_empty())
+        .map(|c| code(column, c, &parse))
+        .collect()
+}
+
+/// Joins codes into the stored comma-separated form.
+pub(super) fn join_codes<T: Copy>(items: &[T], code: impl Fn(T) -> &'static str) -> String {
+    items.iter().map(|i| code(*i)).collect::<Vec<_>>().join(",")
+}
+
+/// Parses a stored ISO 8601 local date.
+pub(super) fn date(column: &'static str, text: Option<String>) -> Result<Option<NaiveDate>> {
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|_| Error::Inconsistent(format!("{column} holds an impossible date")))
+    })
+    .transpose()
+}
+
+/// Formats a local date for storage.
+pub(super) fn date_text(date: Option<NaiveDate>) -> Option<String> {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Reads a stored count that must be non-negative.
+pub(super) fn count(column: &'static str, value: Option<i64>) -> Result<Option<u32>> {
+    value
+        .map(|v| {
+            u32::try_from(v).map_err(|_| Error::Inconsistent(format!("{column} is out of range")))
+        })
+        .transpose()
 }

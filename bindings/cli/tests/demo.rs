@@ -1,0 +1,57 @@
+//! `rollsafe demo` end to end: the real binary, a real file, a fixed clock.
+
+use std::process::Command;
+
+const NOW: &str = "2026-11-22T09:30:00+01:00";
+
+fn demo(db: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rollsafe"))
+        .args(["demo", "--now", NOW, "--db"])
+        .arg(db)
+        .output()
+        .expect("the rollsafe binary runs")
+}
+
+#[test]
+fn the_demo_shows_a_blocked_session_a_replacement_and_the_care_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let output = demo(&db);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(db.exists(), "the demo writes a real SQLite file");
+    for expected in [
+        "Care plan: set by Dr Amara Osei",
+        "Face roller   roller        0.25 mm  6 uses, clean for next use, replace now",
+        "Let the scalp rest at least 14 days between sessions",
+        "the next is allowed from 2026-12-04",
+        "rule care_plan (clinician evidence)",
+        "Replace Face roller before the next session",
+        "cold sores",
+        "not medical advice",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in:\n{stdout}"
+        );
+    }
+    assert!(
+        !stdout.to_lowercase().contains("is sterile"),
+        "never claims a device is sterile"
+    );
+}
+
+#[test]
+fn the_demo_never_overwrites_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("my-real-log.sqlite3");
+    std::fs::write(&db, b"precious").unwrap();
+    let output = demo(&db);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
+    assert_eq!(std::fs::read(&db).unwrap(), b"precious");
+}

@@ -1,0 +1,17 @@
+//! Records that cross the boundary, one file per part of the log.
+//!
+//! Generated as immutable data classes in Kotlin and structs in Swift. Ids
+//! cross as UUID strings, parsed on the way in with a typed error naming the
+//! field; moments and dates use the types in `time.rs`.
+
+mod cleaning;
+mod device;
+mod profile;
+mod session;
+mod verdict;
+
+pub use cleaning::{Cleaning, CleaningEntry, NewCleaning};
+pub use device::{Device, DeviceChange, DeviceOverview, NewDevice, Replacement};
+pub use profile::{CarePlan, ConditionAnswer, Profile, ProfileUpdate};
+pub use session::{NewSession, RecordedSession, Session, SessionHistory, SessionPlan};
+pub use verdict::{Finding, RegionRest, RuleSource, SessionVerdict};

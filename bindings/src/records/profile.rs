@@ -1,0 +1,141 @@
+//! The profile and the care plan.
+
+use rollsafe_core as core;
+
+use crate::enums::{BodyZone, CarePlanRest, Condition, ProductCategory, SkinType};
+use crate::error::RollSafeError;
+use crate::time::{CalendarDate, Moment, optional_date};
+
+/// The user's answer about one condition.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct ConditionAnswer {
+    /// Which condition.
+    pub condition: Condition,
+    /// Whether it applies.
+    pub present: bool,
+    /// For isotretinoin: the local date it was stopped; `null`/`nil` while
+    /// still taken. Must be empty for other conditions.
+    #[uniffi(default = None)]
+    pub stopped_on: Option<CalendarDate>,
+    /// When the user last confirmed this answer.
+    pub confirmed_at: Moment,
+}
+
+/// What the user saves on the profile screen.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct ProfileUpdate {
+    /// Fitzpatrick skin type, if known.
+    #[uniffi(default = None)]
+    pub skin_type: Option<SkinType>,
+    /// One answer per condition answered.
+    pub answers: Vec<ConditionAnswer>,
+}
+
+/// One saved revision of the profile.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Profile {
+    /// Fitzpatrick skin type, if known.
+    pub skin_type: Option<SkinType>,
+    /// The answers, in a stable order.
+    pub answers: Vec<ConditionAnswer>,
+    /// When this revision was saved.
+    pub saved_at: Moment,
+}
+
+/// A care plan from the user's dermatologist; it wins over the defaults
+/// wherever it speaks.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct CarePlan {
+    /// Who set it, for example "Dr Amara Osei, dermatologist".
+    pub set_by: String,
+    /// When it was set.
+    pub set_at: Moment,
+    /// Minimum rests replacing the defaults, per region.
+    #[uniffi(default)]
+    pub rest: Vec<CarePlanRest>,
+    /// The longest needle allowed, in millimetres.
+    #[uniffi(default = None)]
+    pub max_needle_length_mm: Option<f64>,
+    /// The only zones allowed; empty means every zone.
+    #[uniffi(default)]
+    pub allowed_zones: Vec<BodyZone>,
+    /// Product categories to keep off needled skin.
+    #[uniffi(default)]
+    pub avoid_products: Vec<ProductCategory>,
+    /// Profile conditions the clinician reviewed and cleared for needling.
+    #[uniffi(default)]
+    pub cleared_conditions: Vec<Condition>,
+}
+
+impl ConditionAnswer {
+    fn into_core(self) -> Result<core::ConditionAnswer, RollSafeError> {
+        Ok(core::ConditionAnswer {
+            condition: self.condition,
+            present: self.present,
+            stopped_on: optional_date(self.stopped_on, "answers.stopped_on")?,
+            confirmed_at: self.confirmed_at.to_core("answers.confirmed_at")?,
+        })
+    }
+}
+
+impl From<core::ConditionAnswer> for ConditionAnswer {
+    fn from(a: core::ConditionAnswer) -> Self {
+        ConditionAnswer {
+            condition: a.condition,
+            present: a.present,
+            stopped_on: a.stopped_on.map(CalendarDate::from),
+            confirmed_at: a.confirmed_at.into(),
+        }
+    }
+}
+
+impl ProfileUpdate {
+    pub(crate) fn into_core(self) -> Result<core::ProfileUpdate, RollSafeError> {
+        Ok(core::ProfileUpdate {
+            skin_type: self.skin_type,
+            answers: self
+                .answers
+                .into_iter()
+                .map(ConditionAnswer::into_core)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+impl From<core::Profile> for Profile {
+    fn from(p: core::Profile) -> Self {
+        Profile {
+            skin_type: p.skin_type,
+            answers: p.answers.into_iter().map(ConditionAnswer::from).collect(),
+            saved_at: p.saved_at.into(),
+        }
+    }
+}
+
+impl CarePlan {
+    pub(crate) fn into_core(self) -> Result<core::CarePlan, RollSafeError> {
+        Ok(core::CarePlan {
+            set_by: self.set_by,
+            set_at: self.set_at.to_core("set_at")?,
+            rest: self.rest,
+            max_needle_length_mm: self.max_needle_length_mm,
+            allowed_zones: self.allowed_zones,
+            avoid_products: self.avoid_products,
+            cleared_conditions: self.cleared_conditions,
+        })
+    }
+}
+
+impl From<core::CarePlan> for CarePlan {
+    fn from(p: core::CarePlan) -> Self {
+        CarePlan {
+            set_by: p.set_by,
+            set_at: p.set_at.into(),
+            rest: p.rest,
+            max_needle_length_mm: p.max_needle_length_mm,
+            allowed_zones: p.allowed_zones,
+            avoid_products: p.avoid_products,
+            cleared_conditions: p.cleared_conditions,
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Devices, their wear and their cleanings.
+
+use super::{RollSafeStore, device_id};
+use crate::error::RollSafeError;
+use crate::records::{
+    Cleaning, CleaningEntry, Device, DeviceChange, DeviceOverview, NewCleaning, NewDevice,
+};
+use crate::time::Moment;
+
+#[uniffi::export]
+impl RollSafeStore {
+    /// Adds a device, stamped with `now`.
+    pub fn add_device(&self, device: NewDevice, now: Moment) -> Result<Device, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self.core.add_device(device.into_core()?, now)?.into())
+    }
+
+    /// The device with `id`.
+    pub fn device(&self, id: String) -> Result<Device, RollSafeError> {
+        Ok(self.core.device(device_id("id", &id)?)?.into())
+    }
+
+    /// Every device, retired ones included, oldest first.
+    pub fn devices(&self) -> Result<Vec<Device>, RollSafeError> {
+        Ok(self.core.devices()?.into_iter().map(Device::from).collect())
+    }
+
+    /// What the log says about a device as of `now`: uses, age, replacement,
+    /// and whether it is clean for its next use.
+    pub fn device_overview(
+        &self,
+        id: String,
+        now: Moment,
+    ) -> Result<DeviceOverview, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self
+            .core
+            .device_overview(device_id("id", &id)?, now)?
+            .into())
+    }
+
+    /// Records that the needles look bent or the roll feels rough: the device
+    /// is due for replacement at once.
+    pub fn flag_device_damaged(&self, id: String, now: Moment) -> Result<Device, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self
+            .core
+            .flag_device_damaged(device_id("id", &id)?, now)?
+            .into())
+    }
+
+    /// Records whether someone else uses the device too.
+    pub fn set_device_shared(
+        &self,
+        id: String,
+        shared: bool,
+        now: Moment,
+    ) -> Result<Device, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self
+            .core
+            .set_device_shared(device_id("id", &id)?, shared, now)?
+            .into())
+    }
+
+    /// Retires a device: it stays in the log but is not used again.
+    pub fn retire_device(
+        &self,
+        id: String,
+        reason: String,
+        now: Moment,
+    ) -> Result<Device, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self
+            .core
+            .retire_device(device_id("id", &id)?, &reason, now)?
+            .into())
+    }
+
+    /// Sets the user's own replacement limits (`null`/`nil` restores the
+    /// default for the kind of device).
+    pub fn set_replacement_limits(
+        &self,
+        id: String,
+        max_uses: Option<u32>,
+        max_days: Option<u32>,
+        now: Moment,
+    ) -> Result<Device, RollSafeError> {
+        let now = now.to_core("now")?;
+        let id = device_id("id", &id)?;
+        Ok(self
+            .core
+            .set_replacement_limits(id, max_uses, max_days, now)?
+            .into())
+    }
+
+    /// Records that a new head or needle cartridge was fitted at `at`.
+    pub fn record_head_change(
+        &self,
+        id: String,
+        at: Moment,
+        now: Moment,
+    ) -> Result<Device, RollSafeError> {
+        let at = at.to_core("at")?;
+        let now = now.to_core("now")?;
+        Ok(self
+            .core
+            .record_head_change(device_id("id", &id)?, at, now)?
+            .into())
+    }
+
+    /// Every change made to a device after it was added.
+    pub fn device_changes(&self, id: String) -> Result<Vec<DeviceChange>, RollSafeError> {
+        let changes = self.core.device_changes(device_id("id", &id)?)?;
+        Ok(changes.into_iter().map(DeviceChange::from).collect())
+    }
+
+    /// Records a cleaning, stamped with `now`.
+    pub fn record_cleaning(
+        &self,
+        cleaning: NewCleaning,
+        now: Moment,
+    ) -> Result<Cleaning, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self
+            .core
+            .record_cleaning(cleaning.into_core()?, now)?
+            .into())
+    }
+
+    /// A device's cleanings, oldest first, each placed before or after use.
+    pub fn cleanings(&self, device_id_text: String) -> Result<Vec<CleaningEntry>, RollSafeError> {
+        let entries = self
+            .core
+            .cleanings(device_id("device_id", &device_id_text)?)?;
+        Ok(entries.into_iter().map(CleaningEntry::from).collect())
+    }
+}

@@ -1,0 +1,56 @@
+//! The profile and the care plan.
+
+use super::RollSafeStore;
+use crate::error::RollSafeError;
+use crate::records::{CarePlan, Profile, ProfileUpdate};
+use crate::time::Moment;
+
+#[uniffi::export]
+impl RollSafeStore {
+    /// Saves a new revision of the profile; earlier ones stay in the history.
+    pub fn save_profile(
+        &self,
+        profile: ProfileUpdate,
+        now: Moment,
+    ) -> Result<Profile, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self.core.save_profile(profile.into_core()?, now)?.into())
+    }
+
+    /// The current profile, if one was saved.
+    pub fn profile(&self) -> Result<Option<Profile>, RollSafeError> {
+        Ok(self.core.profile()?.map(Profile::from))
+    }
+
+    /// Every saved revision of the profile, oldest first.
+    pub fn profile_history(&self) -> Result<Vec<Profile>, RollSafeError> {
+        Ok(self
+            .core
+            .profile_history()?
+            .into_iter()
+            .map(Profile::from)
+            .collect())
+    }
+
+    /// Records a care plan from the user's dermatologist; it is in force from
+    /// now on and wins over the defaults wherever it speaks.
+    pub fn set_care_plan(&self, plan: CarePlan, now: Moment) -> Result<CarePlan, RollSafeError> {
+        let now = now.to_core("now")?;
+        Ok(self.core.set_care_plan(plan.into_core()?, now)?.into())
+    }
+
+    /// The care plan in force, if any.
+    pub fn care_plan(&self) -> Result<Option<CarePlan>, RollSafeError> {
+        Ok(self.core.care_plan()?.map(CarePlan::from))
+    }
+
+    /// Every care plan recorded, oldest first.
+    pub fn care_plan_history(&self) -> Result<Vec<CarePlan>, RollSafeError> {
+        Ok(self
+            .core
+            .care_plan_history()?
+            .into_iter()
+            .map(CarePlan::from)
+            .collect())
+    }
+}

@@ -1,0 +1,205 @@
+//! Findings about the plan and the person: pre-checks, care plan limits,
+//! products, needle length, and the profile's conditions.
+
+use chrono::{Months, NaiveDate};
+
+use super::{CheckContext, care_plan_source};
+use crate::device::NeedleMaterial;
+use crate::product::ProductTiming;
+use crate::profile::Condition;
+use crate::rules::contraindications::{
+    ISOTRETINOIN_WAIT_MONTHS, PIGMENTATION_RISK, PIGMENTATION_RULE, condition_rule,
+};
+use crate::rules::needle::{
+    HOME_RANGE_MAX_MM, NEEDLE_RULE, OVER_HOME_RANGE, PROFESSIONAL_FROM_MM, PROFESSIONAL_RANGE,
+};
+use crate::rules::prechecks::failed_pre_checks;
+use crate::rules::products::{PRODUCT_TO_AVOID, product_rule};
+use crate::verdict::{Finding, Severity};
+use crate::zone::BodyRegion;
+
+/// The finding code of a zone the care plan does not allow.
+pub const ZONE_NOT_IN_CARE_PLAN: &str = "zone_not_in_care_plan";
+/// The finding code of a needle longer than the care plan allows.
+pub const NEEDLE_OVER_CARE_PLAN: &str = "needle_over_care_plan";
+/// The finding code of a product the care plan says to avoid.
+pub const CARE_PLAN_PRODUCT: &str = "care_plan_product";
+
+pub(super) fn plan_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = failed_pre_checks(&ctx.plan.pre_checks)
+        .into_iter()
+        .map(|rule| Finding {
+            code: rule.code,
+            severity: Severity::Blocker,
+            message: rule.advice.to_owned(),
+            source: rule.source,
+        })
+        .collect();
+    findings.extend(care_plan_limits(ctx));
+    findings.extend(product_findings(ctx));
+    findings.extend(needle_finding(ctx.plan.needle_length_mm));
+    findings
+}
+
+fn care_plan_limits(ctx: &CheckContext<'_>) -> Vec<Finding> {
+    let Some(plan) = ctx.care_plan else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    let refused: Vec<&str> = ctx
+        .plan
+        .zones
+        .iter()
+        .filter(|z| !plan.allows_zone(**z))
+        .map(|z| z.code())
+        .collect();
+    if !refused.is_empty() {
+        findings.push(Finding {
+            code: ZONE_NOT_IN_CARE_PLAN,
+            severity: Severity::Blocker,
+            message: format!(
+                "Your care plan from {} does not include these zones: {}.",
+                plan.set_by,
+                refused.join(", ").replace('_', " ")
+            ),
+            source: care_plan_source(),
+        });
+    }
+    if let Some(max) = plan.max_needle_length_mm {
+        if ctx.plan.needle_length_mm > max {
+            findings.push(Finding {
+                code: NEEDLE_OVER_CARE_PLAN,
+                severity: Severity::Blocker,
+                message: format!(
+                    "Your care plan from {} allows needles up to {max} mm; this session uses {} mm.",
+                    plan.set_by, ctx.plan.needle_length_mm
+                ),
+                source: care_plan_source(),
+            });
+        }
+    }
+    findings
+}
+
+fn product_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for product in &ctx.plan.products {
+        for category in &product.categories {
+            if let Some(rule) = product_rule(*category, product.timing) {
+                let when = match product.timing {
+                    ProductTiming::Before => "before",
+                    ProductTiming::After => "after",
+                };
+                findings.push(Finding {
+                    code: PRODUCT_TO_AVOID,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{} contains {}: keep {} off needled skin for {} days {when} a session.",
+                        product.name,
+                        category.label(),
+                        category.label(),
+                        rule.avoid_days
+                    ),
+                    source: rule.source,
+                });
+            }
+            if let Some(plan) = ctx
+                .care_plan
+                .filter(|p| p.avoid_products.contains(category))
+            {
+                findings.push(Finding {
+                    code: CARE_PLAN_PRODUCT,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{} contains {}, which your care plan from {} says to avoid.",
+                        product.name,
+                        category.label(),
+                        plan.set_by
+                    ),
+                    source: care_plan_source(),
+                });
+            }
+        }
+    }
+    findings
+}
+
+fn needle_finding(needle_mm: f64) -> Option<Finding> {
+    let (code, message) = if needle_mm >= PROFESSIONAL_FROM_MM {
+        (
+            PROFESSIONAL_RANGE,
+            format!(
+                "{needle_mm} mm needles are typically used by professionals. Deeper needling at home raises the risk of bleeding, infection and scarring; ask your dermatologist."
+            ),
+        )
+    } else if needle_mm > HOME_RANGE_MAX_MM {
+        (
+            OVER_HOME_RANGE,
+            format!(
+                "{needle_mm} mm is over the usual home range of up to {HOME_RANGE_MAX_MM} mm: take extra care with cleaning and rest."
+            ),
+        )
+    } else {
+        return None;
+    };
+    Some(Finding {
+        code,
+        severity: Severity::Warning,
+        message,
+        source: NEEDLE_RULE,
+    })
+}
+
+pub(super) fn profile_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<Finding> {
+    let Some(profile) = ctx.profile else {
+        return Vec::new();
+    };
+    let touches = |region: BodyRegion| ctx.plan.zones.iter().any(|z| z.region() == region);
+    let mut findings = Vec::new();
+    for answer in profile.answers.iter().filter(|a| a.present) {
+        let condition = answer.condition;
+        if ctx.care_plan.is_some_and(|p| p.clears(condition)) {
+            continue;
+        }
+        let Some(rule) = condition_rule(condition) else {
+            continue;
+        };
+        let mut message = rule.advice.to_owned();
+        let applies = match condition {
+            Condition::ColdSores => touches(BodyRegion::Face),
+            Condition::NickelAllergy => ctx.device.material != NeedleMaterial::Titanium,
+            Condition::Isotretinoin => match answer.stopped_on {
+                None => true,
+                Some(stopped) => {
+                    let until = stopped
+                        .checked_add_months(Months::new(ISOTRETINOIN_WAIT_MONTHS))
+                        .unwrap_or(stopped);
+                    message = format!(
+                        "You stopped isotretinoin on {stopped}. {} Allowed from {until} by this rule.",
+                        rule.advice
+                    );
+                    today < until
+                }
+            },
+            _ => true,
+        };
+        if applies {
+            findings.push(Finding {
+                code: rule.code,
+                severity: rule.severity,
+                message,
+                source: rule.source,
+            });
+        }
+    }
+    let prone = profile.skin_type.is_some_and(|t| t.pigmentation_prone());
+    if prone && (touches(BodyRegion::Face) || touches(BodyRegion::Body)) {
+        findings.push(Finding {
+            code: PIGMENTATION_RISK,
+            severity: Severity::Warning,
+            message: "Skin types IV to VI are more prone to dark marks after needling. Keep the area out of the sun and use SPF 30 or higher for weeks after.".to_owned(),
+            source: PIGMENTATION_RULE,
+        });
+    }
+    findings
+}

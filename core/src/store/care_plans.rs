@@ -1,0 +1,135 @@
+//! Storing care plans as append-only revisions; the newest is in force.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Store, rows};
+use crate::care_plan::{CarePlan, RegionRest};
+use crate::error::Result;
+use crate::product::ProductCategory;
+use crate::profile::Condition;
+use crate::time::{self, Moment};
+use crate::zone::{BodyRegion, BodyZone};
+
+const PLAN_COLUMNS: &str = "set_by, set_at_ms, set_offset_s, rest_face_days, rest_scalp_days,
+     rest_body_days, max_needle_length_mm, allowed_zones, avoid_products, cleared_conditions";
+
+impl Store {
+    /// Records a care plan; it is in force from now on, and earlier plans
+    /// stay in the history.
+    pub fn set_care_plan(&self, plan: CarePlan, now: Moment) -> Result<CarePlan> {
+        let plan = plan.validated()?;
+        let now = time::check_plausible("now", now)?;
+        self.write(|tx| {
+            tx.execute(
+                &format!(
+                    "INSERT INTO care_plans ({PLAN_COLUMNS}, recorded_at_ms, recorded_offset_s)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                ),
+                params![
+                    plan.set_by,
+                    time::unix_millis(&plan.set_at),
+                    time::utc_offset_seconds(&plan.set_at),
+                    plan.rest_for(BodyRegion::Face),
+                    plan.rest_for(BodyRegion::Scalp),
+                    plan.rest_for(BodyRegion::Body),
+                    plan.max_needle_length_mm,
+                    rows::join_codes(&plan.allowed_zones, BodyZone::code),
+                    rows::join_codes(&plan.avoid_products, ProductCategory::code),
+                    rows::join_codes(&plan.cleared_conditions, Condition::code),
+                    time::unix_millis(&now),
+                    time::utc_offset_seconds(&now),
+                ],
+            )?;
+            Ok(plan)
+        })
+    }
+
+    /// The care plan in force, if any.
+    pub fn care_plan(&self) -> Result<Option<CarePlan>> {
+        self.read(|tx| current_care_plan(tx))
+    }
+
+    /// Every care plan ever recorded, oldest first.
+    pub fn care_plan_history(&self) -> Result<Vec<CarePlan>> {
+        self.read(|tx| {
+            let raw = tx
+                .prepare_cached(&format!(
+                    "SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision"
+                ))?
+                .query_map([], StoredPlan::from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            raw.into_iter().map(StoredPlan::into_plan).collect()
+        })
+    }
+}
+
+/// The newest care plan, if any.
+pub(super) fn current_care_plan(conn: &Connection) -> Result<Option<CarePlan>> {
+    conn.prepare_cached(&format!(
+        "SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision DESC LIMIT 1"
+    ))?
+    .query_row([], StoredPlan::from_row)
+    .optional()?
+    .map(StoredPlan::into_plan)
+    .transpose()
+}
+
+struct StoredPlan {
+    set_by: String,
+    set_at_ms: i64,
+    set_offset_s: i32,
+    rest: [Option<i64>; 3],
+    max_needle_length_mm: Option<f64>,
+    allowed_zones: String,
+    avoid_products: String,
+    cleared_conditions: String,
+}
+
+impl StoredPlan {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            set_by: row.get(0)?,
+            set_at_ms: row.get(1)?,
+            set_offset_s: row.get(2)?,
+            rest: [row.get(3)?, row.get(4)?, row.get(5)?],
+            max_needle_length_mm: row.get(6)?,
+            allowed_zones: row.get(7)?,
+            avoid_products: row.get(8)?,
+            cleared_conditions: row.get(9)?,
+        })
+    }
+
+    fn into_plan(self) -> Result<CarePlan> {
+        let regions = [BodyRegion::Face, BodyRegion::Scalp, BodyRegion::Body];
+        let mut rest = Vec::new();
+        for (region, days) in regions.into_iter().zip(self.rest) {
+            if let Some(days) = rows::count("care_plans.rest_days", days)? {
+                rest.push(RegionRest {
+                    region,
+                    min_rest_days: days,
+                });
+            }
+        }
+        Ok(CarePlan {
+            set_by: self.set_by,
+            set_at: rows::moment("care_plans.set_at", self.set_at_ms, self.set_offset_s)?,
+            rest,
+            max_needle_length_mm: self.max_needle_length_mm,
+            allowed_zones: rows::codes(
+                "care_plans.allowed_zones",
+                &self.allowed_zones,
+                BodyZone::from_code,
+            )?,
+            avoid_products: rows::codes(
+                "care_plans.avoid_products",
+                &self.avoid_products,
+                ProductCategory::from_code,
+            )?,
+            cleared_conditions: rows::codes(
+                "care_plans.cleared_conditions",
+                &self.cleared_conditions,
+                Condition::from_code,
+            )?,
+        })
+    }
+}

@@ -1,0 +1,185 @@
+//! Storing cleanings, and what the log says about a device right now.
+
+use rusqlite::{Connection, Row, params};
+
+use super::context::cleaning_state;
+use super::devices::{device_wear, find_device};
+use super::sessions::last_session_of_device;
+use super::{Store, rows};
+use crate::check::CleaningState;
+use crate::cleaning::{Cleaning, CleaningEntry, CleaningMethod, NewCleaning, classify_timings};
+use crate::device::Device;
+use crate::error::Result;
+use crate::ids::{CleaningId, DeviceId};
+use crate::rules::cleaning::is_adequate;
+use crate::time::{self, Moment};
+use crate::wear::{self, DeviceWear, Replacement};
+
+/// A device and what the log says about it as of a moment: the facts a
+/// device screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceOverview {
+    /// The device.
+    pub device: Device,
+    /// Its wear.
+    pub wear: DeviceWear,
+    /// Where it stands against its replacement limit.
+    pub replacement: Replacement,
+    /// Whether it was cleaned adequately since its last use.
+    pub cleaning: CleaningState,
+    /// When it was last used, if ever.
+    pub last_used_at: Option<Moment>,
+}
+
+impl DeviceOverview {
+    /// True when an adequate cleaning was logged since the last use. This
+    /// means "clean for next use", never sterile.
+    pub fn clean_for_next_use(&self) -> bool {
+        self.cleaning == CleaningState::CleanForNextUse
+    }
+}
+
+impl Store {
+    /// Records a cleaning, stamped with `now` as the moment it was entered.
+    pub fn record_cleaning(&self, new: NewCleaning, now: Moment) -> Result<Cleaning> {
+        let new = new.validated()?;
+        let now = time::check_plausible("now", now)?;
+        time::check_not_after("at", &new.at, &now)?;
+        self.write(|tx| {
+            find_device(tx, new.device_id)?;
+            let cleaning = Cleaning {
+                id: CleaningId::random(),
+                device_id: new.device_id,
+                at: new.at,
+                method: new.method,
+                soak_minutes: new.soak_minutes,
+                recorded_at: now,
+            };
+            tx.execute(
+                "INSERT INTO cleanings (id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    cleaning.id.to_string(),
+                    cleaning.device_id.to_string(),
+                    time::unix_millis(&cleaning.at),
+                    time::utc_offset_seconds(&cleaning.at),
+                    cleaning.method.code(),
+                    cleaning.soak_minutes,
+                    time::unix_millis(&now),
+                    time::utc_offset_seconds(&now),
+                ],
+            )?;
+            Ok(cleaning)
+        })
+    }
+
+    /// The cleanings of a device, oldest first, each placed before or after
+    /// the device's sessions.
+    pub fn cleanings(&self, device_id: DeviceId) -> Result<Vec<CleaningEntry>> {
+        self.read(|tx| {
+            find_device(tx, device_id)?;
+            let cleanings = device_cleanings(tx, device_id)?;
+            let sessions = device_session_times(tx, device_id)?;
+            let times: Vec<Moment> = cleanings.iter().map(|c| c.at).collect();
+            let timings = classify_timings(&times, &sessions);
+            Ok(cleanings
+                .into_iter()
+                .zip(timings)
+                .map(|(cleaning, timing)| CleaningEntry {
+                    adequate: is_adequate(cleaning.method, cleaning.soak_minutes),
+                    cleaning,
+                    timing,
+                })
+                .collect())
+        })
+    }
+
+    /// What the log says about a device as of `now`.
+    pub fn device_overview(&self, device_id: DeviceId, now: Moment) -> Result<DeviceOverview> {
+        let now = time::check_plausible("now", now)?;
+        self.read(|tx| {
+            let device = find_device(tx, device_id)?;
+            let wear = device_wear(tx, &device, &now)?;
+            let replacement = wear::replacement(&device, &wear, time::local_date(&now));
+            Ok(DeviceOverview {
+                cleaning: cleaning_state(tx, &device, &now)?,
+                last_used_at: last_session_of_device(tx, device_id, &now)?,
+                device,
+                wear,
+                replacement,
+            })
+        })
+    }
+}
+
+fn device_cleanings(conn: &Connection, device_id: DeviceId) -> Result<Vec<Cleaning>> {
+    let raw = conn
+        .prepare_cached(
+            "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
+               FROM cleanings WHERE device_id = ?1 ORDER BY at_ms, id",
+        )?
+        .query_map([device_id.to_string()], StoredCleaning::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    raw.into_iter().map(StoredCleaning::into_cleaning).collect()
+}
+
+fn device_session_times(conn: &Connection, device_id: DeviceId) -> Result<Vec<Moment>> {
+    let raw = conn
+        .prepare_cached(
+            "SELECT v.at_ms, v.at_offset_s FROM sessions s
+               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL ORDER BY s.at_ms",
+        )?
+        .query_map([device_id.to_string()], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    raw.into_iter()
+        .map(|(ms, offset)| rows::moment("session_versions.at", ms, offset))
+        .collect()
+}
+
+struct StoredCleaning {
+    id: String,
+    device_id: String,
+    at_ms: i64,
+    at_offset_s: i32,
+    method: String,
+    soak_minutes: Option<i64>,
+    recorded_at_ms: i64,
+    recorded_offset_s: i32,
+}
+
+impl StoredCleaning {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: row.get(0)?,
+            device_id: row.get(1)?,
+            at_ms: row.get(2)?,
+            at_offset_s: row.get(3)?,
+            method: row.get(4)?,
+            soak_minutes: row.get(5)?,
+            recorded_at_ms: row.get(6)?,
+            recorded_offset_s: row.get(7)?,
+        })
+    }
+
+    fn into_cleaning(self) -> Result<Cleaning> {
+        Ok(Cleaning {
+            id: rows::code("cleanings.id", &self.id, |t| {
+                CleaningId::parse("id", t).ok()
+            })?,
+            device_id: rows::code("cleanings.device_id", &self.device_id, |t| {
+                DeviceId::parse("device_id", t).ok()
+            })?,
+            at: rows::moment("cleanings.at", self.at_ms, self.at_offset_s)?,
+            method: rows::code("cleanings.method", &self.method, CleaningMethod::from_code)?,
+            soak_minutes: rows::count("cleanings.soak_minutes", self.soak_minutes)?,
+            recorded_at: rows::moment(
+                "cleanings.recorded_at",
+                self.recorded_at_ms,
+                self.recorded_offset_s,
+            )?,
+        })
+    }
+}

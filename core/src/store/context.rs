@@ -1,0 +1,130 @@
+//! Gathering what the rules need from the log, as of a moment.
+//!
+//! The rules are pure functions; this is the one place that reads the log
+//! for them, so a check and a recording see exactly the same facts.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::care_plans::current_care_plan;
+use super::devices::device_wear;
+use super::profiles::current_profile;
+use super::rows;
+use super::sessions::last_session_of_device;
+use crate::check::{CheckContext, CleaningState, RegionLastSession, check_session};
+use crate::cleaning::CleaningMethod;
+use crate::device::Device;
+use crate::error::Result;
+use crate::rules::cleaning::is_adequate;
+use crate::session::ValidPlan;
+use crate::time::{self, Moment};
+use crate::verdict::SessionVerdict;
+use crate::zone::{BodyRegion, BodyZone};
+
+/// The verdict for `plan` with `device` as of `at`, from the log before it.
+pub(super) fn verdict(
+    conn: &Connection,
+    device: &Device,
+    plan: &ValidPlan,
+    at: &Moment,
+) -> Result<SessionVerdict> {
+    let profile = current_profile(conn)?;
+    let care_plan = current_care_plan(conn)?;
+    let wear = device_wear(conn, device, at)?;
+    let cleaning = cleaning_state(conn, device, at)?;
+    let mut regions: Vec<BodyRegion> = plan.zones.iter().map(|z| z.region()).collect();
+    regions.dedup();
+    let region_history = regions
+        .into_iter()
+        .map(|region| last_session_on(conn, region, at))
+        .filter_map(Result::transpose)
+        .collect::<Result<Vec<_>>>()?;
+    Ok(check_session(&CheckContext {
+        device,
+        plan,
+        now: *at,
+        profile: profile.as_ref(),
+        care_plan: care_plan.as_ref(),
+        wear: &wear,
+        cleaning,
+        region_history: &region_history,
+    }))
+}
+
+/// Whether `device` was cleaned adequately since its last use before `at`.
+pub(super) fn cleaning_state(
+    conn: &Connection,
+    device: &Device,
+    at: &Moment,
+) -> Result<CleaningState> {
+    let last_use = last_session_of_device(conn, device.id, at)?;
+    let since_ms = last_use.as_ref().map_or(i64::MIN, time::unix_millis);
+    let mut stmt = conn.prepare_cached(
+        "SELECT method, soak_minutes FROM cleanings
+          WHERE device_id = ?1 AND at_ms >= ?2 AND at_ms < ?3 ORDER BY at_ms DESC, id",
+    )?;
+    let cleanings = stmt
+        .query_map(
+            params![device.id.to_string(), since_ms, time::unix_millis(at)],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)),
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut latest = None;
+    for (method, minutes) in cleanings {
+        let method = rows::code("cleanings.method", &method, CleaningMethod::from_code)?;
+        let minutes = rows::count("cleanings.soak_minutes", minutes)?;
+        if is_adequate(method, minutes) {
+            return Ok(CleaningState::CleanForNextUse);
+        }
+        latest.get_or_insert((method, minutes));
+    }
+    Ok(match (latest, last_use) {
+        (Some((method, soak_minutes)), _) => CleaningState::Inadequate {
+            method,
+            soak_minutes,
+        },
+        (None, Some(_)) => CleaningState::NotCleanedSinceLastUse,
+        (None, None) => CleaningState::NotCleanedBeforeFirstUse,
+    })
+}
+
+/// The latest session on any zone of `region` before `at`, any device.
+fn last_session_on(
+    conn: &Connection,
+    region: BodyRegion,
+    at: &Moment,
+) -> Result<Option<RegionLastSession>> {
+    let zones: Vec<&str> = BodyZone::ALL
+        .into_iter()
+        .filter(|z| z.region() == region)
+        .map(BodyZone::code)
+        .collect();
+    let placeholders = vec!["?"; zones.len()].join(", ");
+    let sql = format!(
+        "SELECT v.at_ms, v.at_offset_s, v.needle_length_mm FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.deleted_at_ms IS NULL AND s.at_ms < ?
+            AND EXISTS (SELECT 1 FROM session_zones z
+                         WHERE z.session_id = s.id AND z.revision = s.revision AND z.zone IN ({placeholders}))
+          ORDER BY s.at_ms DESC LIMIT 1"
+    );
+    let mut args: Vec<rusqlite::types::Value> = vec![time::unix_millis(at).into()];
+    args.extend(
+        zones
+            .iter()
+            .map(|z| rusqlite::types::Value::Text((*z).to_owned())),
+    );
+    let row: Option<(i64, i32, f64)> = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(args), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    row.map(|(ms, offset, needle_length_mm)| {
+        Ok(RegionLastSession {
+            region,
+            at: rows::moment("session_versions.at", ms, offset)?,
+            needle_length_mm,
+        })
+    })
+    .transpose()
+}

@@ -1,0 +1,122 @@
+//! Storing the profile as append-only revisions.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, rows};
+use crate::error::Result;
+use crate::profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
+use crate::time::{self, Moment};
+
+impl Store {
+    /// Saves a new revision of the profile, stamped with `now`. Earlier
+    /// revisions stay in the history.
+    pub fn save_profile(&self, update: ProfileUpdate, now: Moment) -> Result<Profile> {
+        let update = update.validated()?;
+        let now = time::check_plausible("now", now)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO profile_revisions (skin_type, saved_at_ms, saved_offset_s) VALUES (?1, ?2, ?3)",
+                params![
+                    update.skin_type.map(SkinType::code),
+                    time::unix_millis(&now),
+                    time::utc_offset_seconds(&now)
+                ],
+            )?;
+            let revision = tx.last_insert_rowid();
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO profile_answers (revision, condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for answer in &update.answers {
+                insert.execute(params![
+                    revision,
+                    answer.condition.code(),
+                    answer.present,
+                    rows::date_text(answer.stopped_on),
+                    time::unix_millis(&answer.confirmed_at),
+                    time::utc_offset_seconds(&answer.confirmed_at),
+                ])?;
+            }
+            Ok(Profile {
+                skin_type: update.skin_type,
+                answers: update.answers,
+                saved_at: now,
+            })
+        })
+    }
+
+    /// The current profile, if one was saved.
+    pub fn profile(&self) -> Result<Option<Profile>> {
+        self.read(|tx| current_profile(tx))
+    }
+
+    /// Every saved revision of the profile, oldest first.
+    pub fn profile_history(&self) -> Result<Vec<Profile>> {
+        self.read(|tx| {
+            let revisions: Vec<i64> = tx
+                .prepare_cached("SELECT revision FROM profile_revisions ORDER BY revision")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            revisions
+                .into_iter()
+                .map(|revision| profile_revision(tx, revision))
+                .collect()
+        })
+    }
+}
+
+/// The newest profile revision, if any.
+pub(super) fn current_profile(conn: &Connection) -> Result<Option<Profile>> {
+    let revision: Option<i64> = conn
+        .prepare_cached("SELECT MAX(revision) FROM profile_revisions")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .flatten();
+    revision.map(|r| profile_revision(conn, r)).transpose()
+}
+
+fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
+    let (skin_type, saved_ms, saved_offset): (Option<String>, i64, i32) = conn
+        .prepare_cached(
+            "SELECT skin_type, saved_at_ms, saved_offset_s FROM profile_revisions WHERE revision = ?1",
+        )?
+        .query_row([revision], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
+           FROM profile_answers WHERE revision = ?1",
+    )?;
+    let raw = stmt
+        .query_map([revision], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i32>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut answers = raw
+        .into_iter()
+        .map(|(condition, present, stopped_on, ms, offset)| {
+            Ok(ConditionAnswer {
+                condition: rows::code(
+                    "profile_answers.condition",
+                    &condition,
+                    Condition::from_code,
+                )?,
+                present,
+                stopped_on: rows::date("profile_answers.stopped_on", stopped_on)?,
+                confirmed_at: rows::moment("profile_answers.confirmed_at", ms, offset)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    answers.sort_by_key(|a| a.condition);
+    Ok(Profile {
+        skin_type: skin_type
+            .map(|t| rows::code("profile_revisions.skin_type", &t, SkinType::from_code))
+            .transpose()?,
+        answers,
+        saved_at: rows::moment("profile_revisions.saved_at", saved_ms, saved_offset)?,
+    })
+}
