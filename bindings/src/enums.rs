@@ -183,3 +183,128 @@ pub struct CarePlanRest {
     pub region: BodyRegion,
     pub min_rest_days: u32,
 }
+
+pub use rollsafe_core::{
+    AlertKind, AlertReason, PhotoRef, PusColour, PusConsistency, PusDescription, QuietHours,
+    ReminderKind, ReportKind, ReportedSymptom, RiskLevel, Symptom, TriageLevel,
+};
+
+/// A symptom the user can report.
+#[uniffi::remote(Enum)]
+pub enum Symptom {
+    Redness,
+    Swelling,
+    Pain,
+    Itching,
+    Burning,
+    Warmth,
+    Peeling,
+    Crusting,
+    Bumps,
+    Pus,
+    SpreadingRedness,
+    Blisters,
+    Darkening,
+    Fever,
+    FeelingUnwell,
+}
+
+/// The colour of pus, as the CDC purulence definition asks.
+#[uniffi::remote(Enum)]
+pub enum PusColour {
+    Clear,
+    White,
+    Yellow,
+    Green,
+    Other,
+}
+
+/// The consistency of pus, as the CDC purulence definition asks.
+#[uniffi::remote(Enum)]
+pub enum PusConsistency {
+    Watery,
+    Milky,
+    Thick,
+    Creamy,
+    Opaque,
+    Viscous,
+}
+
+/// A full report or a post-session check-in.
+#[uniffi::remote(Enum)]
+pub enum ReportKind {
+    Report,
+    CheckIn24h,
+    CheckIn72h,
+}
+
+/// The preventive risk level.
+#[uniffi::remote(Enum)]
+pub enum RiskLevel {
+    Low,
+    Moderate,
+    High,
+}
+
+/// How urgent a triage prompt is: green (expected), amber (contact your
+/// dermatologist), red (seek urgent care).
+#[uniffi::remote(Enum)]
+pub enum TriageLevel {
+    Green,
+    Amber,
+    Red,
+}
+
+/// Which assessment an alert is about.
+#[uniffi::remote(Enum)]
+pub enum AlertKind {
+    Preventive,
+    Triage,
+}
+
+/// What a reminder is for.
+#[uniffi::remote(Enum)]
+pub enum ReminderKind {
+    CleanAfterSession,
+    SoakFinished,
+    NextSessionAllowed,
+    ReplaceDevice,
+    CheckIn24h,
+    CheckIn72h,
+    TriageFollowUp,
+}
+
+/// One symptom in a report, with its severity (0 to 10) when rated.
+#[uniffi::remote(Record)]
+pub struct ReportedSymptom {
+    pub symptom: Symptom,
+    pub severity: Option<u8>,
+}
+
+/// What the pus looked like.
+#[uniffi::remote(Record)]
+pub struct PusDescription {
+    pub colour: PusColour,
+    pub consistency: PusConsistency,
+}
+
+/// A photo kept by the app: its reference and the SHA-256 of its bytes.
+#[uniffi::remote(Record)]
+pub struct PhotoRef {
+    pub file: String,
+    pub sha256: String,
+}
+
+/// One reason behind an alert.
+#[uniffi::remote(Record)]
+pub struct AlertReason {
+    pub code: String,
+    pub text: String,
+}
+
+/// Quiet hours in minutes after local midnight; start after end spans midnight.
+#[uniffi::remote(Record)]
+pub struct QuietHours {
+    pub start_minute: u16,
+    pub end_minute: u16,
+}

@@ -13,6 +13,7 @@
 //! | `enums.rs` | the core's enums and plain records, exported as they are |
 //! | `time.rs` | moments and calendar dates across the boundary |
 //! | `error.rs` | the public error and its mapping from the core |
+//! | `listener.rs` | the foreign alert listener and its subscription |
 
 // Nothing reachable from the bindings may panic: a panic would surface in the
 // app as an internal error at best. Tests may unwrap freely.
@@ -30,12 +31,14 @@
 
 mod enums;
 mod error;
+mod listener;
 mod records;
 mod store;
 mod time;
 
 pub use enums::*;
 pub use error::RollSafeError;
+pub use listener::{AlertListener, AlertSubscription};
 pub use records::*;
 pub use store::RollSafeStore;
 pub use time::{CalendarDate, Moment};

@@ -58,6 +58,16 @@ define_id!(
     "cleaning"
 );
 define_id!(
+    /// Identifies a symptom report.
+    ReportId,
+    "report"
+);
+define_id!(
+    /// Identifies a stored alert.
+    AlertId,
+    "alert"
+);
+define_id!(
     /// Identifies a recorded head or cartridge change.
     HeadChangeId,
     "head change"

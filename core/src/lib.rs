@@ -30,6 +30,7 @@
     )
 )]
 
+pub mod alert;
 pub mod care_plan;
 pub mod check;
 pub mod cleaning;
@@ -38,24 +39,36 @@ pub mod error;
 pub mod ids;
 pub mod product;
 pub mod profile;
+pub mod reminders;
+pub mod risk;
 pub mod rules;
 pub mod session;
 pub mod store;
+pub mod symptom;
 pub mod time;
 pub mod validate;
 pub mod verdict;
 pub mod wear;
 pub mod zone;
 
+pub use alert::{Alert, AlertKind, AlertListener, AlertReason, Changed};
 pub use care_plan::{CarePlan, RegionRest as CarePlanRest};
 pub use cleaning::{Cleaning, CleaningEntry, CleaningMethod, CleaningTiming, NewCleaning};
 pub use device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 pub use error::{Error, Result};
-pub use ids::{CleaningId, DeviceId, SessionId};
+pub use ids::{AlertId, CleaningId, DeviceId, ReportId, SessionId};
 pub use product::{Product, ProductCategory, ProductTiming};
 pub use profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
+pub use reminders::{QuietHours, Reminder, ReminderKind};
+pub use risk::{
+    Assessment, PreventiveRisk, RiskFactor, RiskLevel, Triage, TriageLevel, TriagePrompt,
+};
 pub use session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
-pub use store::{DeviceOverview, RecordedSession, Store};
+pub use store::{DeviceOverview, ListenerId, RecordedSession, Store};
+pub use symptom::{
+    NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
+    ReportedSymptom, Symptom, SymptomReport,
+};
 pub use time::Moment;
 pub use verdict::{Finding, RegionRest, SessionVerdict, Severity};
 pub use zone::{BodyRegion, BodyZone};

@@ -12,15 +12,20 @@ pub const MAX_LABEL_CHARS: usize = 80;
 /// Trims a short single-line label and checks it is non-empty, not too long
 /// and free of control characters.
 pub fn label(field: &'static str, text: &str) -> Result<String> {
+    label_with_limit(field, text, MAX_LABEL_CHARS)
+}
+
+/// Like [`label`], with another length limit in characters.
+pub fn label_with_limit(field: &'static str, text: &str, max_chars: usize) -> Result<String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
     let chars = trimmed.chars().count();
-    if chars > MAX_LABEL_CHARS {
+    if chars > max_chars {
         return Err(Error::invalid(
             field,
-            format!("is {chars} characters long; at most {MAX_LABEL_CHARS} are allowed"),
+            format!("is {chars} characters long; at most {max_chars} are allowed"),
         ));
     }
     if trimmed.chars().any(char::is_control) {
@@ -35,17 +40,27 @@ pub fn millimetres(
     value: f64,
     range: std::ops::RangeInclusive<f64>,
 ) -> Result<f64> {
+    measure(field, value, range, "mm")
+}
+
+/// Checks a measurement in `unit` is a finite number within `range`.
+pub fn measure(
+    field: &'static str,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+    unit: &str,
+) -> Result<f64> {
     if !value.is_finite() {
         return Err(Error::invalid(
             field,
-            "must be a finite number of millimetres",
+            format!("must be a finite number of {unit}"),
         ));
     }
     if !range.contains(&value) {
         return Err(Error::invalid(
             field,
             format!(
-                "{value} mm is outside the plausible range of {} to {} mm",
+                "{value} {unit} is outside the plausible range of {} to {} {unit}",
                 range.start(),
                 range.end()
             ),

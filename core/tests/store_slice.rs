@@ -53,11 +53,12 @@ fn a_log_on_disk_survives_reopening() {
     let now = at("2026-03-01T21:30:00+01:00");
     let (device, recorded) = {
         let store = Store::open(&path).unwrap();
-        let device = store.add_device(face_roller(), now).unwrap();
+        let device = store.add_device(face_roller(), now).unwrap().value;
         clean(&store, device.id, "2026-03-01T20:30:00+01:00");
         let recorded = store
             .record_session(session(device.id, "2026-03-01T21:00:00+01:00"), &[], now)
             .unwrap()
+            .value
             .session;
         (device, recorded)
     };
@@ -76,7 +77,7 @@ fn a_log_on_disk_survives_reopening() {
 fn the_verdict_blocks_until_the_interval_has_passed() {
     let store = Store::open_in_memory().unwrap();
     let now = at("2026-03-01T20:00:00+01:00");
-    let device = store.add_device(face_roller(), now).unwrap();
+    let device = store.add_device(face_roller(), now).unwrap().value;
     clean(&store, device.id, "2026-03-01T20:10:00+01:00");
     assert!(
         store
@@ -108,7 +109,7 @@ fn the_verdict_blocks_until_the_interval_has_passed() {
 fn the_latest_session_counts_even_when_entered_out_of_order() {
     let store = Store::open_in_memory().unwrap();
     let now = at("2026-03-20T12:00:00Z");
-    let device = store.add_device(face_roller(), now).unwrap();
+    let device = store.add_device(face_roller(), now).unwrap().value;
     clean(&store, device.id, "2026-03-15T11:00:00Z");
     store
         .record_session(session(device.id, "2026-03-15T12:00:00Z"), &[], now)
@@ -146,7 +147,7 @@ fn bad_input_is_refused_and_changes_nothing() {
     ));
     assert!(store.devices().unwrap().is_empty());
 
-    let device = store.add_device(face_roller(), now).unwrap();
+    let device = store.add_device(face_roller(), now).unwrap().value;
     let mut no_zones = session(device.id, "2026-03-01T21:00:00+01:00");
     no_zones.plan.zones.clear();
     assert!(matches!(

@@ -4,7 +4,8 @@
 # Why this exists: Debian 12 has no usable Kotlin compiler (its `kotlin` package is 1.3, too old for
 # UniFFI's generated code), and a fresh CI machine has none of the Java test pieces. This script
 # installs, only when missing:
-#   - Debian packages `libjna-java` (JNA, loads the Rust library) and `junit5` (console launcher);
+#   - Debian packages `libjna-java` (JNA, loads the Rust library), `junit5` (console launcher) and
+#     `libgoogle-gson-java` (Gson, reads the shared JSON scenarios);
 #   - the npm package kotlin-compiler@2.4.20 (JetBrains' full Kotlin distribution), cached outside
 #     the repository in ${ROLLSAFE_CACHE:-$HOME/.cache/rollsafe}/kotlin.
 # See /work/shared/reference/toolchains.md for the checked facts behind these choices.
@@ -13,7 +14,7 @@
 #   . tests/setup/kotlin-toolchain.sh        # installs if needed, then exports the variables below
 #   tests/setup/kotlin-toolchain.sh          # installs if needed, prints `export ...` lines on stdout
 #   eval "$(tests/setup/kotlin-toolchain.sh)"
-# Exports: KOTLINC, KOTLIN_LIB, JNA_JAR, JUNIT_CONSOLE_JAR. Progress and errors go to stderr.
+# Exports: KOTLINC, KOTLIN_LIB, JNA_JAR, JUNIT_CONSOLE_JAR, GSON_JAR. Progress and errors go to stderr.
 # Failure: non-zero exit (or `return` status when sourced) with a message on stderr.
 
 # --- When sourced: run the installer in a child bash (so its `set -euo pipefail` and helper
@@ -33,12 +34,13 @@ fi
 set -euo pipefail
 
 readonly KOTLIN_VERSION="2.4.20"
-readonly APT_PACKAGES=(libjna-java junit5)
+readonly APT_PACKAGES=(libjna-java junit5 libgoogle-gson-java)
 readonly CACHE_DIR="${ROLLSAFE_CACHE:-$HOME/.cache/rollsafe}"
 readonly KOTLIN_PREFIX="$CACHE_DIR/kotlin"
 readonly KOTLIN_HOME="$KOTLIN_PREFIX/node_modules/kotlin-compiler"
 readonly JNA_JAR_PATH="/usr/share/java/jna.jar"
 readonly JUNIT_JAR_PATH="/usr/share/java/junit-platform-console-standalone.jar"
+readonly GSON_JAR_PATH="/usr/share/java/gson.jar"
 
 log() { echo "kotlin-toolchain: $*" >&2; }
 die() { echo "kotlin-toolchain: ERROR: $*" >&2; exit 1; }
@@ -125,11 +127,13 @@ print_exports() {
     check_file "kotlinx-coroutines-core-jvm.jar" "$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"
     check_file "JNA jar" "$JNA_JAR_PATH"
     check_file "JUnit console launcher" "$JUNIT_JAR_PATH"
+    check_file "Gson (reads the shared scenario files)" "$GSON_JAR_PATH"
     require_cmd java "install a JDK (Java 17 is expected)"
     printf 'export KOTLINC=%q\n' "$KOTLIN_HOME/bin/kotlinc"
     printf 'export KOTLIN_LIB=%q\n' "$KOTLIN_HOME/lib"
     printf 'export JNA_JAR=%q\n' "$JNA_JAR_PATH"
     printf 'export JUNIT_CONSOLE_JAR=%q\n' "$JUNIT_JAR_PATH"
+    printf 'export GSON_JAR=%q\n' "$GSON_JAR_PATH"
 }
 
 main() {

@@ -95,11 +95,15 @@ fn fill(store: &Store, now: Moment) -> rollsafe_core::Result<()> {
         },
         bought,
     )?;
-    let face = store.add_device(titanium(DeviceKind::Roller, 0.25, "Face roller"), bought)?;
-    let scalp = store.add_device(
-        titanium(DeviceKind::ScalpRoller, 0.5, "Scalp roller"),
-        bought,
-    )?;
+    let face = store
+        .add_device(titanium(DeviceKind::Roller, 0.25, "Face roller"), bought)?
+        .value;
+    let scalp = store
+        .add_device(
+            titanium(DeviceKind::ScalpRoller, 0.5, "Scalp roller"),
+            bought,
+        )?
+        .value;
     let plan_day = at(now, CARE_PLAN_DAYS_AGO, 10);
     store.set_care_plan(
         CarePlan {

@@ -4,14 +4,25 @@
 //! cross as UUID strings, parsed on the way in with a typed error naming the
 //! field; moments and dates use the types in `time.rs`.
 
+mod changes;
 mod cleaning;
 mod device;
 mod profile;
+mod report;
+mod risk;
 mod session;
 mod verdict;
 
+pub use changes::{
+    DeviceUpdate, RecordedCleaning, ReportUpdate, SavedCarePlan, SavedProfile, SessionUpdate,
+};
 pub use cleaning::{Cleaning, CleaningEntry, NewCleaning};
 pub use device::{Device, DeviceChange, DeviceOverview, NewDevice, Replacement};
 pub use profile::{CarePlan, ConditionAnswer, Profile, ProfileUpdate};
+pub use report::{NewSymptomReport, SymptomReport};
+pub(crate) use risk::alerts;
+pub use risk::{
+    Alert, Assessment, PreventiveRisk, Reminder, RiskFactor, Triage, TriagePrompt, WallClock,
+};
 pub use session::{NewSession, RecordedSession, Session, SessionHistory, SessionPlan};
 pub use verdict::{Finding, RegionRest, RuleSource, SessionVerdict};

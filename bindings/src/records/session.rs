@@ -4,6 +4,7 @@ use rollsafe_core as core;
 
 use crate::enums::{BodyZone, Override, PreChecks, Product};
 use crate::error::RollSafeError;
+use crate::records::risk::{Alert, alerts};
 use crate::records::verdict::SessionVerdict;
 use crate::time::Moment;
 
@@ -92,6 +93,8 @@ pub struct RecordedSession {
     pub session: Session,
     /// The verdict at the time of the session.
     pub verdict: SessionVerdict,
+    /// Level changes the recording caused.
+    pub alerts: Vec<Alert>,
 }
 
 impl SessionPlan {
@@ -148,11 +151,12 @@ impl From<core::SessionHistory> for SessionHistory {
     }
 }
 
-impl From<core::RecordedSession> for RecordedSession {
-    fn from(r: core::RecordedSession) -> Self {
+impl From<core::Changed<core::RecordedSession>> for RecordedSession {
+    fn from(r: core::Changed<core::RecordedSession>) -> Self {
         RecordedSession {
-            session: r.session.into(),
-            verdict: r.verdict.into(),
+            session: r.value.session.into(),
+            verdict: r.value.verdict.into(),
+            alerts: alerts(r.alerts),
         }
     }
 }

@@ -1,18 +1,25 @@
 //! Devices, their wear and their cleanings.
 
+use rollsafe_core as core;
+
 use super::{RollSafeStore, device_id};
 use crate::error::RollSafeError;
 use crate::records::{
-    Cleaning, CleaningEntry, Device, DeviceChange, DeviceOverview, NewCleaning, NewDevice,
+    CleaningEntry, Device, DeviceChange, DeviceOverview, DeviceUpdate, NewCleaning, NewDevice,
+    RecordedCleaning, alerts,
 };
 use crate::time::Moment;
 
 #[uniffi::export]
 impl RollSafeStore {
     /// Adds a device, stamped with `now`.
-    pub fn add_device(&self, device: NewDevice, now: Moment) -> Result<Device, RollSafeError> {
+    pub fn add_device(
+        &self,
+        device: NewDevice,
+        now: Moment,
+    ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self.core.add_device(device.into_core()?, now)?.into())
+        Ok(update(self.core.add_device(device.into_core()?, now)?))
     }
 
     /// The device with `id`.
@@ -41,12 +48,15 @@ impl RollSafeStore {
 
     /// Records that the needles look bent or the roll feels rough: the device
     /// is due for replacement at once.
-    pub fn flag_device_damaged(&self, id: String, now: Moment) -> Result<Device, RollSafeError> {
+    pub fn flag_device_damaged(
+        &self,
+        id: String,
+        now: Moment,
+    ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self
-            .core
-            .flag_device_damaged(device_id("id", &id)?, now)?
-            .into())
+        Ok(update(
+            self.core.flag_device_damaged(device_id("id", &id)?, now)?,
+        ))
     }
 
     /// Records whether someone else uses the device too.
@@ -55,12 +65,10 @@ impl RollSafeStore {
         id: String,
         shared: bool,
         now: Moment,
-    ) -> Result<Device, RollSafeError> {
+    ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self
-            .core
-            .set_device_shared(device_id("id", &id)?, shared, now)?
-            .into())
+        let id = device_id("id", &id)?;
+        Ok(update(self.core.set_device_shared(id, shared, now)?))
     }
 
     /// Retires a device: it stays in the log but is not used again.
@@ -69,12 +77,10 @@ impl RollSafeStore {
         id: String,
         reason: String,
         now: Moment,
-    ) -> Result<Device, RollSafeError> {
+    ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self
-            .core
-            .retire_device(device_id("id", &id)?, &reason, now)?
-            .into())
+        let id = device_id("id", &id)?;
+        Ok(update(self.core.retire_device(id, &reason, now)?))
     }
 
     /// Sets the user's own replacement limits (`null`/`nil` restores the
@@ -85,13 +91,13 @@ impl RollSafeStore {
         max_uses: Option<u32>,
         max_days: Option<u32>,
         now: Moment,
-    ) -> Result<Device, RollSafeError> {
+    ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
         let id = device_id("id", &id)?;
-        Ok(self
-            .core
-            .set_replacement_limits(id, max_uses, max_days, now)?
-            .into())
+        Ok(update(
+            self.core
+                .set_replacement_limits(id, max_uses, max_days, now)?,
+        ))
     }
 
     /// Records that a new head or needle cartridge was fitted at `at`.
@@ -100,13 +106,14 @@ impl RollSafeStore {
         id: String,
         at: Moment,
         now: Moment,
-    ) -> Result<Device, RollSafeError> {
+    ) -> Result<DeviceUpdate, RollSafeError> {
         let at = at.to_core("at")?;
         let now = now.to_core("now")?;
-        Ok(self
-            .core
-            .record_head_change(device_id("id", &id)?, at, now)?
-            .into())
+        Ok(update(self.core.record_head_change(
+            device_id("id", &id)?,
+            at,
+            now,
+        )?))
     }
 
     /// Every change made to a device after it was added.
@@ -115,17 +122,19 @@ impl RollSafeStore {
         Ok(changes.into_iter().map(DeviceChange::from).collect())
     }
 
-    /// Records a cleaning, stamped with `now`.
+    /// Records a cleaning, stamped with `now`; it stops the device's soak
+    /// timer.
     pub fn record_cleaning(
         &self,
         cleaning: NewCleaning,
         now: Moment,
-    ) -> Result<Cleaning, RollSafeError> {
+    ) -> Result<RecordedCleaning, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self
-            .core
-            .record_cleaning(cleaning.into_core()?, now)?
-            .into())
+        let changed = self.core.record_cleaning(cleaning.into_core()?, now)?;
+        Ok(RecordedCleaning {
+            cleaning: changed.value.into(),
+            alerts: alerts(changed.alerts),
+        })
     }
 
     /// A device's cleanings, oldest first, each placed before or after use.
@@ -134,5 +143,12 @@ impl RollSafeStore {
             .core
             .cleanings(device_id("device_id", &device_id_text)?)?;
         Ok(entries.into_iter().map(CleaningEntry::from).collect())
+    }
+}
+
+fn update(changed: core::Changed<core::Device>) -> DeviceUpdate {
+    DeviceUpdate {
+        device: changed.value.into(),
+        alerts: alerts(changed.alerts),
     }
 }

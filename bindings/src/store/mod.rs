@@ -3,6 +3,7 @@
 
 mod devices;
 mod profile;
+mod risk;
 mod sessions;
 
 use std::sync::Arc;

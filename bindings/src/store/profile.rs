@@ -2,7 +2,7 @@
 
 use super::RollSafeStore;
 use crate::error::RollSafeError;
-use crate::records::{CarePlan, Profile, ProfileUpdate};
+use crate::records::{CarePlan, Profile, ProfileUpdate, SavedCarePlan, SavedProfile, alerts};
 use crate::time::Moment;
 
 #[uniffi::export]
@@ -12,9 +12,13 @@ impl RollSafeStore {
         &self,
         profile: ProfileUpdate,
         now: Moment,
-    ) -> Result<Profile, RollSafeError> {
+    ) -> Result<SavedProfile, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self.core.save_profile(profile.into_core()?, now)?.into())
+        let changed = self.core.save_profile(profile.into_core()?, now)?;
+        Ok(SavedProfile {
+            profile: changed.value.into(),
+            alerts: alerts(changed.alerts),
+        })
     }
 
     /// The current profile, if one was saved.
@@ -34,9 +38,17 @@ impl RollSafeStore {
 
     /// Records a care plan from the user's dermatologist; it is in force from
     /// now on and wins over the defaults wherever it speaks.
-    pub fn set_care_plan(&self, plan: CarePlan, now: Moment) -> Result<CarePlan, RollSafeError> {
+    pub fn set_care_plan(
+        &self,
+        plan: CarePlan,
+        now: Moment,
+    ) -> Result<SavedCarePlan, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self.core.set_care_plan(plan.into_core()?, now)?.into())
+        let changed = self.core.set_care_plan(plan.into_core()?, now)?;
+        Ok(SavedCarePlan {
+            plan: changed.value.into(),
+            alerts: alerts(changed.alerts),
+        })
     }
 
     /// The care plan in force, if any.

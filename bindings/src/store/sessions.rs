@@ -3,7 +3,8 @@
 use super::{RollSafeStore, session_id};
 use crate::error::RollSafeError;
 use crate::records::{
-    NewSession, RecordedSession, Session, SessionHistory, SessionPlan, SessionVerdict,
+    Alert, NewSession, RecordedSession, Session, SessionHistory, SessionPlan, SessionUpdate,
+    SessionVerdict, alerts,
 };
 use crate::time::Moment;
 
@@ -43,19 +44,25 @@ impl RollSafeStore {
         id: String,
         session: NewSession,
         now: Moment,
-    ) -> Result<Session, RollSafeError> {
+    ) -> Result<SessionUpdate, RollSafeError> {
         let now = now.to_core("now")?;
         let id = session_id("id", &id)?;
-        Ok(self
-            .core
-            .edit_session(id, session.into_core()?, now)?
-            .into())
+        let changed = self.core.edit_session(id, session.into_core()?, now)?;
+        Ok(SessionUpdate {
+            session: changed.value.into(),
+            alerts: alerts(changed.alerts),
+        })
     }
 
-    /// Marks a session deleted; it stays in its history.
-    pub fn delete_session(&self, id: String, now: Moment) -> Result<(), RollSafeError> {
+    /// Marks a session deleted; it stays in its history. Returns the level
+    /// changes the deletion caused.
+    pub fn delete_session(&self, id: String, now: Moment) -> Result<Vec<Alert>, RollSafeError> {
         let now = now.to_core("now")?;
-        Ok(self.core.delete_session(session_id("id", &id)?, now)?)
+        Ok(alerts(
+            self.core
+                .delete_session(session_id("id", &id)?, now)?
+                .alerts,
+        ))
     }
 
     /// The current version of a session.

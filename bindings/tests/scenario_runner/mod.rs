@@ -5,10 +5,12 @@ mod parse;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use rollsafe_ffi::{
-    CarePlan, CleaningState, NewCleaning, NewDevice, NewSession, ProfileUpdate, RollSafeError,
-    RollSafeStore, SessionVerdict,
+    Alert, AlertKind, AlertListener, AlertSubscription, Assessment, CarePlan, CleaningState,
+    NewCleaning, NewDevice, NewSession, ProfileUpdate, Reminder, RiskLevel, RollSafeError,
+    RollSafeStore, SessionVerdict, TriageLevel,
 };
 use serde_json::{Map, Value};
 
@@ -31,19 +33,48 @@ pub fn run_file(path: &Path) -> Result<(), String> {
 }
 
 struct Runner {
-    store: std::sync::Arc<RollSafeStore>,
+    store: Arc<RollSafeStore>,
     devices: HashMap<String, String>,
     sessions: HashMap<String, String>,
+    reports: HashMap<String, String>,
+    heard: Arc<Mutex<Vec<String>>>,
+    _subscription: Arc<AlertSubscription>,
 }
 
 type StepResult = Result<(), String>;
 
+/// Hears alerts through the public listener, as a shell would.
+struct Recorder(Arc<Mutex<Vec<String>>>);
+
+impl AlertListener for Recorder {
+    fn on_alert(&self, alert: Alert) {
+        self.0.lock().unwrap().push(signature(&alert));
+    }
+}
+
+/// An alert as scenarios write it: `kind:from->to`.
+fn signature(alert: &Alert) -> String {
+    let kind = match alert.kind {
+        AlertKind::Preventive => "preventive",
+        AlertKind::Triage => "triage",
+    };
+    format!("{kind}:{}->{}", alert.from_level, alert.to_level)
+}
+
 impl Runner {
     fn new() -> Self {
+        let store = RollSafeStore::open_in_memory().expect("an in-memory store opens");
+        let heard = Arc::new(Mutex::new(Vec::new()));
+        let subscription = store
+            .clone()
+            .add_alert_listener(Arc::new(Recorder(Arc::clone(&heard))));
         Self {
-            store: RollSafeStore::open_in_memory().expect("an in-memory store opens"),
+            store,
             devices: HashMap::new(),
             sessions: HashMap::new(),
+            reports: HashMap::new(),
+            heard,
+            _subscription: subscription,
         }
     }
 
@@ -51,31 +82,49 @@ impl Runner {
         let expect = step.get("expect").and_then(Value::as_object);
         let outcome = self.act(step, expect);
         match (outcome, expect.and_then(|e| e.get("error"))) {
-            (Ok(()), None) => Ok(()),
-            (Ok(()), Some(expected)) => Err(format!("expected error {expected}, but it succeeded")),
+            (Ok(alerts), None) => match expect.and_then(|e| e.get("alerts")) {
+                Some(want) => {
+                    let got: Vec<Value> =
+                        alerts.iter().map(|a| Value::from(signature(a))).collect();
+                    expect_equal("alerts", &Value::Array(got), want).map_err(|f| match f {
+                        Failure::Mismatch(m) => m,
+                        Failure::Api(e) => format!("{e:?}"),
+                    })
+                }
+                None => Ok(()),
+            },
+            (Ok(_), Some(expected)) => Err(format!("expected error {expected}, but it succeeded")),
             (Err(Failure::Api(error)), Some(expected)) => check_error(&error, expected),
             (Err(Failure::Api(error)), None) => Err(format!("unexpected error: {error:?}")),
             (Err(Failure::Mismatch(message)), _) => Err(message),
         }
     }
 
-    fn act(&mut self, step: &Value, expect: Option<&Map<String, Value>>) -> Result<(), Failure> {
+    /// Performs one step; returns the alerts the call returned (none for reads).
+    fn act(
+        &mut self,
+        step: &Value,
+        expect: Option<&Map<String, Value>>,
+    ) -> Result<Vec<Alert>, Failure> {
         let store = self.store.clone();
-        match str_field(step, "do")? {
+        let alerts = match str_field(step, "do")? {
             "add_device" => {
-                let device =
+                let added =
                     store.add_device(self.new_device(&step["device"])?, moment(step, "now")?)?;
                 if let Some(alias) = opt_str(step, "as") {
-                    self.devices.insert(alias.to_owned(), device.id);
+                    self.devices.insert(alias.to_owned(), added.device.id);
                 }
+                added.alerts
             }
             "save_profile" => {
                 let now = moment(step, "now")?;
-                store.save_profile(parse::profile(step, now)?, now)?;
+                store.save_profile(parse::profile(step, now)?, now)?.alerts
             }
             "set_care_plan" => {
                 let now = moment(step, "now")?;
-                store.set_care_plan(parse::care_plan(field(step, "plan")?, now)?, now)?;
+                store
+                    .set_care_plan(parse::care_plan(field(step, "plan")?, now)?, now)?
+                    .alerts
             }
             "clean" => {
                 let at = moment(step, "at")?;
@@ -90,44 +139,51 @@ impl Runner {
                     method: parse::enum_code(step, "method")?,
                     soak_minutes: opt_u32(step, "soak_minutes")?,
                 };
-                store.record_cleaning(cleaning, now)?;
+                store.record_cleaning(cleaning, now)?.alerts
             }
             "check" => {
                 let plan = parse::plan(field(step, "plan")?, &self.devices)?;
                 let verdict = store.check_session(plan, moment(step, "now")?)?;
                 check_verdict(&verdict, expect)?;
+                vec![]
             }
             "record" => self.record(step, expect)?,
             "edit" => {
                 let id = self.session(step)?;
                 let session = self.new_session(step)?;
-                store.edit_session(id, session, moment(step, "now")?)?;
+                store
+                    .edit_session(id, session, moment(step, "now")?)?
+                    .alerts
             }
             "delete" => store.delete_session(self.session(step)?, moment(step, "now")?)?,
             "flag_damaged" => {
-                store.flag_device_damaged(self.device(step, "device")?, moment(step, "now")?)?;
+                store
+                    .flag_device_damaged(self.device(step, "device")?, moment(step, "now")?)?
+                    .alerts
             }
             "set_shared" => {
                 let shared = field(step, "shared")?
                     .as_bool()
                     .ok_or(mismatch("shared is not a bool"))?;
-                store.set_device_shared(
-                    self.device(step, "device")?,
-                    shared,
-                    moment(step, "now")?,
-                )?;
+                store
+                    .set_device_shared(self.device(step, "device")?, shared, moment(step, "now")?)?
+                    .alerts
             }
             "retire" => {
                 let reason = str_field(step, "reason")?.to_owned();
-                store.retire_device(self.device(step, "device")?, reason, moment(step, "now")?)?;
+                store
+                    .retire_device(self.device(step, "device")?, reason, moment(step, "now")?)?
+                    .alerts
             }
             "set_replacement_limits" => {
-                store.set_replacement_limits(
-                    self.device(step, "device")?,
-                    opt_u32(step, "max_uses")?,
-                    opt_u32(step, "max_days")?,
-                    moment(step, "now")?,
-                )?;
+                store
+                    .set_replacement_limits(
+                        self.device(step, "device")?,
+                        opt_u32(step, "max_uses")?,
+                        opt_u32(step, "max_days")?,
+                        moment(step, "now")?,
+                    )?
+                    .alerts
             }
             "head_change" => {
                 let at = moment(step, "at")?;
@@ -136,30 +192,13 @@ impl Runner {
                 } else {
                     at
                 };
-                store.record_head_change(self.device(step, "device")?, at, now)?;
+                store
+                    .record_head_change(self.device(step, "device")?, at, now)?
+                    .alerts
             }
             "overview" => {
-                let overview =
-                    store.device_overview(self.device(step, "device")?, moment(step, "now")?)?;
-                let expect = expect.ok_or(mismatch("overview needs expect"))?;
-                for (key, want) in expect {
-                    let got = match key.as_str() {
-                        "uses" => Value::from(overview.uses),
-                        "total_uses" => Value::from(overview.total_uses),
-                        "clean_for_next_use" => Value::from(overview.clean_for_next_use),
-                        "cleaning" => Value::from(cleaning_code(&overview.cleaning)),
-                        "replacement_due" => Value::from(overview.replacement.due),
-                        "uses_left" => Value::from(overview.replacement.uses_left),
-                        "due_by" => overview
-                            .replacement
-                            .due_by
-                            .map_or(Value::Null, |d| date_text(&d).into()),
-                        other => {
-                            return Err(mismatch(&format!("unknown overview expectation {other}")));
-                        }
-                    };
-                    expect_equal(key, &got, want)?;
-                }
+                self.overview(step, expect)?;
+                vec![]
             }
             "history" => {
                 let history = store.session_history(self.session(step)?)?;
@@ -174,6 +213,7 @@ impl Runner {
                     };
                     expect_equal(key, &got, want)?;
                 }
+                vec![]
             }
             "count_sessions" => {
                 let count = store.sessions()?.len();
@@ -181,13 +221,169 @@ impl Runner {
                     .and_then(|e| e.get("sessions"))
                     .ok_or(mismatch("needs expect.sessions"))?;
                 expect_equal("sessions", &Value::from(count), want)?;
+                vec![]
+            }
+            "report" => {
+                let at = if step.get("at").is_some() {
+                    moment(step, "at")?
+                } else {
+                    moment(step, "now")?
+                };
+                let session = opt_str(step, "session").map(|a| {
+                    self.sessions
+                        .get(a)
+                        .cloned()
+                        .unwrap_or_else(|| a.to_owned())
+                });
+                let report = parse::report(step, at, session)?;
+                let update = store.record_symptom_report(report, moment(step, "now")?)?;
+                if let Some(want) = expect.and_then(|e| e.get("linked_to")) {
+                    let alias = update.report.session_id.as_ref().and_then(|id| {
+                        self.sessions
+                            .iter()
+                            .find(|(_, v)| *v == id)
+                            .map(|(k, _)| k.clone())
+                    });
+                    expect_equal("linked_to", &alias.map_or(Value::Null, Value::from), want)?;
+                }
+                if let Some(alias) = opt_str(step, "as") {
+                    self.reports
+                        .insert(alias.to_owned(), update.report.id.clone());
+                }
+                update.alerts
+            }
+            "resolve" => {
+                let id = self.report(step)?;
+                store
+                    .resolve_report(id, moment(step, "at")?, moment(step, "now")?)?
+                    .alerts
+            }
+            "link" => {
+                let id = self.report(step)?;
+                let session = opt_str(step, "session").map(|a| {
+                    self.sessions
+                        .get(a)
+                        .cloned()
+                        .unwrap_or_else(|| a.to_owned())
+                });
+                store.link_report(id, session, moment(step, "now")?)?.alerts
+            }
+            "assess" => {
+                let assessment = store.assess(moment(step, "now")?)?;
+                check_assessment(&assessment, expect.ok_or(mismatch("assess needs expect"))?)?;
+                vec![]
+            }
+            "refresh" => store.refresh_alerts(moment(step, "now")?)?,
+            "open_alerts" => {
+                let open: Vec<Value> = store
+                    .open_alerts()?
+                    .iter()
+                    .map(|a| Value::from(signature(a)))
+                    .collect();
+                let want = expect
+                    .and_then(|e| e.get("open"))
+                    .ok_or(mismatch("needs expect.open"))?;
+                expect_equal("open", &Value::Array(open), want)?;
+                vec![]
+            }
+            "acknowledge_all" => {
+                let now = moment(step, "now")?;
+                for alert in store.open_alerts()? {
+                    store.acknowledge_alert(alert.id, now)?;
+                }
+                vec![]
+            }
+            "heard" => {
+                let heard: Vec<Value> = std::mem::take(&mut *self.heard.lock().unwrap())
+                    .into_iter()
+                    .map(Value::from)
+                    .collect();
+                let want = expect
+                    .and_then(|e| e.get("heard"))
+                    .ok_or(mismatch("needs expect.heard"))?;
+                expect_equal("heard", &Value::Array(heard), want)?;
+                vec![]
+            }
+            "quiet_hours" => {
+                store.set_quiet_hours(parse::quiet_hours(step)?)?;
+                vec![]
+            }
+            "start_soak" => {
+                store.start_soak_timer(
+                    self.device(step, "device")?,
+                    moment(step, "at")?,
+                    opt_u32(step, "minutes")?.unwrap_or(0),
+                )?;
+                vec![]
+            }
+            "reminders" => {
+                let reminders = store.reminders(moment(step, "now")?)?;
+                let want = expect
+                    .and_then(|e| e.get("reminders"))
+                    .and_then(Value::as_array)
+                    .ok_or(mismatch("needs expect.reminders"))?;
+                check_reminders(&reminders, want)?;
+                if let Some(want) = expect.and_then(|e| e.get("wall_clocks")) {
+                    let got: Vec<Value> = reminders
+                        .iter()
+                        .filter_map(|r| {
+                            let w = r.wall_clock?;
+                            Some(Value::from(format!(
+                                "{}@{}T{:02}:{:02}",
+                                parse::reminder_kind_code(r.kind),
+                                date_text(&w.date),
+                                w.hour,
+                                w.minute
+                            )))
+                        })
+                        .collect();
+                    expect_equal("wall_clocks", &Value::Array(got), want)?;
+                }
+                vec![]
             }
             other => return Err(mismatch(&format!("unknown action {other}"))),
+        };
+        Ok(alerts)
+    }
+
+    fn overview(&self, step: &Value, expect: Option<&Map<String, Value>>) -> Result<(), Failure> {
+        let overview = self
+            .store
+            .device_overview(self.device(step, "device")?, moment(step, "now")?)?;
+        let expect = expect.ok_or(mismatch("overview needs expect"))?;
+        for (key, want) in expect {
+            let got = match key.as_str() {
+                "uses" => Value::from(overview.uses),
+                "total_uses" => Value::from(overview.total_uses),
+                "clean_for_next_use" => Value::from(overview.clean_for_next_use),
+                "cleaning" => Value::from(cleaning_code(&overview.cleaning)),
+                "replacement_due" => Value::from(overview.replacement.due),
+                "uses_left" => Value::from(overview.replacement.uses_left),
+                "due_by" => overview
+                    .replacement
+                    .due_by
+                    .map_or(Value::Null, |d| date_text(&d).into()),
+                other => return Err(mismatch(&format!("unknown overview expectation {other}"))),
+            };
+            expect_equal(key, &got, want)?;
         }
         Ok(())
     }
 
-    fn record(&mut self, step: &Value, expect: Option<&Map<String, Value>>) -> Result<(), Failure> {
+    fn report(&self, step: &Value) -> Result<String, Failure> {
+        let alias = str_field(step, "report")?;
+        Ok(self
+            .reports
+            .get(alias)
+            .cloned()
+            .unwrap_or_else(|| alias.to_owned()))
+    }
+
+    fn record(
+        &mut self,
+        step: &Value,
+        expect: Option<&Map<String, Value>>,
+    ) -> Result<Vec<Alert>, Failure> {
         let session = self.new_session(step)?;
         let acknowledged: Vec<String> = step
             .get("acknowledge")
@@ -215,7 +411,7 @@ impl Runner {
                 if let Some(alias) = opt_str(step, "as") {
                     self.sessions.insert(alias.to_owned(), recorded.session.id);
                 }
-                Ok(())
+                Ok(recorded.alerts)
             }
             Err(RollSafeError::SessionBlocked { blockers }) => {
                 let Some(refused) = expect.and_then(|e| e.get("refused")) else {
@@ -235,7 +431,7 @@ impl Runner {
                     &Value::from(after),
                     &Value::from(before),
                 )?;
-                Ok(())
+                Ok(vec![])
             }
             Err(other) => Err(Failure::Api(other)),
         }
@@ -359,7 +555,7 @@ fn check_verdict(
                 })
                 .collect::<Map<_, _>>()
                 .into(),
-            "refused" | "error" => continue,
+            "refused" | "error" | "alerts" => continue,
             other => return Err(mismatch(&format!("unknown verdict expectation {other}"))),
         };
         expect_equal(key, &got, want)?;
@@ -380,6 +576,74 @@ fn check_error(error: &RollSafeError, expected: &Value) -> StepResult {
         }
         ("not_found", RollSafeError::NotFound { .. }) => Ok(()),
         _ => Err(format!("expected {expected}, got {error:?}")),
+    }
+}
+
+fn check_assessment(assessment: &Assessment, expect: &Map<String, Value>) -> Result<(), Failure> {
+    for (key, want) in expect {
+        let got = match key.as_str() {
+            "preventive" => Value::from(match assessment.preventive.level {
+                RiskLevel::Low => "low",
+                RiskLevel::Moderate => "moderate",
+                RiskLevel::High => "high",
+            }),
+            "factors" => assessment
+                .preventive
+                .factors
+                .iter()
+                .map(|f| Value::from(f.code.as_str()))
+                .collect(),
+            "triage" => Value::from(triage_code(assessment.triage.level)),
+            "prompts" => assessment
+                .triage
+                .prompts
+                .iter()
+                .map(|p| Value::from(p.code.as_str()))
+                .collect(),
+            other => return Err(mismatch(&format!("unknown assessment expectation {other}"))),
+        };
+        expect_equal(key, &got, want)?;
+    }
+    Ok(())
+}
+
+fn triage_code(level: TriageLevel) -> &'static str {
+    match level {
+        TriageLevel::Green => "green",
+        TriageLevel::Amber => "amber",
+        TriageLevel::Red => "red",
+    }
+}
+
+/// Compares reminders with `kind@RFC 3339 due` entries, in order, by instant.
+fn check_reminders(reminders: &[Reminder], want: &[Value]) -> Result<(), Failure> {
+    let got: Vec<String> = reminders
+        .iter()
+        .map(|r| {
+            format!(
+                "{}@{}",
+                parse::reminder_kind_code(r.kind),
+                parse::moment_text(&r.due)
+            )
+        })
+        .collect();
+    let want_norm: Vec<String> = want
+        .iter()
+        .map(|w| {
+            let text = w.as_str().unwrap_or_default();
+            let (kind, due) = text.split_once('@').unwrap_or((text, ""));
+            let due = parse::moment(&serde_json::json!({ "d": due }), "d")
+                .map(|m| parse::moment_text(&m))
+                .unwrap_or_else(|_| due.to_owned());
+            format!("{kind}@{due}")
+        })
+        .collect();
+    if got == want_norm {
+        Ok(())
+    } else {
+        Err(Failure::Mismatch(format!(
+            "reminders: expected {want_norm:?}, got {got:?}"
+        )))
     }
 }
 

@@ -6,8 +6,9 @@ use std::time::{Duration, UNIX_EPOCH};
 use chrono::DateTime;
 use rollsafe_ffi::{
     BodyRegion, BodyZone, CalendarDate, CarePlan, CarePlanRest, CleaningMethod, Condition,
-    ConditionAnswer, DeviceKind, Moment, NeedleMaterial, PreChecks, Product, ProductCategory,
-    ProductTiming, ProfileUpdate, SessionPlan, SkinType,
+    ConditionAnswer, DeviceKind, Moment, NeedleMaterial, NewSymptomReport, PreChecks, Product,
+    ProductCategory, ProductTiming, ProfileUpdate, PusDescription, QuietHours, ReminderKind,
+    ReportKind, ReportedSymptom, SessionPlan, SkinType,
 };
 use serde_json::Value;
 
@@ -34,7 +35,11 @@ from_code!(
     ProductCategory,
     SkinType,
     Condition,
-    CleaningMethod
+    CleaningMethod,
+    rollsafe_ffi::Symptom,
+    rollsafe_ffi::PusColour,
+    rollsafe_ffi::PusConsistency,
+    ReportKind
 );
 
 impl FromCode for ProductTiming {
@@ -166,6 +171,96 @@ pub fn plan(value: &Value, devices: &HashMap<String, String>) -> Result<SessionP
             sunburn: flag("sunburn", false),
         },
     })
+}
+
+pub fn report(
+    step: &Value,
+    at: Moment,
+    session_id: Option<String>,
+) -> Result<NewSymptomReport, Failure> {
+    let symptoms = match step.get("symptoms") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|s| {
+                Ok(ReportedSymptom {
+                    symptom: enum_code(s, "symptom")?,
+                    severity: opt_u32(s, "severity")?.map(|v| u8::try_from(v).unwrap_or(u8::MAX)),
+                })
+            })
+            .collect::<Result<Vec<_>, Failure>>()?,
+        _ => Vec::new(),
+    };
+    let pus = match step.get("pus") {
+        Some(p @ Value::Object(_)) => Some(PusDescription {
+            colour: enum_code(p, "colour")?,
+            consistency: enum_code(p, "consistency")?,
+        }),
+        _ => None,
+    };
+    Ok(NewSymptomReport {
+        at,
+        kind: if step.get("kind").is_some() {
+            enum_code(step, "kind")?
+        } else {
+            ReportKind::Report
+        },
+        zones: codes(step, "zones")?,
+        around_eye: step
+            .get("around_eye")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        symptoms,
+        overall_severity: opt_u32(step, "overall_severity")?
+            .map_or(0, |v| u8::try_from(v).unwrap_or(u8::MAX)),
+        pus,
+        temperature_c: opt_f64(step, "temperature_c")?,
+        notes: opt_str(step, "notes").map(str::to_owned),
+        photos: vec![],
+        session_id,
+    })
+}
+
+pub fn quiet_hours(step: &Value) -> Result<Option<QuietHours>, Failure> {
+    let minute = |key: &str| -> Result<Option<u16>, Failure> {
+        let Some(text) = opt_str(step, key) else {
+            return Ok(None);
+        };
+        let (h, m) = text
+            .split_once(':')
+            .ok_or_else(|| mismatch("quiet hours are HH:MM"))?;
+        let h: u16 = h.parse().map_err(|_| mismatch("hour"))?;
+        let m: u16 = m.parse().map_err(|_| mismatch("minute"))?;
+        Ok(Some(h * 60 + m))
+    };
+    Ok(match (minute("start")?, minute("end")?) {
+        (Some(start_minute), Some(end_minute)) => Some(QuietHours {
+            start_minute,
+            end_minute,
+        }),
+        _ => None,
+    })
+}
+
+pub fn reminder_kind_code(kind: ReminderKind) -> &'static str {
+    match kind {
+        ReminderKind::CleanAfterSession => "clean_after_session",
+        ReminderKind::SoakFinished => "soak_finished",
+        ReminderKind::NextSessionAllowed => "next_session_allowed",
+        ReminderKind::ReplaceDevice => "replace_device",
+        ReminderKind::CheckIn24h => "check_in_24h",
+        ReminderKind::CheckIn72h => "check_in_72h",
+        ReminderKind::TriageFollowUp => "triage_follow_up",
+    }
+}
+
+/// A moment as comparable text: its instant in epoch milliseconds (the
+/// offset a reminder carries is the event's, which a DST change may alter).
+pub fn moment_text(m: &Moment) -> String {
+    let ms = m
+        .instant
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    format!("{ms}")
 }
 
 pub fn profile(step: &Value, now: Moment) -> Result<ProfileUpdate, Failure> {

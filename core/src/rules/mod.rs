@@ -12,7 +12,9 @@ pub mod needle;
 pub mod prechecks;
 pub mod products;
 pub mod replacement;
+pub mod risk;
 pub mod source;
+pub mod triage;
 
 pub use interval::{DEFAULT_INTERVAL_RULES, IntervalRule, interval_rule_for};
 pub use source::{Evidence, RuleSource};

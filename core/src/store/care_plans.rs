@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, rows};
+use crate::alert::Changed;
 use crate::care_plan::{CarePlan, RegionRest};
 use crate::error::Result;
 use crate::product::ProductCategory;
@@ -16,10 +17,10 @@ const PLAN_COLUMNS: &str = "set_by, set_at_ms, set_offset_s, rest_face_days, res
 impl Store {
     /// Records a care plan; it is in force from now on, and earlier plans
     /// stay in the history.
-    pub fn set_care_plan(&self, plan: CarePlan, now: Moment) -> Result<CarePlan> {
+    pub fn set_care_plan(&self, plan: CarePlan, now: Moment) -> Result<Changed<CarePlan>> {
         let plan = plan.validated()?;
         let now = time::check_plausible("now", now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             tx.execute(
                 &format!(
                     "INSERT INTO care_plans ({PLAN_COLUMNS}, recorded_at_ms, recorded_offset_s)

@@ -6,6 +6,7 @@ use super::context::cleaning_state;
 use super::devices::{device_wear, find_device};
 use super::sessions::last_session_of_device;
 use super::{Store, rows};
+use crate::alert::Changed;
 use crate::check::CleaningState;
 use crate::cleaning::{Cleaning, CleaningEntry, CleaningMethod, NewCleaning, classify_timings};
 use crate::device::Device;
@@ -41,11 +42,11 @@ impl DeviceOverview {
 
 impl Store {
     /// Records a cleaning, stamped with `now` as the moment it was entered.
-    pub fn record_cleaning(&self, new: NewCleaning, now: Moment) -> Result<Cleaning> {
+    pub fn record_cleaning(&self, new: NewCleaning, now: Moment) -> Result<Changed<Cleaning>> {
         let new = new.validated()?;
         let now = time::check_plausible("now", now)?;
         time::check_not_after("at", &new.at, &now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             find_device(tx, new.device_id)?;
             let cleaning = Cleaning {
                 id: CleaningId::random(),
@@ -69,6 +70,7 @@ impl Store {
                     time::utc_offset_seconds(&now),
                 ],
             )?;
+            super::reminders::stop_soak_timer(tx, cleaning.device_id, &cleaning.at)?;
             Ok(cleaning)
         })
     }

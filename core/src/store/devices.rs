@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, rows};
+use crate::alert::Changed;
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
 use crate::ids::DeviceId;
@@ -33,7 +34,7 @@ pub struct DeviceChange {
 
 impl Store {
     /// Adds a device to the log, stamped with `now`.
-    pub fn add_device(&self, new: NewDevice, now: Moment) -> Result<Device> {
+    pub fn add_device(&self, new: NewDevice, now: Moment) -> Result<Changed<Device>> {
         let new = new.validated()?;
         let now = time::check_plausible("now", now)?;
         let device = Device {
@@ -53,8 +54,10 @@ impl Store {
             replace_after_days: None,
             added_at: now,
         };
-        self.write(|tx| insert_device(tx, &device))?;
-        Ok(device)
+        self.change(&now, |tx| {
+            insert_device(tx, &device)?;
+            Ok(device)
+        })
     }
 
     /// The device with `id`, or [`Error::NotFound`].
@@ -64,20 +67,12 @@ impl Store {
 
     /// Every device, retired ones included, oldest first.
     pub fn devices(&self) -> Result<Vec<Device>> {
-        self.read(|tx| {
-            let mut stmt = tx.prepare_cached(&format!(
-                "SELECT {DEVICE_COLUMNS} FROM devices ORDER BY added_at_ms, rowid"
-            ))?;
-            let raw = stmt
-                .query_map([], StoredDevice::from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            raw.into_iter().map(StoredDevice::into_device).collect()
-        })
+        self.read(|tx| all_devices(tx))
     }
 
     /// Records that the needles look bent or the roll feels rough: the
     /// device is due for replacement at once.
-    pub fn flag_device_damaged(&self, id: DeviceId, now: Moment) -> Result<Device> {
+    pub fn flag_device_damaged(&self, id: DeviceId, now: Moment) -> Result<Changed<Device>> {
         self.change_device(
             id,
             now,
@@ -94,7 +89,12 @@ impl Store {
     }
 
     /// Records whether someone else uses the device too.
-    pub fn set_device_shared(&self, id: DeviceId, shared: bool, now: Moment) -> Result<Device> {
+    pub fn set_device_shared(
+        &self,
+        id: DeviceId,
+        shared: bool,
+        now: Moment,
+    ) -> Result<Changed<Device>> {
         let detail = if shared {
             "shared with someone else"
         } else {
@@ -110,7 +110,12 @@ impl Store {
     }
 
     /// Retires a device: it stays in the log but is not used again.
-    pub fn retire_device(&self, id: DeviceId, reason: &str, now: Moment) -> Result<Device> {
+    pub fn retire_device(
+        &self,
+        id: DeviceId,
+        reason: &str,
+        now: Moment,
+    ) -> Result<Changed<Device>> {
         let reason = validate::label("reason", reason)?;
         let now_checked = time::check_plausible("now", now)?;
         self.change_device(id, now, "retired", reason.clone(), |tx| {
@@ -139,7 +144,7 @@ impl Store {
         max_uses: Option<u32>,
         max_days: Option<u32>,
         now: Moment,
-    ) -> Result<Device> {
+    ) -> Result<Changed<Device>> {
         let max_uses = max_uses
             .map(|n| validate::within("max_uses", n, 1..=MAX_REPLACEMENT_LIMIT))
             .transpose()?;
@@ -159,7 +164,12 @@ impl Store {
 
     /// Records that a new head or needle cartridge was fitted at `at`: wear
     /// counts restart, and a damage flag is cleared.
-    pub fn record_head_change(&self, id: DeviceId, at: Moment, now: Moment) -> Result<Device> {
+    pub fn record_head_change(
+        &self,
+        id: DeviceId,
+        at: Moment,
+        now: Moment,
+    ) -> Result<Changed<Device>> {
         let at = time::check_plausible("at", at)?;
         let now_checked = time::check_plausible("now", now)?;
         time::check_not_after("at", &at, &now_checked)?;
@@ -220,9 +230,9 @@ impl Store {
         change: &str,
         detail: String,
         apply: impl FnOnce(&Connection) -> Result<()>,
-    ) -> Result<Device> {
+    ) -> Result<Changed<Device>> {
         let now = time::check_plausible("now", now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             find_device(tx, id)?;
             apply(tx)?;
             tx.execute(
@@ -261,6 +271,17 @@ fn insert_device(conn: &Connection, device: &Device) -> Result<()> {
         ],
     )?;
     Ok(())
+}
+
+/// Every device, oldest first, inside an open transaction.
+pub(super) fn all_devices(conn: &Connection) -> Result<Vec<Device>> {
+    let raw = conn
+        .prepare_cached(&format!(
+            "SELECT {DEVICE_COLUMNS} FROM devices ORDER BY added_at_ms, rowid"
+        ))?
+        .query_map([], StoredDevice::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    raw.into_iter().map(StoredDevice::into_device).collect()
 }
 
 /// Reads one device inside an open transaction.

@@ -7,12 +7,16 @@
 //! snapshot). Both connections sit behind mutexes, so a `Store` may be shared
 //! freely between threads.
 
+mod alerts;
+mod assessment;
 mod care_plans;
 mod cleanings;
 mod context;
 mod devices;
 mod open;
 mod profiles;
+mod reminders;
+mod reports;
 mod rows;
 pub mod schema;
 mod sessions;
@@ -22,18 +26,27 @@ pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
 pub use sessions::RecordedSession;
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::alert::{AlertListener, Changed};
 use crate::error::Result;
+use crate::time::Moment;
 
 /// An open RollSafe log.
 pub struct Store {
     writer: Mutex<Connection>,
     /// `None` for an in-memory store, whose only connection is the writer.
     reader: Option<Mutex<Connection>>,
+    listeners: Mutex<Vec<(u64, Arc<dyn AlertListener>)>>,
+    next_listener: AtomicU64,
 }
+
+/// Identifies a registered alert listener, to remove it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ListenerId(u64);
 
 impl Store {
     /// Opens the log at `path`, creating it if missing and upgrading its
@@ -44,18 +57,55 @@ impl Store {
         let path = path.as_ref();
         let writer = open::open_writer(path)?;
         let reader = open::open_reader(path)?;
-        Ok(Self {
-            writer: Mutex::new(writer),
-            reader: Some(Mutex::new(reader)),
-        })
+        Ok(Self::with_connections(writer, Some(reader)))
     }
 
     /// Opens a fresh log that lives only in memory: for tests and previews.
     pub fn open_in_memory() -> Result<Self> {
-        Ok(Self {
-            writer: Mutex::new(open::open_in_memory()?),
-            reader: None,
-        })
+        Ok(Self::with_connections(open::open_in_memory()?, None))
+    }
+
+    fn with_connections(writer: Connection, reader: Option<Connection>) -> Self {
+        Self {
+            writer: Mutex::new(writer),
+            reader: reader.map(Mutex::new),
+            listeners: Mutex::new(Vec::new()),
+            next_listener: AtomicU64::new(0),
+        }
+    }
+
+    /// Registers a listener told about every new alert (rises only), on the
+    /// thread that made the change, after it is committed.
+    pub fn add_alert_listener(&self, listener: Arc<dyn AlertListener>) -> ListenerId {
+        let id = self.next_listener.fetch_add(1, Ordering::Relaxed);
+        lock(&self.listeners).push((id, listener));
+        ListenerId(id)
+    }
+
+    /// Removes a listener; it is not called again once this returns.
+    pub fn remove_alert_listener(&self, id: ListenerId) {
+        lock(&self.listeners).retain(|(i, _)| *i != id.0);
+    }
+
+    /// Runs `change` in one write transaction, re-assesses the log as of
+    /// `now` in the same transaction, records any change of level, commits,
+    /// then tells the listeners about the rises.
+    fn change<T>(
+        &self,
+        now: &Moment,
+        change: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<Changed<T>> {
+        let changed = self.write(|tx| alerts::change_and_assess(tx, now, |_| change(tx)))?;
+        let listeners: Vec<Arc<dyn AlertListener>> = lock(&self.listeners)
+            .iter()
+            .map(|(_, l)| Arc::clone(l))
+            .collect();
+        for alert in changed.alerts.iter().filter(|a| a.rising) {
+            for listener in &listeners {
+                listener.on_alert(alert);
+            }
+        }
+        Ok(changed)
     }
 
     /// Runs `change` in one write transaction, committed only if it succeeds.
@@ -77,6 +127,6 @@ impl Store {
 
 /// A panic while a connection was held cannot leave it mid-transaction (the
 /// transaction rolls back when dropped), so a poisoned lock is still usable.
-fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

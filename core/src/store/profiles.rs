@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, rows};
+use crate::alert::Changed;
 use crate::error::Result;
 use crate::profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
 use crate::time::{self, Moment};
@@ -10,10 +11,10 @@ use crate::time::{self, Moment};
 impl Store {
     /// Saves a new revision of the profile, stamped with `now`. Earlier
     /// revisions stay in the history.
-    pub fn save_profile(&self, update: ProfileUpdate, now: Moment) -> Result<Profile> {
+    pub fn save_profile(&self, update: ProfileUpdate, now: Moment) -> Result<Changed<Profile>> {
         let update = update.validated()?;
         let now = time::check_plausible("now", now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             tx.execute(
                 "INSERT INTO profile_revisions (skin_type, saved_at_ms, saved_offset_s) VALUES (?1, ?2, ?3)",
                 params![

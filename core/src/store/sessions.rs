@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::devices::find_device;
 use super::{Store, context, rows};
+use crate::alert::Changed;
 use crate::error::{Error, Result};
 use crate::ids::{DeviceId, SessionId};
 use crate::product::{Product, ProductCategory, ProductTiming};
@@ -69,11 +70,11 @@ impl Store {
         new: NewSession,
         acknowledged: &[String],
         now: Moment,
-    ) -> Result<RecordedSession> {
+    ) -> Result<Changed<RecordedSession>> {
         let now = time::check_plausible("now", now)?;
         let details = new.validated_details()?;
         time::check_not_after("at", &details.at, &now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             let device = find_device(tx, new.plan.device_id)?;
             let plan = new.plan.validated(&device)?;
             let verdict = context::verdict(tx, &device, &plan, &details.at)?;
@@ -115,11 +116,16 @@ impl Store {
 
     /// Replaces a session's details with `edit`, keeping the previous version
     /// in its history. Edits are not re-checked against the rules.
-    pub fn edit_session(&self, id: SessionId, edit: NewSession, now: Moment) -> Result<Session> {
+    pub fn edit_session(
+        &self,
+        id: SessionId,
+        edit: NewSession,
+        now: Moment,
+    ) -> Result<Changed<Session>> {
         let now = time::check_plausible("now", now)?;
         let details = edit.validated_details()?;
         time::check_not_after("at", &details.at, &now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             let current = find_current(tx, id)?;
             let device = find_device(tx, edit.plan.device_id)?;
             let plan = edit.plan.validated(&device)?;
@@ -140,9 +146,9 @@ impl Store {
 
     /// Marks a session deleted. It leaves the lists and the rules, and stays
     /// in its history.
-    pub fn delete_session(&self, id: SessionId, now: Moment) -> Result<()> {
+    pub fn delete_session(&self, id: SessionId, now: Moment) -> Result<Changed<()>> {
         let now = time::check_plausible("now", now)?;
-        self.write(|tx| {
+        self.change(&now, |tx| {
             find_current(tx, id)?;
             tx.execute(
                 "UPDATE sessions SET deleted_at_ms = ?2, deleted_offset_s = ?3 WHERE id = ?1",
@@ -269,7 +275,7 @@ fn find_current(conn: &Connection, id: SessionId) -> Result<Session> {
     .ok_or_else(|| not_found(id))
 }
 
-fn query_sessions(
+pub(super) fn query_sessions(
     conn: &Connection,
     tail: &str,
     args: impl rusqlite::Params,

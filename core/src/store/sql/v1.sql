@@ -160,3 +160,84 @@ CREATE TABLE care_plans (
     recorded_at_ms        INTEGER NOT NULL,
     recorded_offset_s     INTEGER NOT NULL
 ) STRICT;
+
+-- Symptom and irritation reports, each linked to the session that most
+-- plausibly caused it (or to the one the user chose).
+CREATE TABLE symptom_reports (
+    id                    TEXT    PRIMARY KEY NOT NULL,
+    at_ms                 INTEGER NOT NULL,
+    at_offset_s           INTEGER NOT NULL,
+    kind                  TEXT    NOT NULL,
+    around_eye            INTEGER NOT NULL CHECK (around_eye IN (0, 1)),
+    overall_severity      INTEGER NOT NULL CHECK (overall_severity BETWEEN 0 AND 10),
+    pus_colour            TEXT,
+    pus_consistency       TEXT,
+    temperature_c         REAL,
+    notes                 TEXT,
+    session_id            TEXT    REFERENCES sessions (id),
+    link_chosen_by_user   INTEGER NOT NULL CHECK (link_chosen_by_user IN (0, 1)),
+    resolved_at_ms        INTEGER,
+    resolved_offset_s     INTEGER,
+    recorded_at_ms        INTEGER NOT NULL,
+    recorded_offset_s     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX symptom_reports_by_time ON symptom_reports (at_ms);
+CREATE INDEX symptom_reports_by_session ON symptom_reports (session_id);
+
+CREATE TABLE report_zones (
+    report_id             TEXT    NOT NULL REFERENCES symptom_reports (id),
+    zone                  TEXT    NOT NULL,
+    PRIMARY KEY (report_id, zone)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE report_symptoms (
+    report_id             TEXT    NOT NULL REFERENCES symptom_reports (id),
+    symptom               TEXT    NOT NULL,
+    severity              INTEGER CHECK (severity IS NULL OR severity BETWEEN 0 AND 10),
+    PRIMARY KEY (report_id, symptom)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE report_photos (
+    report_id             TEXT    NOT NULL REFERENCES symptom_reports (id),
+    position              INTEGER NOT NULL,
+    file                  TEXT    NOT NULL,
+    sha256                TEXT    NOT NULL,
+    PRIMARY KEY (report_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- The levels of the last assessment, to tell when a change raises them.
+CREATE TABLE risk_state (
+    id                    INTEGER PRIMARY KEY CHECK (id = 1),
+    preventive            TEXT    NOT NULL,
+    triage                TEXT    NOT NULL
+) STRICT;
+
+-- Every change of level: rises are alerts that stay until acknowledged.
+CREATE TABLE alerts (
+    id                    TEXT    PRIMARY KEY NOT NULL,
+    at_ms                 INTEGER NOT NULL,
+    at_offset_s           INTEGER NOT NULL,
+    kind                  TEXT    NOT NULL,
+    from_level            TEXT    NOT NULL,
+    to_level              TEXT    NOT NULL,
+    rising                INTEGER NOT NULL CHECK (rising IN (0, 1)),
+    reasons               TEXT    NOT NULL,
+    acknowledged_at_ms    INTEGER,
+    acknowledged_offset_s INTEGER
+) STRICT;
+CREATE INDEX alerts_by_time ON alerts (at_ms);
+
+-- The user's settings: one row.
+CREATE TABLE settings (
+    id                    INTEGER PRIMARY KEY CHECK (id = 1),
+    quiet_start_minute    INTEGER CHECK (quiet_start_minute BETWEEN 0 AND 1439),
+    quiet_end_minute      INTEGER CHECK (quiet_end_minute BETWEEN 0 AND 1439)
+) STRICT;
+
+-- A soak started from the cleaning screen, until its cleaning is logged.
+CREATE TABLE soak_timers (
+    device_id             TEXT    PRIMARY KEY NOT NULL REFERENCES devices (id),
+    started_at_ms         INTEGER NOT NULL,
+    started_offset_s      INTEGER NOT NULL,
+    minutes               INTEGER NOT NULL CHECK (minutes > 0)
+) STRICT;

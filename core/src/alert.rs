@@ -1,0 +1,90 @@
+//! Alerts: what the app is told when a change raises a risk level.
+//!
+//! Every change to the log re-assesses. When the preventive level or the
+//! triage level rises, an alert is stored, returned to the caller of the
+//! change, and passed at once to every registered listener (so a shell can
+//! post a notification). Alerts stay open until acknowledged; levels that
+//! fall are recorded too, as closed entries.
+
+use crate::ids::AlertId;
+use crate::time::Moment;
+
+/// Which assessment an alert is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AlertKind {
+    /// Preventive risk (behaviour and state).
+    Preventive,
+    /// Symptom triage.
+    Triage,
+}
+
+impl AlertKind {
+    /// The stable code used in storage and exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            AlertKind::Preventive => "preventive",
+            AlertKind::Triage => "triage",
+        }
+    }
+
+    /// Parses a stable code; `None` if unknown.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [AlertKind::Preventive, AlertKind::Triage]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+/// One reason behind an alert: a factor or a triage prompt.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlertReason {
+    /// The factor's or prompt's stable code.
+    pub code: String,
+    /// What was seen and what to do, in plain words.
+    pub text: String,
+}
+
+/// A change of risk level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alert {
+    /// Its stable id.
+    pub id: AlertId,
+    /// When the change that caused it was made.
+    pub at: Moment,
+    /// Which assessment changed.
+    pub kind: AlertKind,
+    /// The level before (`low`, `moderate`, `high`; `green`, `amber`, `red`).
+    pub from_level: String,
+    /// The level after.
+    pub to_level: String,
+    /// True for a rise (an alert to acknowledge), false for a fall.
+    pub rising: bool,
+    /// A one-line title for a notification.
+    pub title: String,
+    /// The reasons at the new level.
+    pub reasons: Vec<AlertReason>,
+    /// When the user acknowledged it; falls are closed from the start.
+    pub acknowledged_at: Option<Moment>,
+}
+
+impl Alert {
+    /// True while a rise waits for the user's acknowledgement.
+    pub fn is_open(&self) -> bool {
+        self.rising && self.acknowledged_at.is_none()
+    }
+}
+
+/// Told at once, on the thread that made the change, about every new rise.
+pub trait AlertListener: Send + Sync {
+    /// Called after the change is committed.
+    fn on_alert(&self, alert: &Alert);
+}
+
+/// The result of a change, with the alerts it raised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Changed<T> {
+    /// What the change returned.
+    pub value: T,
+    /// The level changes it caused (rises and falls).
+    pub alerts: Vec<Alert>,
+}

@@ -1,0 +1,124 @@
+//! The risk engine: preventive risk from behaviour, and triage of symptoms.
+//!
+//! The two are kept apart because they answer different questions. Preventive
+//! risk asks "is the way the device is being used raising the chance of
+//! infection?"; triage asks "do the reactions reported match what is expected,
+//! or is it time to seek care?". Both are pure functions of facts gathered
+//! from the log and `now`, list every factor with its source, and are safety
+//! prompts, never a diagnosis.
+
+mod preventive;
+mod triage;
+
+pub use preventive::{PreventiveInput, SessionFacts, assess_preventive};
+pub use triage::{ReportFacts, TriageInput, assess_triage};
+
+use chrono::NaiveDate;
+
+use crate::ids::{ReportId, SessionId};
+use crate::rules::RuleSource;
+pub use crate::rules::triage::TriageLevel;
+use crate::time::Moment;
+
+/// What every assessment says about itself.
+pub const DISCLAIMER: &str = "RollSafe's prompts are safety reminders built from published guidance, not a diagnosis. If you are worried about your skin, contact a doctor whatever RollSafe says.";
+
+/// The preventive risk level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RiskLevel {
+    /// Nothing in the last 30 days raises the risk.
+    Low,
+    /// Something does; see the factors.
+    Moderate,
+    /// Several things, or a serious one, do.
+    High,
+}
+
+impl RiskLevel {
+    /// The stable code used in storage and exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "low",
+            RiskLevel::Moderate => "moderate",
+            RiskLevel::High => "high",
+        }
+    }
+
+    /// Parses a stable code; `None` if unknown.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [RiskLevel::Low, RiskLevel::Moderate, RiskLevel::High]
+            .into_iter()
+            .find(|l| l.code() == code)
+    }
+}
+
+/// One reason the preventive risk is raised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskFactor {
+    /// The factor's stable code.
+    pub code: &'static str,
+    /// How much it adds to the level.
+    pub weight: u32,
+    /// What was seen, with dates.
+    pub seen: String,
+    /// The local dates of the events behind it, if any.
+    pub dates: Vec<NaiveDate>,
+    /// What to do about it.
+    pub advice: &'static str,
+    /// The rule behind it.
+    pub source: RuleSource,
+}
+
+/// Preventive risk, before any symptom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreventiveRisk {
+    /// The level.
+    pub level: RiskLevel,
+    /// The sum of the factors' weights.
+    pub score: u32,
+    /// Every factor, in a stable order.
+    pub factors: Vec<RiskFactor>,
+}
+
+/// One triage prompt raised by a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TriagePrompt {
+    /// The prompt's stable code.
+    pub code: &'static str,
+    /// How urgent.
+    pub level: TriageLevel,
+    /// The report that raised it.
+    pub report_id: ReportId,
+    /// The session the report is linked to, if any.
+    pub session_id: Option<SessionId>,
+    /// What was seen, with dates.
+    pub seen: String,
+    /// What to do.
+    pub advice: &'static str,
+    /// The rule behind it.
+    pub source: RuleSource,
+}
+
+/// Triage of the open symptom reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Triage {
+    /// The most urgent level among the prompts; green when none.
+    pub level: TriageLevel,
+    /// Every prompt, most urgent first.
+    pub prompts: Vec<TriagePrompt>,
+    /// A plain summary of where things stand.
+    pub summary: String,
+}
+
+/// A full assessment as of a moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// The moment assessed.
+    pub at: Moment,
+    /// Preventive risk.
+    pub preventive: PreventiveRisk,
+    /// Symptom triage.
+    pub triage: Triage,
+    /// That this is a safety prompt, not a diagnosis.
+    pub disclaimer: &'static str,
+}

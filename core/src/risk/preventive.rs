@@ -1,0 +1,206 @@
+//! Preventive risk from the way devices were used in the last 30 days.
+
+use chrono::TimeDelta;
+
+use super::{PreventiveRisk, RiskFactor, RiskLevel};
+use crate::product::ProductTiming;
+use crate::profile::{Condition, Profile};
+use crate::rules::needle::PROFESSIONAL_FROM_MM;
+use crate::rules::products::product_rule;
+use crate::rules::risk::{
+    CONTRAINDICATION_BLOCKERS, HIGH_FROM, MODERATE_FROM, RISK_FACTORS, SKIN_BLOCKERS,
+};
+use crate::session::Session;
+use crate::time::{self, Moment};
+use crate::zone::BodyRegion;
+
+/// A session in the lookback window, with what the log says happened after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionFacts {
+    /// The session.
+    pub session: Session,
+    /// True when the device was cleaned within a day after it.
+    pub cleaned_after: bool,
+}
+
+/// Everything preventive risk reads, gathered as of `now`.
+#[derive(Clone, Debug)]
+pub struct PreventiveInput<'a> {
+    /// The moment assessed.
+    pub now: Moment,
+    /// Sessions in the last 30 days before `now`, oldest first.
+    pub sessions: &'a [SessionFacts],
+    /// Nicknames of active devices marked as shared.
+    pub shared_devices: &'a [String],
+    /// Nicknames of active devices due for replacement as of `now`.
+    pub worn_devices: &'a [String],
+    /// The current profile.
+    pub profile: Option<&'a Profile>,
+    /// Product categories the care plan says to avoid.
+    pub care_plan_avoid: &'a [crate::product::ProductCategory],
+}
+
+/// Sums the factors present as of `now` into a level.
+pub fn assess_preventive(input: &PreventiveInput<'_>) -> PreventiveRisk {
+    let mut factors = Vec::new();
+    for rule in RISK_FACTORS {
+        if let Some((seen, dates)) = detect(rule.code, input) {
+            factors.push(RiskFactor {
+                code: rule.code,
+                weight: rule.weight,
+                seen,
+                dates,
+                advice: rule.advice,
+                source: rule.source,
+            });
+        }
+    }
+    let score = factors.iter().map(|f| f.weight).sum();
+    let level = if score >= HIGH_FROM {
+        RiskLevel::High
+    } else if score >= MODERATE_FROM {
+        RiskLevel::Moderate
+    } else {
+        RiskLevel::Low
+    };
+    PreventiveRisk {
+        level,
+        score,
+        factors,
+    }
+}
+
+fn detect(code: &str, input: &PreventiveInput<'_>) -> Option<(String, Vec<chrono::NaiveDate>)> {
+    let sessions = |pred: &dyn Fn(&SessionFacts) -> bool, what: &str| {
+        let dates: Vec<_> = input
+            .sessions
+            .iter()
+            .filter(|s| pred(s))
+            .map(|s| time::local_date(&s.session.at))
+            .collect();
+        (!dates.is_empty()).then(|| (format!("{what}: {}", list(&dates)), dates))
+    };
+    let overridden = |s: &SessionFacts, codes: &[&str]| {
+        s.session
+            .overrides
+            .iter()
+            .any(|o| codes.contains(&o.code.as_str()))
+    };
+    let in_use = !input.sessions.is_empty();
+    let has = |c: Condition| in_use && input.profile.is_some_and(|p| p.has(c));
+    match code {
+        "session_with_uncleaned_device" => sessions(
+            &|s| {
+                !s.session.pre_checks.device_cleaned
+                    || overridden(s, &["device_not_cleaned", "precheck_device_not_cleaned"])
+            },
+            "Sessions with a device not cleaned since its last use",
+        ),
+        "missing_after_use_cleaning" => sessions(
+            &|s| !s.cleaned_after && input.now - s.session.at > TimeDelta::hours(24),
+            "Sessions not followed by a cleaning within a day",
+        ),
+        "session_on_active_or_broken_skin" => sessions(
+            &|s| {
+                let c = s.session.pre_checks;
+                !c.skin_clean
+                    || c.active_breakout
+                    || c.cold_sore
+                    || c.open_wound
+                    || c.sunburn
+                    || overridden(s, &SKIN_BLOCKERS)
+            },
+            "Sessions over active, broken or unwashed skin",
+        ),
+        "shared_device" => named(input.shared_devices, "Devices marked as shared"),
+        "session_despite_contraindication" => sessions(
+            &|s| overridden(s, &CONTRAINDICATION_BLOCKERS),
+            "Sessions recorded despite a contraindication or the care plan",
+        ),
+        "device_past_replacement" => {
+            let overrides = sessions(
+                &|s| overridden(s, &["device_due_for_replacement"]),
+                "Sessions with a device due for replacement",
+            );
+            let worn = named(input.worn_devices, "Devices due for replacement now");
+            merge(overrides, worn)
+        }
+        "interval_not_respected" => sessions(
+            &|s| overridden(s, &["interval_not_elapsed"]),
+            "Sessions before the rest interval had passed",
+        ),
+        "product_to_avoid_after_needling" => sessions(
+            &|s| {
+                s.session.products.iter().any(|p| {
+                    p.categories.iter().any(|c| {
+                        product_rule(*c, p.timing).is_some()
+                            || (p.timing == ProductTiming::After
+                                && input.care_plan_avoid.contains(c))
+                    })
+                })
+            },
+            "Sessions with products to keep off needled skin",
+        ),
+        "needle_in_professional_range" => sessions(
+            &|s| s.session.needle_length_mm >= PROFESSIONAL_FROM_MM,
+            "Sessions with needles of 0.75 mm or more",
+        ),
+        "immunosuppression" => has(Condition::Immunosuppression).then(|| {
+            (
+                "Your profile notes a weakened immune system".to_owned(),
+                vec![],
+            )
+        }),
+        "diabetes" => {
+            has(Condition::Diabetes).then(|| ("Your profile notes diabetes".to_owned(), vec![]))
+        }
+        "cold_sore_history" => {
+            let face = input.sessions.iter().any(|s| {
+                s.session
+                    .zones
+                    .iter()
+                    .any(|z| z.region() == BodyRegion::Face)
+            });
+            (face && has(Condition::ColdSores)).then(|| {
+                (
+                    "Your profile notes cold sores, and the face was needled".to_owned(),
+                    vec![],
+                )
+            })
+        }
+        "pigmentation_prone_skin" => (in_use
+            && input
+                .profile
+                .and_then(|p| p.skin_type)
+                .is_some_and(|t| t.pigmentation_prone()))
+        .then(|| {
+            (
+                "Your skin type (IV to VI) is prone to dark marks".to_owned(),
+                vec![],
+            )
+        }),
+        _ => None,
+    }
+}
+
+fn named(names: &[String], what: &str) -> Option<(String, Vec<chrono::NaiveDate>)> {
+    (!names.is_empty()).then(|| (format!("{what}: {}", names.join(", ")), vec![]))
+}
+
+fn merge(
+    a: Option<(String, Vec<chrono::NaiveDate>)>,
+    b: Option<(String, Vec<chrono::NaiveDate>)>,
+) -> Option<(String, Vec<chrono::NaiveDate>)> {
+    match (a, b) {
+        (Some((sa, da)), Some((sb, _))) => Some((format!("{sa}. {sb}"), da)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn list(dates: &[chrono::NaiveDate]) -> String {
+    dates
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

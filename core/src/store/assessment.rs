@@ -1,0 +1,161 @@
+//! Gathering what the risk engine reads from the log, as of a moment.
+
+use chrono::TimeDelta;
+use rusqlite::{Connection, params};
+
+use super::care_plans::current_care_plan;
+use super::devices::device_wear;
+use super::profiles::current_profile;
+use super::reports::query_reports;
+use super::sessions::query_sessions;
+use super::{Store, rows};
+use crate::device::Device;
+use crate::error::Result;
+use crate::profile::Condition;
+use crate::risk::{
+    Assessment, DISCLAIMER, PreventiveInput, ReportFacts, SessionFacts, TriageInput,
+    assess_preventive, assess_triage,
+};
+use crate::rules::risk::LOOKBACK_DAYS;
+use crate::rules::triage::LINK_WINDOW_DAYS;
+use crate::time::{self, Moment};
+use crate::wear;
+
+impl Store {
+    /// The preventive risk and the symptom triage as of `now`. The same log
+    /// and the same `now` always give the same assessment.
+    pub fn assess(&self, now: Moment) -> Result<Assessment> {
+        let now = time::check_plausible("now", now)?;
+        self.read(|tx| assess_at(tx, &now))
+    }
+}
+
+/// Assesses the log as it stands in `conn` as of `now`.
+pub(super) fn assess_at(conn: &Connection, now: &Moment) -> Result<Assessment> {
+    let profile = current_profile(conn)?;
+    let care_plan = current_care_plan(conn)?;
+    let sessions = recent_sessions(conn, now)?;
+    let devices = super::devices::all_devices(conn)?;
+    let active: Vec<&Device> = devices.iter().filter(|d| d.is_active()).collect();
+    let shared: Vec<String> = active
+        .iter()
+        .filter(|d| d.shared)
+        .map(|d| d.nickname.clone())
+        .collect();
+    let mut worn = Vec::new();
+    for device in &active {
+        let wear = device_wear(conn, device, now)?;
+        if wear.total_uses > 0 && wear::replacement(device, &wear, time::local_date(now)).due {
+            worn.push(device.nickname.clone());
+        }
+    }
+    let preventive = assess_preventive(&PreventiveInput {
+        now: *now,
+        sessions: &sessions,
+        shared_devices: &shared,
+        worn_devices: &worn,
+        profile: profile.as_ref(),
+        care_plan_avoid: care_plan.as_ref().map_or(&[], |p| &p.avoid_products),
+    });
+    let reports = open_reports(conn, now)?;
+    let weakened = profile
+        .as_ref()
+        .is_some_and(|p| p.has(Condition::Immunosuppression) || p.has(Condition::Diabetes));
+    let triage = assess_triage(&TriageInput {
+        now: *now,
+        reports: &reports,
+        weakened_defences: weakened,
+    });
+    Ok(Assessment {
+        at: *now,
+        preventive,
+        triage,
+        disclaimer: DISCLAIMER,
+    })
+}
+
+/// Sessions in the lookback window before `now`, oldest first, each with
+/// whether a cleaning followed it within a day.
+fn recent_sessions(conn: &Connection, now: &Moment) -> Result<Vec<SessionFacts>> {
+    let end = time::unix_millis(now);
+    let start = end - LOOKBACK_DAYS * 86_400_000;
+    let sessions = query_sessions(
+        conn,
+        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms < ?2
+         ORDER BY s.at_ms, s.id",
+        params![start, end],
+    )?;
+    let mut cleaned = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM cleanings WHERE device_id = ?1 AND at_ms > ?2 AND at_ms <= ?3 AND at_ms < ?4)",
+    )?;
+    sessions
+        .into_iter()
+        .map(|session| {
+            let at = time::unix_millis(&session.at);
+            let day_after = at + TimeDelta::hours(24).num_milliseconds();
+            let cleaned_after: bool = cleaned.query_row(
+                params![session.device_id.to_string(), at, day_after, end],
+                |r| r.get(0),
+            )?;
+            Ok(SessionFacts {
+                session,
+                cleaned_after,
+            })
+        })
+        .collect()
+}
+
+/// Open reports in the link window before `now`: the latest per session and
+/// every unlinked one, oldest first, each with the previous report's
+/// inflammation severity on the same session.
+fn open_reports(conn: &Connection, now: &Moment) -> Result<Vec<ReportFacts>> {
+    let end = time::unix_millis(now);
+    let start = end - LINK_WINDOW_DAYS * 86_400_000;
+    let reports = query_reports(
+        conn,
+        "WHERE at_ms <= ?1 AND at_ms >= ?2 ORDER BY at_ms, id",
+        params![end, start],
+    )?;
+    let mut facts: Vec<ReportFacts> = Vec::new();
+    for (i, report) in reports.iter().enumerate() {
+        let later_on_same_session = report.session_id.is_some()
+            && reports
+                .iter()
+                .skip(i + 1)
+                .any(|r| r.session_id == report.session_id);
+        if report.resolved_at.is_some_and(|r| r <= *now) || later_on_same_session {
+            continue;
+        }
+        let previous_severity = report.session_id.and_then(|sid| {
+            reports
+                .iter()
+                .take(i)
+                .rev()
+                .find(|r| r.session_id == Some(sid))
+                .map(|r| r.inflammation_severity())
+        });
+        let session = match report.session_id {
+            Some(sid) => session_timing(conn, sid)?,
+            None => None,
+        };
+        facts.push(ReportFacts {
+            report: report.clone(),
+            session,
+            previous_severity,
+        });
+    }
+    Ok(facts)
+}
+
+fn session_timing(conn: &Connection, id: crate::ids::SessionId) -> Result<Option<(Moment, f64)>> {
+    let row: Option<(i64, i32, f64)> = rusqlite::OptionalExtension::optional(
+        conn.prepare_cached(
+            "SELECT v.at_ms, v.at_offset_s, v.needle_length_mm FROM sessions s
+               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+              WHERE s.id = ?1",
+        )?
+        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))),
+    )?;
+    row.map(|(ms, offset, needle)| Ok((rows::moment("session_versions.at", ms, offset)?, needle)))
+        .transpose()
+}

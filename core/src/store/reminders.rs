@@ -1,0 +1,227 @@
+//! Gathering what the reminder schedule reads, quiet hours and soak timers.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::assessment::assess_at;
+use super::context::{cleaning_state, verdict};
+use super::devices::{all_devices, device_wear, find_device};
+use super::sessions::query_sessions;
+use super::{Store, rows};
+use crate::check::CleaningState;
+use crate::error::{Error, Result};
+use crate::ids::DeviceId;
+use crate::reminders::{CheckInFacts, DeviceFacts, QuietHours, Reminder, ReminderInput, schedule};
+use crate::risk::TriageLevel;
+use crate::session::{PreChecks, SessionPlan};
+use crate::symptom::ReportKind;
+use crate::time::{self, Moment};
+use crate::wear;
+
+/// The longest soak timer, in minutes.
+pub const MAX_TIMER_MINUTES: u32 = 120;
+
+impl Store {
+    /// The upcoming reminders as of `now`, soonest first, each with a stable
+    /// id. Call again after every change and reconcile by id.
+    pub fn reminders(&self, now: Moment) -> Result<Vec<Reminder>> {
+        let now = time::check_plausible("now", now)?;
+        self.read(|tx| {
+            let devices = device_facts(tx, &now)?;
+            let recent = check_in_facts(tx, &now)?;
+            let triage = assess_at(tx, &now)?.triage;
+            let open_triage = triage
+                .prompts
+                .iter()
+                .filter(|p| p.level > TriageLevel::Green)
+                .max_by_key(|p| p.level)
+                .map(|p| {
+                    let report_at = super::reports::query_reports(
+                        tx,
+                        "WHERE id = ?1",
+                        [p.report_id.to_string()],
+                    )
+                    .ok()
+                    .and_then(|mut r| r.pop())
+                    .map_or(now, |r| r.at);
+                    (p.report_id, report_at, p.level == TriageLevel::Red)
+                });
+            Ok(schedule(&ReminderInput {
+                now,
+                devices: &devices,
+                recent_sessions: &recent,
+                open_triage,
+                quiet_hours: quiet_hours_in(tx)?,
+            }))
+        })
+    }
+
+    /// Sets the user's quiet hours (`None` turns them off).
+    pub fn set_quiet_hours(&self, quiet: Option<QuietHours>) -> Result<()> {
+        if let Some(q) = quiet {
+            for (field, minute) in [
+                ("start_minute", q.start_minute),
+                ("end_minute", q.end_minute),
+            ] {
+                crate::validate::within(field, minute, 0..=QuietHours::MINUTES_PER_DAY - 1)?;
+            }
+            if q.start_minute == q.end_minute {
+                return Err(Error::invalid("end_minute", "equals start_minute"));
+            }
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (id, quiet_start_minute, quiet_end_minute) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET quiet_start_minute = ?1, quiet_end_minute = ?2",
+                params![quiet.map(|q| q.start_minute), quiet.map(|q| q.end_minute)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The user's quiet hours, if set.
+    pub fn quiet_hours(&self) -> Result<Option<QuietHours>> {
+        self.read(|tx| quiet_hours_in(tx))
+    }
+
+    /// Starts a soak timer for a device; logging its next cleaning stops it.
+    pub fn start_soak_timer(
+        &self,
+        device_id: DeviceId,
+        started_at: Moment,
+        minutes: u32,
+    ) -> Result<()> {
+        let started_at = time::check_plausible("started_at", started_at)?;
+        let minutes = crate::validate::within("minutes", minutes, 1..=MAX_TIMER_MINUTES)?;
+        self.write(|tx| {
+            find_device(tx, device_id)?;
+            tx.execute(
+                "INSERT INTO soak_timers (device_id, started_at_ms, started_offset_s, minutes) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (device_id) DO UPDATE SET started_at_ms = ?2, started_offset_s = ?3, minutes = ?4",
+                params![
+                    device_id.to_string(),
+                    time::unix_millis(&started_at),
+                    time::utc_offset_seconds(&started_at),
+                    minutes
+                ],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// Stops a device's soak timer once a cleaning from its start on is logged.
+pub(super) fn stop_soak_timer(
+    conn: &Connection,
+    device_id: DeviceId,
+    cleaned_at: &Moment,
+) -> Result<()> {
+    conn.execute(
+        "DELETE FROM soak_timers WHERE device_id = ?1 AND started_at_ms <= ?2",
+        params![device_id.to_string(), time::unix_millis(cleaned_at)],
+    )?;
+    Ok(())
+}
+
+fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
+    let row: Option<(Option<i64>, Option<i64>)> = conn
+        .prepare_cached("SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(match row {
+        Some((Some(start), Some(end))) => Some(QuietHours {
+            start_minute: u16::try_from(start)
+                .map_err(|_| Error::Inconsistent("settings.quiet_start_minute".into()))?,
+            end_minute: u16::try_from(end)
+                .map_err(|_| Error::Inconsistent("settings.quiet_end_minute".into()))?,
+        }),
+        _ => None,
+    })
+}
+
+fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
+    let today = time::local_date(now);
+    let mut facts = Vec::new();
+    for device in all_devices(conn)?.into_iter().filter(|d| d.is_active()) {
+        let last = query_sessions(
+            conn,
+            "AND v.revision = s.revision WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms < ?2
+             ORDER BY s.at_ms DESC LIMIT 1",
+            params![device.id.to_string(), time::unix_millis(now)],
+        )?
+        .pop();
+        let uncleaned = match &last {
+            Some(s) if cleaning_state(conn, &device, now)? != CleaningState::CleanForNextUse => {
+                Some((s.id, s.at))
+            }
+            _ => None,
+        };
+        let next_allowed_date = match &last {
+            Some(s) => {
+                let plan = SessionPlan {
+                    device_id: device.id,
+                    zones: s.zones.clone(),
+                    needle_length_mm: device.is_adjustable().then_some(s.needle_length_mm),
+                    products: vec![],
+                    pre_checks: PreChecks::ALL_CLEAR,
+                };
+                match plan.validated(&device) {
+                    Ok(valid) => verdict(conn, &device, &valid, now)?.next_allowed_date,
+                    Err(_) => None,
+                }
+            }
+            None => None,
+        };
+        let wear = device_wear(conn, &device, now)?;
+        let replacement = wear::replacement(&device, &wear, today);
+        let soak: Option<(i64, i32, i64)> = conn
+            .prepare_cached("SELECT started_at_ms, started_offset_s, minutes FROM soak_timers WHERE device_id = ?1")?
+            .query_row([device.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let soak = soak
+            .map(|(ms, offset, minutes)| -> Result<(Moment, u32)> {
+                Ok((
+                    rows::moment("soak_timers.started_at", ms, offset)?,
+                    rows::count("soak_timers.minutes", Some(minutes))?.unwrap_or(0),
+                ))
+            })
+            .transpose()?;
+        facts.push(DeviceFacts {
+            device_id: device.id,
+            nickname: device.nickname.clone(),
+            uncleaned_session: uncleaned,
+            soak,
+            next_allowed_date,
+            replacement: replacement
+                .due_by
+                .filter(|_| wear.total_uses > 0 || replacement.due)
+                .map(|date| (date, replacement.due))
+                .or(replacement.due.then_some((today, true))),
+        });
+    }
+    Ok(facts)
+}
+
+fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> {
+    let end = time::unix_millis(now);
+    let start = end - 4 * 86_400_000;
+    let sessions = query_sessions(
+        conn,
+        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms < ?2 ORDER BY s.at_ms",
+        params![start, end],
+    )?;
+    let mut has = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM symptom_reports WHERE session_id = ?1 AND kind = ?2)",
+    )?;
+    sessions
+        .into_iter()
+        .map(|s| {
+            let id = s.id.to_string();
+            Ok(CheckInFacts {
+                session_id: s.id,
+                at: s.at,
+                has_24h: has.query_row(params![id, ReportKind::CheckIn24h.code()], |r| r.get(0))?,
+                has_72h: has.query_row(params![id, ReportKind::CheckIn72h.code()], |r| r.get(0))?,
+            })
+        })
+        .collect()
+}
