@@ -8,6 +8,7 @@ mod args;
 mod demo;
 mod paths;
 mod render;
+mod story;
 
 use std::process::ExitCode;
 

@@ -65,12 +65,86 @@ pub fn home_screen(store: &Store, path: &Path, now: Moment) -> rollsafe_core::Re
             write_finding(&mut out, finding);
         }
     }
+    write_risk(&mut out, store, now)?;
+    write_alerts(&mut out, store)?;
+    write_reminders(&mut out, store, now)?;
     let _ = writeln!(
         out,
         "\nRollSafe is a log and a reminder, not medical advice. Cleaning disinfects a device; it does not make it sterile.\n\
          If the skin gets worse instead of better after 2 to 3 days, contact your dermatologist; with fever, spreading redness or pus, seek urgent care."
     );
     Ok(out)
+}
+
+/// The current risk: preventive level with its factors, triage with its
+/// prompts.
+fn write_risk(out: &mut String, store: &Store, now: Moment) -> rollsafe_core::Result<()> {
+    let assessment = store.assess(now)?;
+    let _ = writeln!(
+        out,
+        "\nInfection risk from how the devices were used (last 30 days): {}",
+        assessment.preventive.level.code()
+    );
+    for factor in &assessment.preventive.factors {
+        let _ = writeln!(out, "  - {}. {}", factor.seen, factor.advice);
+        let _ = writeln!(
+            out,
+            "      rule {} ({} evidence)",
+            factor.source.rule_id,
+            factor.source.evidence.code().replace('_', "-")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nSymptoms: {} ({})",
+        assessment.triage.level.code(),
+        assessment.triage.summary
+    );
+    for prompt in &assessment.triage.prompts {
+        let _ = writeln!(out, "  - {}. {}", prompt.seen, prompt.advice);
+        let _ = writeln!(
+            out,
+            "      rule {}: {}",
+            prompt.source.rule_id, prompt.source.citation
+        );
+    }
+    let _ = writeln!(out, "  {}", assessment.disclaimer);
+    Ok(())
+}
+
+/// Alerts raised and not yet acknowledged.
+fn write_alerts(out: &mut String, store: &Store) -> rollsafe_core::Result<()> {
+    let alerts = store.open_alerts()?;
+    let _ = writeln!(out, "\nOpen alerts");
+    if alerts.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for alert in &alerts {
+        let _ = writeln!(
+            out,
+            "  {}  {}",
+            alert.at.format("%Y-%m-%d %H:%M %:z"),
+            alert.title
+        );
+        for reason in &alert.reasons {
+            let _ = writeln!(out, "      {}", reason.text);
+        }
+    }
+    Ok(())
+}
+
+/// The next reminders the phone would post.
+fn write_reminders(out: &mut String, store: &Store, now: Moment) -> rollsafe_core::Result<()> {
+    let _ = writeln!(out, "\nUpcoming reminders (quiet hours respected)");
+    for reminder in store.reminders(now)?.iter().take(RECENT_SESSIONS) {
+        let when = if reminder.due <= now {
+            "now".to_owned()
+        } else {
+            reminder.due.format("%Y-%m-%d %H:%M %:z").to_string()
+        };
+        let _ = writeln!(out, "  {when:<24} {}: {}", reminder.title, reminder.body);
+    }
+    Ok(())
 }
 
 /// The plan the home screen checks for a device: its usual zones, all

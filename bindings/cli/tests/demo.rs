@@ -13,7 +13,7 @@ fn demo(db: &std::path::Path) -> std::process::Output {
 }
 
 #[test]
-fn the_demo_shows_a_blocked_session_a_replacement_and_the_care_plan() {
+fn the_demo_shows_verdicts_risk_alerts_and_reminders() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite3");
     let output = demo(&db);
@@ -28,10 +28,19 @@ fn the_demo_shows_a_blocked_session_a_replacement_and_the_care_plan() {
         "Care plan: set by Dr Amara Osei",
         "Face roller   roller        0.25 mm  6 uses, clean for next use, replace now",
         "Let the scalp rest at least 14 days between sessions",
-        "the next is allowed from 2026-12-04",
+        "the next is allowed from 2026-12-03",
         "rule care_plan (clinician evidence)",
         "Replace Face roller before the next session",
         "cold sores",
+        "Infection risk from how the devices were used (last 30 days): high",
+        "Sessions with a device not cleaned since its last use: 2026-11-14",
+        "Symptoms: amber",
+        "Worse than the previous report",
+        "Infection risk rose from moderate to high",
+        "Contact your dermatologist",
+        "Upcoming reminders",
+        "How is your skin now?",
+        "not a diagnosis",
         "not medical advice",
     ] {
         assert!(
