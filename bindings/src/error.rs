@@ -45,6 +45,21 @@ pub enum RollSafeError {
         /// The blockers not acknowledged.
         blockers: Vec<Finding>,
     },
+    /// The file was not a readable RollSafe database (not SQLite, truncated
+    /// or corrupted). It was moved aside, untouched, to `kept_at`; opening the
+    /// same path again starts a new, empty log. Offer to share the kept file.
+    #[error("the database was damaged and kept at {kept_at}")]
+    FileDamaged {
+        /// Where the damaged file now is.
+        kept_at: String,
+    },
+    /// The device's storage is full (or the store's size limit was
+    /// reached); the change was not made.
+    #[error("the storage is full; the change was not made")]
+    StorageFull,
+    /// The database file or its folder cannot be written; nothing changed.
+    #[error("the database cannot be written")]
+    ReadOnly,
     /// The database or the file system failed; the change was not made.
     #[error("storage error: {detail}")]
     Storage {
@@ -70,6 +85,11 @@ impl From<CoreError> for RollSafeError {
             CoreError::Blocked { blockers } => RollSafeError::SessionBlocked {
                 blockers: blockers.into_iter().map(Finding::from).collect(),
             },
+            CoreError::Damaged { kept_at, .. } => RollSafeError::FileDamaged {
+                kept_at: kept_at.display().to_string(),
+            },
+            CoreError::Full => RollSafeError::StorageFull,
+            CoreError::ReadOnly { .. } => RollSafeError::ReadOnly,
             other @ (CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::Inconsistent(_)) => {
                 RollSafeError::Storage {
                     detail: other.to_string(),

@@ -52,9 +52,32 @@ pub enum Error {
         blockers: Vec<crate::verdict::Finding>,
     },
 
+    /// The file is not a readable RollSafe database (not SQLite, truncated or
+    /// corrupted). It was moved aside, untouched, to `kept_at`; opening the
+    /// original path again starts a new, empty log.
+    #[error("the database at {path} is damaged; it was kept at {kept_at}")]
+    Damaged {
+        /// Where the file was.
+        path: PathBuf,
+        /// Where it is now.
+        kept_at: PathBuf,
+    },
+
+    /// The storage is full (or the store's size limit was reached); the
+    /// change was not made.
+    #[error("the storage is full; the change was not made")]
+    Full,
+
+    /// The file or its folder cannot be written; nothing was changed.
+    #[error("the database at {path} cannot be written")]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+
     /// SQLite reported an error.
     #[error("storage error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
 
     /// A file-system operation around the database failed.
     #[error("file error on {path}: {source}")]
@@ -69,6 +92,17 @@ pub enum Error {
     /// unknown enum code); the file may have been edited outside RollSafe.
     #[error("stored data is inconsistent: {0}")]
     Inconsistent(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    /// A full disk is an answer the app can act on; everything else is a
+    /// storage error.
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Error::Full,
+            _ => Error::Sqlite(error),
+        }
+    }
 }
 
 fn codes(findings: &[crate::verdict::Finding]) -> String {

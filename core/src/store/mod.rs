@@ -13,6 +13,7 @@ mod care_plans;
 mod cleanings;
 mod context;
 mod devices;
+mod files;
 mod open;
 mod profiles;
 mod reminders;
@@ -23,6 +24,7 @@ mod sessions;
 
 pub use cleanings::DeviceOverview;
 pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
+pub use open::OpenOptions;
 pub use sessions::RecordedSession;
 
 use std::path::Path;
@@ -53,9 +55,19 @@ impl Store {
     /// schema if it is older than this code. A file written by a newer
     /// version is refused with [`crate::Error::NewerSchema`] and left
     /// untouched.
+    ///
+    /// A file that is not a readable database (not SQLite, truncated,
+    /// corrupted) is moved aside, untouched, and reported as
+    /// [`crate::Error::Damaged`]; a file that cannot be written as
+    /// [`crate::Error::ReadOnly`].
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, OpenOptions::default())
+    }
+
+    /// Opens the log at `path` with `options` (see [`Store::open`]).
+    pub fn open_with(path: impl AsRef<Path>, options: OpenOptions) -> Result<Self> {
         let path = path.as_ref();
-        let writer = open::open_writer(path)?;
+        let writer = open::open_writer(path, options)?;
         let reader = open::open_reader(path)?;
         Ok(Self::with_connections(writer, Some(reader)))
     }

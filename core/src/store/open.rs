@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::files;
 use super::schema::{self, CURRENT_VERSION};
 use crate::error::{Error, Result};
 
@@ -16,16 +17,53 @@ use crate::error::{Error, Result};
 /// finish writing before reporting the database as busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Opens the writer connection, refusing a newer schema before changing
-/// anything, then applies the pragmas and any pending migrations.
-pub(super) fn open_writer(path: &Path) -> Result<Connection> {
+/// Options for opening a store.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// The most pages the file may grow to (4 KiB each); `None` for no limit.
+    /// Writes beyond it fail with [`Error::Full`] and change nothing.
+    pub max_pages: Option<u32>,
+}
+
+/// Opens the writer connection. A damaged file is moved aside and reported;
+/// a newer schema is refused before anything is changed; then the pragmas
+/// and any pending migrations are applied.
+pub(super) fn open_writer(path: &Path, options: OpenOptions) -> Result<Connection> {
+    if !files::header_is_sound(path)? {
+        return Err(damaged(path));
+    }
+    match prepare_writer(path, options) {
+        Ok(conn) => Ok(conn),
+        Err(e) if files::means_damaged(&e) => Err(damaged(path)),
+        Err(e) if files::means_read_only(&e) => Err(Error::ReadOnly {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     refuse_newer(&conn, path)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     apply_connection_pragmas(&conn)?;
+    if let Some(pages) = options.max_pages {
+        conn.pragma_update(None, "max_page_count", pages)?;
+    }
     migrate(&mut conn, path)?;
     Ok(conn)
+}
+
+/// Moves the damaged file aside and builds the error that says where it is.
+fn damaged(path: &Path) -> Error {
+    match files::move_aside(path) {
+        Ok(kept_at) => Error::Damaged {
+            path: path.to_path_buf(),
+            kept_at,
+        },
+        Err(e) => e,
+    }
 }
 
 /// Opens a read-only connection to a file the writer has already prepared.
@@ -67,8 +105,13 @@ fn refuse_newer(conn: &Connection, path: &Path) -> Result<u32> {
 }
 
 /// Upgrades the schema in one `IMMEDIATE` transaction, re-reading the version
-/// inside it in case another process upgraded the file meanwhile.
+/// inside it in case another process upgraded the file meanwhile. A file that
+/// already holds data is first copied aside, so it can be restored.
 fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found = schema::version_of(conn)?;
+    if found > 0 && found < CURRENT_VERSION && path != Path::new(":memory:") {
+        files::backup_before_migration(conn, path, found)?;
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = refuse_newer(&tx, path)?;
     if found < CURRENT_VERSION {
