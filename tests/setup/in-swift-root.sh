@@ -21,23 +21,28 @@
 # Needs root (CI runs as root).
 #
 # Safety: the script re-executes itself in a private mount namespace (unshare), so its mounts are
-# invisible to the rest of the machine and vanish with its processes even after `kill -9`.
-# On top of that it unmounts everything it mounted on EXIT/INT/TERM/HUP (lazy unmount as a
-# fallback). If unshare is not permitted it warns and mounts in the host namespace, relying on
-# the traps alone. Set ROLLSAFE_NO_UNSHARE=1 to force that mode (for testing).
-# The command runs in its own session (setsid), so on interruption its whole process group is
-# stopped before unmounting; it reads the caller's stdin but has no controlling terminal.
+# invisible to the rest of the machine and vanish with its processes even after `kill -9`; the
+# command runs in its own PID namespace, so all its processes die with it (also after `kill -9`
+# of this script). On top of that it unmounts everything it mounted on EXIT/INT/TERM/HUP, with a
+# lazy unmount as the fallback. If namespaces are not permitted it warns and mounts in the host
+# namespace, runs the command in its own session (setsid) and relies on the traps alone; set
+# ROLLSAFE_NO_UNSHARE=1 to force that mode (for testing).
+# On INT/TERM/HUP the command is stopped (SIGKILL in namespace mode; TERM, then KILL after 5 s
+# otherwise), everything is unmounted, and the exit status is 128+N.
 
+# shellcheck disable=SC2317  # the cleanup functions are called from traps
 set -euo pipefail
 
-readonly SELF="$(realpath -e -- "${BASH_SOURCE[0]}")"
+SELF="$(realpath -e -- "${BASH_SOURCE[0]}")"
+readonly SELF
 readonly CACHE_DIR="${ROLLSAFE_CACHE:-$HOME/.cache/rollsafe}"
 readonly ROOTFS_DEFAULT="$CACHE_DIR/swift-rootfs"
 readonly CHROOT_PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 MOUNTED=()          # mount points made by this script, in mount order
-CHILD_PID=""        # the command's process (also its process group and session id)
+CHILD_PID=""        # the command's launcher process (setsid mode: also its process group)
 CLEANED_UP=0
+IN_PRIVATE_NS=0     # 1 once running in our own mount namespace
 
 log() { echo "in-swift-root: $*" >&2; }
 die() { echo "in-swift-root: ERROR: $*" >&2; exit 125; }
@@ -58,7 +63,9 @@ mount_at() {   # mount_at <target> <mount arguments...>
 
 mount_all() {
     local rootfs="$1" host_dir="$2"
-    mount_at "$rootfs/proc" -t proc proc
+    # In namespace mode /proc is mounted by `unshare --mount-proc` from inside the command's PID
+    # namespace (a /proc of the outer namespace makes the Swift compiler crash with signal 4).
+    [[ "$IN_PRIVATE_NS" == 1 ]] || mount_at "$rootfs/proc" -t proc proc
     mount_at "$rootfs/dev" --bind /dev
     mount_at "$rootfs/sys" -t sysfs sysfs
     mount_at "$rootfs/tmp" -t tmpfs -o mode=1777 tmpfs
@@ -79,28 +86,71 @@ unmount_all() {
     return "$failed"
 }
 
-# --- the command's process group --------------------------------------------------------------
+# --- the command's processes ------------------------------------------------------------------
 
-kill_group() {   # kill_group <signal>
-    [[ -n "$CHILD_PID" ]] && kill "-$1" -- "-$CHILD_PID" 2>/dev/null || true
+# Starts the command in the background (so traps run at once on a signal), keeping the caller's
+# stdin. In namespace mode it gets its own PID namespace (and its own /proc): when that ends, the
+# kernel kills every process of the command, and `setpriv --pdeathsig` + `unshare --kill-child`
+# end it even if this script is killed with SIGKILL. Otherwise it gets its own session and
+# process group (setsid).
+launch_command() {   # launch_command <rootfs> <command...>
+    local rootfs="$1"; shift
+    local -a launcher=(setsid)
+    if [[ "$IN_PRIVATE_NS" == 1 ]]; then
+        launcher=(setpriv --pdeathsig KILL
+                  unshare --pid --fork --kill-child --mount-proc="$rootfs/proc")
+    fi
+    [[ -e /dev/fd/0 ]] || exec </dev/null   # stdin may be closed in CI
+    exec {stdin_fd}<&0
+    # The command runs as a child of this bash (not exec'd), so it is never the PID namespace's
+    # first process (which ignores unhandled signals and must reap orphans; bash reaps them).
+    # shellcheck disable=SC2016  # $1 and $@ expand inside the chroot's bash
+    "${launcher[@]}" chroot "$rootfs" /usr/bin/env -i "${CHROOT_ENV[@]}" /usr/bin/bash -c '
+        cd /rollsafe || exit 125
+        if [ "$#" -eq 1 ]; then /usr/bin/bash -c "$1"; else "$@"; fi
+        exit "$?"
+    ' in-swift-root "$@" <&"$stdin_fd" &
+    CHILD_PID=$!
 }
 
-# Stops the command (TERM, then KILL after 5 s) and reaps it.
+kill_group() {   # kill_group <signal>  (setsid mode)
+    [[ -n "$CHILD_PID" ]] || return 0
+    # Falls back to the pid alone if setsid has not made the group yet.
+    kill "-$1" -- "-$CHILD_PID" 2>/dev/null || kill "-$1" "$CHILD_PID" 2>/dev/null || true
+}
+
+# Stops the command and reaps it. Namespace mode: SIGKILL to the PID namespace's first process
+# (unshare's child); unshare then returns only after the kernel has ended every process in the
+# namespace, so nothing keeps the mounts busy (falls back to killing unshare itself if its child
+# does not exist yet). setsid mode: TERM to the process group, KILL after 5 s.
 stop_child() {
     [[ -n "$CHILD_PID" ]] || return 0
-    local killer
-    kill_group TERM
-    ( sleep 5; kill -KILL -- "-$CHILD_PID" 2>/dev/null ) &
-    killer=$!
-    wait "$CHILD_PID" 2>/dev/null || true
-    kill "$killer" 2>/dev/null || true
-    wait "$killer" 2>/dev/null || true
+    if [[ "$IN_PRIVATE_NS" == 1 ]]; then
+        local init_pid
+        init_pid="$(cat "/proc/$CHILD_PID/task/$CHILD_PID/children" 2>/dev/null || true)"
+        # shellcheck disable=SC2086  # init_pid is one pid (or empty)
+        kill -KILL ${init_pid:-$CHILD_PID} 2>/dev/null || kill -KILL "$CHILD_PID" 2>/dev/null || true
+        wait "$CHILD_PID" 2>/dev/null || true
+    else
+        local killer
+        kill_group TERM
+        ( sleep 5; kill_group KILL ) &
+        killer=$!
+        wait "$CHILD_PID" 2>/dev/null || true
+        kill "$killer" 2>/dev/null || true
+        wait "$killer" 2>/dev/null || true
+    fi
 }
 
 cleanup() {
     [[ $CLEANED_UP -eq 0 ]] || return 0
     CLEANED_UP=1
-    kill_group KILL   # leftovers of the command would keep the mounts busy
+    # Leftover processes of the command would keep the mounts busy.
+    if [[ "$IN_PRIVATE_NS" == 1 ]]; then
+        kill -0 "$CHILD_PID" 2>/dev/null && stop_child
+    else
+        kill_group KILL
+    fi
     unmount_all
 }
 
@@ -115,6 +165,7 @@ on_exit() {
 on_signal() {   # on_signal <name> <number>
     trap - "$1"
     log "caught SIG$1; stopping the command and unmounting"
+    [[ "$IN_PRIVATE_NS" == 1 ]] && log "(a following 'unshare: sigprocmask unblock failed' is harmless)"
     stop_child
     cleanup || true
     exit $((128 + $2))
@@ -124,9 +175,15 @@ on_signal() {   # on_signal <name> <number>
 
 # Re-executes this script (same pid) inside a private mount namespace when possible.
 enter_private_namespace() {
-    [[ "${ROLLSAFE_IN_PRIVATE_MOUNT_NS:-}" == 1 ]] && return 0
+    # Set by the re-exec below; trusted only if our mount namespace really differs from the parent's.
+    if [[ "${ROLLSAFE_IN_PRIVATE_MOUNT_NS:-}" == 1 ]] \
+        && [[ "$(readlink /proc/self/ns/mnt)" != "$(readlink "/proc/$PPID/ns/mnt")" ]]; then
+        IN_PRIVATE_NS=1
+        return 0
+    fi
     if [[ "${ROLLSAFE_NO_UNSHARE:-}" != 1 ]] && command -v unshare >/dev/null 2>&1 \
-        && unshare --mount --propagation private true 2>/dev/null; then
+        && command -v setpriv >/dev/null 2>&1 \
+        && unshare --mount --pid --fork --propagation private true 2>/dev/null; then
         ROLLSAFE_IN_PRIVATE_MOUNT_NS=1 exec unshare --mount --propagation private -- \
             "$BASH" "$SELF" "$@"
     fi
@@ -167,13 +224,7 @@ main() {
     trap 'on_signal HUP 1' HUP
     mount_all "$rootfs" "$host_dir"
 
-    # Background job (so traps run at once on a signal) with the caller's stdin kept.
-    exec {stdin_fd}<&0
-    setsid chroot "$rootfs" /usr/bin/env -i "${CHROOT_ENV[@]}" /usr/bin/bash -c '
-        cd /rollsafe || exit 125
-        if [ "$#" -eq 1 ]; then exec /usr/bin/bash -c "$1"; else exec "$@"; fi
-    ' in-swift-root "$@" <&"$stdin_fd" &
-    CHILD_PID=$!
+    launch_command "$rootfs" "$@"
     wait "$CHILD_PID" || status=$?
     exit "$status"
 }

@@ -24,7 +24,8 @@ readonly RECIPE="rollsafe-swift-rootfs recipe 1: debootstrap minbase trixie + sw
 readonly SUITE="trixie"
 readonly CHROOT_PACKAGES="swiftlang libc6-dev"
 readonly MARKER=".rollsafe-swift-rootfs-complete"
-readonly SETUP_DIR="$(dirname -- "$(realpath -e -- "${BASH_SOURCE[0]}")")"
+SETUP_DIR="$(dirname -- "$(realpath -e -- "${BASH_SOURCE[0]}")")"
+readonly SETUP_DIR
 readonly IN_ROOT="$SETUP_DIR/in-swift-root.sh"
 
 log() { echo "swift-toolchain: $*" >&2; }
@@ -41,7 +42,9 @@ run_quiet() {
 }
 
 is_complete() {   # is_complete <rootfs>
-    [[ -f "$1/$MARKER" && -x "$1/usr/bin/swift" ]] && [[ "$(head -n 1 -- "$1/$MARKER")" == "$RECIPE" ]]
+    # Not $1/usr/bin/swift: it is an absolute symlink, meaningful only inside the chroot.
+    [[ -f "$1/$MARKER" && -x "$1/usr/libexec/swift/bin/swift" ]] \
+        && [[ "$(head -n 1 -- "$1/$MARKER")" == "$RECIPE" ]]
 }
 
 # Mount points at or below <dir> in this mount namespace (deepest first).
@@ -85,9 +88,15 @@ in_build_root() {   # in_build_root <shell command>
 
 build_rootfs() {
     log "debootstrap --variant=minbase $SUITE $BUILD (about 35 s)"
-    # In a private mount namespace, so that mounts debootstrap makes cannot outlive it.
-    run_quiet unshare --mount --propagation private \
-        debootstrap --variant=minbase "$SUITE" "$BUILD" || die "debootstrap failed"
+    # In a private mount namespace when permitted, so that mounts debootstrap makes (/proc,
+    # /sys, maybe /dev) cannot outlive it; safe_remove copes with leftovers otherwise.
+    local -a private_ns=(unshare --mount --propagation private)
+    if ! "${private_ns[@]}" true 2>/dev/null; then
+        log "WARNING: unshare not permitted; running debootstrap in the host mount namespace"
+        private_ns=()
+    fi
+    run_quiet "${private_ns[@]}" debootstrap --variant=minbase "$SUITE" "$BUILD" \
+        || die "debootstrap failed"
     [[ -z "$(mounts_under "$BUILD")" ]] || die "debootstrap left mounts under $BUILD"
 
     log "installing $CHROOT_PACKAGES inside the root file system (about 40 s)"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Compiles the generated Kotlin bindings and the Kotlin test suite with the
+# real Kotlin compiler, then runs the suite on the JVM with JUnit 5, loading
+# the real Rust library through JNA.
+#
+# Expects tests/lib/build-library.sh to have run. Prints JUnit's summary,
+# whose "[ N tests successful ]" and "[ N tests failed ]" lines tests/run
+# counts; exits non-zero on any failure, and when no test was found.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+. tests/setup/kotlin-toolchain.sh
+
+library_dir="$repo/target/debug"
+bindings="$repo/target/bindings/kotlin"
+out="$repo/target/kotlin-tests"
+[[ -f "$library_dir/librollsafe_ffi.so" ]] || { echo "kotlin: build the library first" >&2; exit 1; }
+[[ -d "$bindings" ]] || { echo "kotlin: generate the bindings first" >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out/classes"
+mapfile -t sources < <(find "$bindings" tests/kotlin/src -name '*.kt' | sort)
+# Gson parses the shared scenarios (tests/scenarios/*.json) in ScenarioTest.
+GSON_JAR="${GSON_JAR:-/usr/share/java/gson.jar}"
+[[ -f "$GSON_JAR" ]] || { echo "kotlin: Gson not found at $GSON_JAR (apt-get install libgoogle-gson-java)" >&2; exit 1; }
+# The scenarios ScenarioTest runs; ROLLSAFE_SCENARIOS may point elsewhere (a host path).
+scenarios="${ROLLSAFE_SCENARIOS:-$repo/tests/scenarios}"
+compile_classpath="$JNA_JAR:$JUNIT_CONSOLE_JAR:$GSON_JAR"
+echo "kotlin: compiling ${#sources[@]} files" >&2
+"$KOTLINC" -nowarn -jvm-target 17 -classpath "$compile_classpath" -d "$out/classes" "${sources[@]}"
+
+java -Djna.library.path="$library_dir" -Drollsafe.scenarios="$scenarios" -jar "$JUNIT_CONSOLE_JAR" \
+    --class-path "$out/classes:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR" \
+    --scan-class-path --fail-if-no-tests --disable-banner --details=tree --disable-ansi-colors \
+    --details-theme=ascii
