@@ -83,8 +83,13 @@ pub(super) fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// How many prepared statements each connection keeps: every statement the
+/// store uses, so none is parsed twice.
+const STATEMENT_CACHE: usize = 128;
+
 /// Settings that hold per connection rather than per file.
 fn apply_connection_pragmas(conn: &Connection) -> Result<()> {
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // Temporary tables in memory: Android offers no usable temp directory.
