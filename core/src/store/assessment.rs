@@ -13,8 +13,8 @@ use crate::device::Device;
 use crate::error::Result;
 use crate::profile::Condition;
 use crate::risk::{
-    Assessment, DISCLAIMER, PreventiveInput, ReportFacts, SessionFacts, TriageInput,
-    assess_preventive, assess_triage,
+    Assessment, DISCLAIMER, PreventiveInput, PreventiveRisk, ReportFacts, SessionFacts, Triage,
+    TriageInput, assess_preventive, assess_triage,
 };
 use crate::rules::risk::LOOKBACK_DAYS;
 use crate::rules::triage::LINK_WINDOW_DAYS;
@@ -32,6 +32,16 @@ impl Store {
 
 /// Assesses the log as it stands in `conn` as of `now`.
 pub(super) fn assess_at(conn: &Connection, now: &Moment) -> Result<Assessment> {
+    Ok(Assessment {
+        at: *now,
+        preventive: preventive_at(conn, now)?,
+        triage: triage_at(conn, now)?,
+        disclaimer: DISCLAIMER,
+    })
+}
+
+/// The preventive risk as of `now`.
+fn preventive_at(conn: &Connection, now: &Moment) -> Result<PreventiveRisk> {
     let profile = current_profile(conn)?;
     let care_plan = current_care_plan(conn)?;
     let sessions = recent_sessions(conn, now)?;
@@ -49,29 +59,28 @@ pub(super) fn assess_at(conn: &Connection, now: &Moment) -> Result<Assessment> {
             worn.push(device.nickname.clone());
         }
     }
-    let preventive = assess_preventive(&PreventiveInput {
+    Ok(assess_preventive(&PreventiveInput {
         now: *now,
         sessions: &sessions,
         shared_devices: &shared,
         worn_devices: &worn,
         profile: profile.as_ref(),
         care_plan_avoid: care_plan.as_ref().map_or(&[], |p| &p.avoid_products),
-    });
+    }))
+}
+
+/// The symptom triage as of `now`.
+pub(super) fn triage_at(conn: &Connection, now: &Moment) -> Result<Triage> {
+    let profile = current_profile(conn)?;
     let reports = open_reports(conn, now)?;
     let weakened = profile
         .as_ref()
         .is_some_and(|p| p.has(Condition::Immunosuppression) || p.has(Condition::Diabetes));
-    let triage = assess_triage(&TriageInput {
+    Ok(assess_triage(&TriageInput {
         now: *now,
         reports: &reports,
         weakened_defences: weakened,
-    });
-    Ok(Assessment {
-        at: *now,
-        preventive,
-        triage,
-        disclaimer: DISCLAIMER,
-    })
+    }))
 }
 
 /// Sessions in the lookback window before `now`, oldest first, each with

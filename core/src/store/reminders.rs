@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::assessment::assess_at;
+use super::assessment::triage_at;
 use super::context::{cleaning_state, verdict};
 use super::devices::{all_devices, device_wear, find_device};
 use super::sessions::query_sessions;
@@ -28,7 +28,7 @@ impl Store {
         self.read(|tx| {
             let devices = device_facts(tx, &now)?;
             let recent = check_in_facts(tx, &now)?;
-            let triage = assess_at(tx, &now)?.triage;
+            let triage = triage_at(tx, &now)?;
             let open_triage = triage
                 .prompts
                 .iter()
