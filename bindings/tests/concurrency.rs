@@ -72,8 +72,19 @@ fn work(store: Arc<RollSafeStore>, n: usize) -> Result<(Vec<String>, Vec<String>
                 sunburn: false,
             },
         };
+        // Another thread may record on the same region between this check and
+        // the recording, so acknowledge the blockers that can appear meanwhile.
         let verdict = store.check_session(plan.clone(), now)?;
-        let acknowledge: Vec<String> = verdict.findings.iter().map(|f| f.code.clone()).collect();
+        let mut acknowledge: Vec<String> =
+            verdict.findings.iter().map(|f| f.code.clone()).collect();
+        acknowledge.extend(
+            [
+                "interval_not_elapsed",
+                "device_not_cleaned",
+                "device_due_for_replacement",
+            ]
+            .map(String::from),
+        );
         let session = NewSession {
             plan,
             at: now,
