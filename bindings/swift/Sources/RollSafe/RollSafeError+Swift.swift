@@ -1,0 +1,115 @@
+// A Swift-style view of the generated `RollSafeError`: lowerCamel cases,
+// readable descriptions, and the offending field at hand.
+import Foundation
+
+/// Why a RollSafe call failed, in Swift style. `RollSafeClient` throws this; the generated
+/// `RollSafeStore` throws `RollSafeError`, which converts with `RollSafeFailure(_:)` or
+/// `RollSafeError.failure`. The cases mirror `RollSafeError` one for one.
+public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
+    /// An argument is not acceptable; nothing was changed. `field` names it as the API spells it
+    /// (for example `needle_length_mm`).
+    case invalidInput(field: String, reason: String)
+    /// The record an id refers to does not exist; `entity` is its kind, for example `device`.
+    case notFound(entity: String, id: String)
+    /// The file was written by a newer RollSafe and left untouched: update the app.
+    case newerSchema(found: UInt32, supported: UInt32)
+    /// The session is blocked by findings not acknowledged; nothing was recorded. Show
+    /// `blockers`, and record again with their codes acknowledged only if the user agrees.
+    case sessionBlocked(blockers: [Finding])
+    /// The file was not a readable RollSafe database; it was moved aside, untouched, to `keptAt`.
+    case fileDamaged(keptAt: String)
+    /// The device's storage is full (or the store's size limit was reached); nothing changed.
+    case storageFull
+    /// The database file or its folder cannot be written; nothing changed.
+    case readOnly
+    /// The database or the file system failed; nothing changed. `detail` holds no personal data.
+    case storage(detail: String)
+
+    /// The Swift-style view of a generated `RollSafeError`.
+    ///
+    /// - Parameter error: the error a `RollSafeStore` call threw.
+    public init(_ error: RollSafeError) {
+        switch error {
+        case let .InvalidInput(field, reason): self = .invalidInput(field: field, reason: reason)
+        case let .NotFound(entity, id): self = .notFound(entity: entity, id: id)
+        case let .NewerSchema(found, supported): self = .newerSchema(found: found, supported: supported)
+        case let .SessionBlocked(blockers): self = .sessionBlocked(blockers: blockers)
+        case let .FileDamaged(keptAt): self = .fileDamaged(keptAt: keptAt)
+        case .StorageFull: self = .storageFull
+        case .ReadOnly: self = .readOnly
+        case let .Storage(detail): self = .storage(detail: detail)
+        }
+    }
+
+    /// The Swift-style view of any error a RollSafe call threw, or nil when it is not a
+    /// `RollSafeError` (nor already a `RollSafeFailure`).
+    ///
+    /// - Parameter error: any thrown error.
+    public init?(converting error: any Error) {
+        if let failure = error as? RollSafeFailure {
+            self = failure
+        } else if let generated = error as? RollSafeError {
+            self.init(generated)
+        } else {
+            return nil
+        }
+    }
+
+    /// The offending field for `invalidInput`, as the API spells it; nil for every other case.
+    public var field: String? {
+        if case let .invalidInput(field, _) = self { return field }
+        return nil
+    }
+
+    /// True for `invalidInput`.
+    public var isInvalidInput: Bool { field != nil }
+
+    /// The unacknowledged blockers for `sessionBlocked`; empty for every other case.
+    public var blockers: [Finding] {
+        if case let .sessionBlocked(blockers) = self { return blockers }
+        return []
+    }
+}
+
+extension RollSafeFailure: LocalizedError {
+    /// A short English sentence for the failure, fit for a log or a developer alert. Apps
+    /// should phrase their own text for users from the case.
+    public var errorDescription: String? {
+        switch self {
+        case let .invalidInput(field, reason): return "Invalid \(field): \(reason)"
+        case let .notFound(entity, id): return "No \(entity) with id \(id)."
+        case let .newerSchema(found, supported):
+            return "This log was written by a newer RollSafe (version \(found); this one reads up to \(supported))."
+        case let .sessionBlocked(blockers):
+            let messages = blockers.map(\.message).joined(separator: " ")
+            return "The session is blocked. \(messages)".trimmingCharacters(in: .whitespaces)
+        case let .fileDamaged(keptAt): return "The log file was damaged; it was kept at \(keptAt)."
+        case .storageFull: return "The device's storage is full."
+        case .readOnly: return "The log cannot be written."
+        case let .storage(detail): return "Storage failed: \(detail)"
+        }
+    }
+
+    /// What the user can do about it, when there is something.
+    public var recoverySuggestion: String? {
+        switch self {
+        case .newerSchema: return "Update the app."
+        case .sessionBlocked: return "Review each blocker before deciding to go ahead."
+        case .fileDamaged: return "Share the kept file with support; a new, empty log was started."
+        case .storageFull: return "Free some space and try again."
+        case .readOnly, .storage: return "Try again later."
+        case .invalidInput, .notFound: return nil
+        }
+    }
+}
+
+extension RollSafeError {
+    /// The Swift-style view of this error.
+    public var failure: RollSafeFailure { RollSafeFailure(self) }
+
+    /// The offending field for `InvalidInput`, as the API spells it; nil for every other case.
+    public var field: String? { failure.field }
+
+    /// True for `InvalidInput`.
+    public var isInvalidInput: Bool { failure.isInvalidInput }
+}
