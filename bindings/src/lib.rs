@@ -29,6 +29,8 @@
     )
 )]
 
+#![warn(missing_docs)]
+
 mod enums;
 mod error;
 mod listener;

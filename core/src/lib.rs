@@ -30,6 +30,8 @@
     )
 )]
 
+#![warn(missing_docs)]
+
 pub mod alert;
 pub mod care_plan;
 pub mod check;
