@@ -18,22 +18,10 @@ pub enum AlertKind {
     Triage,
 }
 
-impl AlertKind {
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            AlertKind::Preventive => "preventive",
-            AlertKind::Triage => "triage",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        [AlertKind::Preventive, AlertKind::Triage]
-            .into_iter()
-            .find(|k| k.code() == code)
-    }
-}
+crate::codes::stable_codes!(AlertKind {
+    Preventive => "preventive",
+    Triage => "triage",
+});
 
 /// One reason behind an alert: a factor or a triage prompt.
 #[derive(Clone, Debug, PartialEq)]

@@ -24,30 +24,14 @@ pub enum CleaningMethod {
     Other,
 }
 
+crate::codes::stable_codes!(CleaningMethod {
+    IsopropylSoak => "isopropyl_soak",
+    OtherAlcoholSoak => "other_alcohol_soak",
+    SoapAndWater => "soap_and_water",
+    Other => "other",
+});
+
 impl CleaningMethod {
-    /// Every method, in display order.
-    pub const ALL: [CleaningMethod; 4] = [
-        CleaningMethod::IsopropylSoak,
-        CleaningMethod::OtherAlcoholSoak,
-        CleaningMethod::SoapAndWater,
-        CleaningMethod::Other,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            CleaningMethod::IsopropylSoak => "isopropyl_soak",
-            CleaningMethod::OtherAlcoholSoak => "other_alcohol_soak",
-            CleaningMethod::SoapAndWater => "soap_and_water",
-            CleaningMethod::Other => "other",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code)
-    }
-
     /// True for the methods that are a soak and so need a duration.
     pub fn is_soak(self) -> bool {
         matches!(

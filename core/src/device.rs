@@ -33,32 +33,13 @@ pub enum DeviceKind {
     Other,
 }
 
-impl DeviceKind {
-    /// Every kind, in display order.
-    pub const ALL: [DeviceKind; 5] = [
-        DeviceKind::Roller,
-        DeviceKind::Stamp,
-        DeviceKind::Pen,
-        DeviceKind::ScalpRoller,
-        DeviceKind::Other,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            DeviceKind::Roller => "roller",
-            DeviceKind::Stamp => "stamp",
-            DeviceKind::Pen => "pen",
-            DeviceKind::ScalpRoller => "scalp_roller",
-            DeviceKind::Other => "other",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.code() == code)
-    }
-}
+crate::codes::stable_codes!(DeviceKind {
+    Roller => "roller",
+    Stamp => "stamp",
+    Pen => "pen",
+    ScalpRoller => "scalp_roller",
+    Other => "other",
+});
 
 /// What the needles are made of; it matters for nickel allergy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,28 +52,11 @@ pub enum NeedleMaterial {
     Unknown,
 }
 
-impl NeedleMaterial {
-    /// Every material, in display order.
-    pub const ALL: [NeedleMaterial; 3] = [
-        NeedleMaterial::Titanium,
-        NeedleMaterial::StainlessSteel,
-        NeedleMaterial::Unknown,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            NeedleMaterial::Titanium => "titanium",
-            NeedleMaterial::StainlessSteel => "stainless_steel",
-            NeedleMaterial::Unknown => "unknown",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code)
-    }
-}
+crate::codes::stable_codes!(NeedleMaterial {
+    Titanium => "titanium",
+    StainlessSteel => "stainless_steel",
+    Unknown => "unknown",
+});
 
 /// What the user enters to add a device.
 #[derive(Clone, Debug, PartialEq)]

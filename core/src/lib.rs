@@ -29,13 +29,13 @@
         clippy::todo
     )
 )]
-
 #![warn(missing_docs)]
 
 pub mod alert;
 pub mod care_plan;
 pub mod check;
 pub mod cleaning;
+mod codes;
 pub mod device;
 pub mod error;
 pub mod ids;

@@ -42,43 +42,20 @@ pub enum ProductCategory {
     Other,
 }
 
+crate::codes::stable_codes!(ProductCategory {
+    HyaluronicAcid => "hyaluronic_acid",
+    Peptides => "peptides",
+    GrowthFactors => "growth_factors",
+    Minoxidil => "minoxidil",
+    Retinoid => "retinoid",
+    VitaminC => "vitamin_c",
+    AhaBha => "aha_bha",
+    NumbingCream => "numbing_cream",
+    Fragrance => "fragrance",
+    Other => "other",
+});
+
 impl ProductCategory {
-    /// Every category, in display order.
-    pub const ALL: [ProductCategory; 10] = [
-        ProductCategory::HyaluronicAcid,
-        ProductCategory::Peptides,
-        ProductCategory::GrowthFactors,
-        ProductCategory::Minoxidil,
-        ProductCategory::Retinoid,
-        ProductCategory::VitaminC,
-        ProductCategory::AhaBha,
-        ProductCategory::NumbingCream,
-        ProductCategory::Fragrance,
-        ProductCategory::Other,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        use ProductCategory::*;
-        match self {
-            HyaluronicAcid => "hyaluronic_acid",
-            Peptides => "peptides",
-            GrowthFactors => "growth_factors",
-            Minoxidil => "minoxidil",
-            Retinoid => "retinoid",
-            VitaminC => "vitamin_c",
-            AhaBha => "aha_bha",
-            NumbingCream => "numbing_cream",
-            Fragrance => "fragrance",
-            Other => "other",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// A plain name for messages.
     pub fn label(self) -> &'static str {
         use ProductCategory::*;

@@ -27,34 +27,16 @@ pub enum SkinType {
     Vi,
 }
 
+crate::codes::stable_codes!(SkinType {
+    I => "I",
+    Ii => "II",
+    Iii => "III",
+    Iv => "IV",
+    V => "V",
+    Vi => "VI",
+});
+
 impl SkinType {
-    /// Every type, lightest first.
-    pub const ALL: [SkinType; 6] = [
-        SkinType::I,
-        SkinType::Ii,
-        SkinType::Iii,
-        SkinType::Iv,
-        SkinType::V,
-        SkinType::Vi,
-    ];
-
-    /// The stable code used in storage and exports (`I` to `VI`).
-    pub fn code(self) -> &'static str {
-        match self {
-            SkinType::I => "I",
-            SkinType::Ii => "II",
-            SkinType::Iii => "III",
-            SkinType::Iv => "IV",
-            SkinType::V => "V",
-            SkinType::Vi => "VI",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.code() == code)
-    }
-
     /// Types IV to VI carry a higher risk of post-inflammatory
     /// hyperpigmentation (Chu 2021).
     pub fn pigmentation_prone(self) -> bool {
@@ -85,41 +67,19 @@ pub enum Condition {
     NickelAllergy,
 }
 
+crate::codes::stable_codes!(Condition {
+    KeloidScarring => "keloid_scarring",
+    ColdSores => "cold_sores",
+    InflammatorySkinDisease => "inflammatory_skin_disease",
+    Diabetes => "diabetes",
+    Immunosuppression => "immunosuppression",
+    BleedingRisk => "bleeding_risk",
+    Isotretinoin => "isotretinoin",
+    Pregnancy => "pregnancy",
+    NickelAllergy => "nickel_allergy",
+});
+
 impl Condition {
-    /// Every condition, in the order the profile asks.
-    pub const ALL: [Condition; 9] = [
-        Condition::KeloidScarring,
-        Condition::ColdSores,
-        Condition::InflammatorySkinDisease,
-        Condition::Diabetes,
-        Condition::Immunosuppression,
-        Condition::BleedingRisk,
-        Condition::Isotretinoin,
-        Condition::Pregnancy,
-        Condition::NickelAllergy,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        use Condition::*;
-        match self {
-            KeloidScarring => "keloid_scarring",
-            ColdSores => "cold_sores",
-            InflammatorySkinDisease => "inflammatory_skin_disease",
-            Diabetes => "diabetes",
-            Immunosuppression => "immunosuppression",
-            BleedingRisk => "bleeding_risk",
-            Isotretinoin => "isotretinoin",
-            Pregnancy => "pregnancy",
-            NickelAllergy => "nickel_allergy",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// A plain name for messages.
     pub fn label(self) -> &'static str {
         use Condition::*;

@@ -47,53 +47,25 @@ pub enum Symptom {
     FeelingUnwell,
 }
 
+crate::codes::stable_codes!(Symptom {
+    Redness => "redness",
+    Swelling => "swelling",
+    Pain => "pain",
+    Itching => "itching",
+    Burning => "burning",
+    Warmth => "warmth",
+    Peeling => "peeling",
+    Crusting => "crusting",
+    Bumps => "bumps",
+    Pus => "pus",
+    SpreadingRedness => "spreading_redness",
+    Blisters => "blisters",
+    Darkening => "darkening",
+    Fever => "fever",
+    FeelingUnwell => "feeling_unwell",
+});
+
 impl Symptom {
-    /// Every symptom, in the order a report screen lists them.
-    pub const ALL: [Symptom; 15] = [
-        Symptom::Redness,
-        Symptom::Swelling,
-        Symptom::Pain,
-        Symptom::Itching,
-        Symptom::Burning,
-        Symptom::Warmth,
-        Symptom::Peeling,
-        Symptom::Crusting,
-        Symptom::Bumps,
-        Symptom::Pus,
-        Symptom::SpreadingRedness,
-        Symptom::Blisters,
-        Symptom::Darkening,
-        Symptom::Fever,
-        Symptom::FeelingUnwell,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        use Symptom::*;
-        match self {
-            Redness => "redness",
-            Swelling => "swelling",
-            Pain => "pain",
-            Itching => "itching",
-            Burning => "burning",
-            Warmth => "warmth",
-            Peeling => "peeling",
-            Crusting => "crusting",
-            Bumps => "bumps",
-            Pus => "pus",
-            SpreadingRedness => "spreading_redness",
-            Blisters => "blisters",
-            Darkening => "darkening",
-            Fever => "fever",
-            FeelingUnwell => "feeling_unwell",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// A plain name for messages.
     pub fn label(self) -> &'static str {
         use Symptom::*;
@@ -140,6 +112,14 @@ pub enum PusColour {
     Other,
 }
 
+crate::codes::stable_codes!(PusColour {
+    Clear => "clear",
+    White => "white",
+    Yellow => "yellow",
+    Green => "green",
+    Other => "other",
+});
+
 /// The consistency of pus, as the CDC purulence definition asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PusConsistency {
@@ -157,61 +137,14 @@ pub enum PusConsistency {
     Viscous,
 }
 
-impl PusColour {
-    /// Every colour.
-    pub const ALL: [PusColour; 5] = [
-        PusColour::Clear,
-        PusColour::White,
-        PusColour::Yellow,
-        PusColour::Green,
-        PusColour::Other,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            PusColour::Clear => "clear",
-            PusColour::White => "white",
-            PusColour::Yellow => "yellow",
-            PusColour::Green => "green",
-            PusColour::Other => "other",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-}
-
-impl PusConsistency {
-    /// Every consistency.
-    pub const ALL: [PusConsistency; 6] = [
-        PusConsistency::Watery,
-        PusConsistency::Milky,
-        PusConsistency::Thick,
-        PusConsistency::Creamy,
-        PusConsistency::Opaque,
-        PusConsistency::Viscous,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            PusConsistency::Watery => "watery",
-            PusConsistency::Milky => "milky",
-            PusConsistency::Thick => "thick",
-            PusConsistency::Creamy => "creamy",
-            PusConsistency::Opaque => "opaque",
-            PusConsistency::Viscous => "viscous",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-}
+crate::codes::stable_codes!(PusConsistency {
+    Watery => "watery",
+    Milky => "milky",
+    Thick => "thick",
+    Creamy => "creamy",
+    Opaque => "opaque",
+    Viscous => "viscous",
+});
 
 /// What the pus looked like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,28 +193,11 @@ pub enum ReportKind {
     CheckIn72h,
 }
 
-impl ReportKind {
-    /// Every kind.
-    pub const ALL: [ReportKind; 3] = [
-        ReportKind::Report,
-        ReportKind::CheckIn24h,
-        ReportKind::CheckIn72h,
-    ];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            ReportKind::Report => "report",
-            ReportKind::CheckIn24h => "check_in_24h",
-            ReportKind::CheckIn72h => "check_in_72h",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-}
+crate::codes::stable_codes!(ReportKind {
+    Report => "report",
+    CheckIn24h => "check_in_24h",
+    CheckIn72h => "check_in_72h",
+});
 
 /// The most photos one report may refer to.
 pub const MAX_PHOTOS: usize = 20;

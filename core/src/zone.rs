@@ -41,6 +41,24 @@ pub enum BodyZone {
     Legs,
 }
 
+crate::codes::stable_codes!(BodyZone {
+    Forehead => "forehead",
+    Cheeks => "cheeks",
+    Nose => "nose",
+    Chin => "chin",
+    UpperLip => "upper_lip",
+    Jawline => "jawline",
+    Neck => "neck",
+    Scalp => "scalp",
+    Decolletage => "decolletage",
+    Abdomen => "abdomen",
+    Back => "back",
+    Arms => "arms",
+    Buttocks => "buttocks",
+    Thighs => "thighs",
+    Legs => "legs",
+});
+
 /// The three regions the rules distinguish.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BodyRegion {
@@ -52,45 +70,13 @@ pub enum BodyRegion {
     Body,
 }
 
-impl BodyRegion {
-    /// Every region.
-    pub const ALL: [BodyRegion; 3] = [BodyRegion::Face, BodyRegion::Scalp, BodyRegion::Body];
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            BodyRegion::Face => "face",
-            BodyRegion::Scalp => "scalp",
-            BodyRegion::Body => "body",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
+crate::codes::stable_codes!(BodyRegion {
+    Face => "face",
+    Scalp => "scalp",
+    Body => "body",
+});
 
 impl BodyZone {
-    /// Every zone, in display order.
-    pub const ALL: [BodyZone; 15] = [
-        BodyZone::Forehead,
-        BodyZone::Cheeks,
-        BodyZone::Nose,
-        BodyZone::Chin,
-        BodyZone::UpperLip,
-        BodyZone::Jawline,
-        BodyZone::Neck,
-        BodyZone::Scalp,
-        BodyZone::Decolletage,
-        BodyZone::Abdomen,
-        BodyZone::Back,
-        BodyZone::Arms,
-        BodyZone::Buttocks,
-        BodyZone::Thighs,
-        BodyZone::Legs,
-    ];
-
     /// The region whose rules apply to this zone.
     pub fn region(self) -> BodyRegion {
         use BodyZone::*;
@@ -99,33 +85,6 @@ impl BodyZone {
             Scalp => BodyRegion::Scalp,
             Decolletage | Abdomen | Back | Arms | Buttocks | Thighs | Legs => BodyRegion::Body,
         }
-    }
-
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        use BodyZone::*;
-        match self {
-            Forehead => "forehead",
-            Cheeks => "cheeks",
-            Nose => "nose",
-            Chin => "chin",
-            UpperLip => "upper_lip",
-            Jawline => "jawline",
-            Neck => "neck",
-            Scalp => "scalp",
-            Decolletage => "decolletage",
-            Abdomen => "abdomen",
-            Back => "back",
-            Arms => "arms",
-            Buttocks => "buttocks",
-            Thighs => "thighs",
-            Legs => "legs",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|zone| zone.code() == code)
     }
 }
 

@@ -34,23 +34,11 @@ pub enum RiskLevel {
     High,
 }
 
-impl RiskLevel {
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            RiskLevel::Low => "low",
-            RiskLevel::Moderate => "moderate",
-            RiskLevel::High => "high",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        [RiskLevel::Low, RiskLevel::Moderate, RiskLevel::High]
-            .into_iter()
-            .find(|l| l.code() == code)
-    }
-}
+crate::codes::stable_codes!(RiskLevel {
+    Low => "low",
+    Moderate => "moderate",
+    High => "high",
+});
 
 /// One reason the preventive risk is raised.
 #[derive(Clone, Debug, PartialEq)]

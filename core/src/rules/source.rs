@@ -16,18 +16,13 @@ pub enum Evidence {
     Clinician,
 }
 
-impl Evidence {
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            Evidence::PeerReviewed => "peer_reviewed",
-            Evidence::Professional => "professional",
-            Evidence::Low => "low",
-            Evidence::Synthesis => "synthesis",
-            Evidence::Clinician => "clinician",
-        }
-    }
-}
+crate::codes::stable_codes!(Evidence {
+    PeerReviewed => "peer_reviewed",
+    Professional => "professional",
+    Low => "low",
+    Synthesis => "synthesis",
+    Clinician => "clinician",
+});
 
 /// The provenance of a rule, shown beside every finding it produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

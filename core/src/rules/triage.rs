@@ -19,23 +19,11 @@ pub enum TriageLevel {
     Red,
 }
 
-impl TriageLevel {
-    /// The stable code used in storage and exports.
-    pub fn code(self) -> &'static str {
-        match self {
-            TriageLevel::Green => "green",
-            TriageLevel::Amber => "amber",
-            TriageLevel::Red => "red",
-        }
-    }
-
-    /// Parses a stable code; `None` if unknown.
-    pub fn from_code(code: &str) -> Option<Self> {
-        [TriageLevel::Green, TriageLevel::Amber, TriageLevel::Red]
-            .into_iter()
-            .find(|l| l.code() == code)
-    }
-}
+crate::codes::stable_codes!(TriageLevel {
+    Green => "green",
+    Amber => "amber",
+    Red => "red",
+});
 
 /// One triage rule.
 #[derive(Clone, Copy, Debug, PartialEq)]
