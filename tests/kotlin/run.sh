@@ -20,17 +20,21 @@ out="$repo/target/kotlin-tests"
 
 rm -rf "$out"
 mkdir -p "$out/classes"
-mapfile -t sources < <(find "$bindings" tests/kotlin/src -name '*.kt' | sort)
+# The thin Kotlin layer (bindings/kotlin, package app.rollsafe.ktx) is compiled and tested too.
+mapfile -t sources < <(find "$bindings" bindings/kotlin/src/main/kotlin tests/kotlin/src -name '*.kt' | sort)
+# The layer's suspend functions and Flow need kotlinx.coroutines (shipped with the compiler).
+COROUTINES_JAR="$KOTLIN_LIB/kotlinx-coroutines-core-jvm.jar"
+[[ -f "$COROUTINES_JAR" ]] || { echo "kotlin: kotlinx-coroutines not found at $COROUTINES_JAR" >&2; exit 1; }
 # Gson parses the shared scenarios (tests/scenarios/*.json) in ScenarioTest.
 GSON_JAR="${GSON_JAR:-/usr/share/java/gson.jar}"
 [[ -f "$GSON_JAR" ]] || { echo "kotlin: Gson not found at $GSON_JAR (apt-get install libgoogle-gson-java)" >&2; exit 1; }
 # The scenarios ScenarioTest runs; ROLLSAFE_SCENARIOS may point elsewhere (a host path).
 scenarios="${ROLLSAFE_SCENARIOS:-$repo/tests/scenarios}"
-compile_classpath="$JNA_JAR:$JUNIT_CONSOLE_JAR:$GSON_JAR"
+compile_classpath="$JNA_JAR:$JUNIT_CONSOLE_JAR:$GSON_JAR:$COROUTINES_JAR"
 echo "kotlin: compiling ${#sources[@]} files" >&2
 "$KOTLINC" -nowarn -jvm-target 17 -classpath "$compile_classpath" -d "$out/classes" "${sources[@]}"
 
 java -Djna.library.path="$library_dir" -Drollsafe.scenarios="$scenarios" -jar "$JUNIT_CONSOLE_JAR" \
-    --class-path "$out/classes:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR" \
+    --class-path "$out/classes:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR:$COROUTINES_JAR" \
     --scan-class-path --fail-if-no-tests --disable-banner --details=tree --disable-ansi-colors \
     --details-theme=ascii

@@ -1,0 +1,140 @@
+// A coroutine-friendly face for the generated RollSafeStore. Thin on purpose:
+// every function only moves one blocking core call onto the dispatcher.
+package app.rollsafe.ktx
+
+import app.rollsafe.Alert
+import app.rollsafe.Assessment
+import app.rollsafe.CarePlan
+import app.rollsafe.Device
+import app.rollsafe.DeviceOverview
+import app.rollsafe.DeviceUpdate
+import app.rollsafe.Moment
+import app.rollsafe.NewCleaning
+import app.rollsafe.NewDevice
+import app.rollsafe.NewSession
+import app.rollsafe.NewSymptomReport
+import app.rollsafe.ProfileUpdate
+import app.rollsafe.RecordedCleaning
+import app.rollsafe.RecordedSession
+import app.rollsafe.Reminder
+import app.rollsafe.ReportUpdate
+import app.rollsafe.RollSafeException
+import app.rollsafe.RollSafeStore
+import app.rollsafe.SavedCarePlan
+import app.rollsafe.SavedProfile
+import app.rollsafe.Session
+import app.rollsafe.SessionPlan
+import app.rollsafe.SessionVerdict
+import java.io.Closeable
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.withContext
+
+/**
+ * The RollSafe log, with each blocking core call made a `suspend` function that runs on
+ * [dispatcher] (by default [Dispatchers.IO]), so it is safe to call from the main thread.
+ *
+ * Nothing is decided here: every function passes its arguments to the same-named
+ * [RollSafeStore] function and returns its result; errors are the core's
+ * [RollSafeException]s, unchanged. Close it (or use `use {}`) to close the store.
+ *
+ * @property store the generated store this wraps; it is closed with this object.
+ * @property dispatcher where the blocking calls run.
+ */
+class RollSafe(
+    private val store: RollSafeStore,
+    private val dispatcher: CoroutineDispatcher = Dispatchers.IO,
+) : Closeable {
+
+    /** Opening a log file. */
+    companion object {
+        /**
+         * Opens (creating if needed) the log at [path] on [dispatcher].
+         *
+         * @throws RollSafeException if the file cannot be opened or is not a RollSafe log.
+         */
+        suspend fun open(path: String, dispatcher: CoroutineDispatcher = Dispatchers.IO): RollSafe =
+            withContext(dispatcher) { RollSafe(RollSafeStore.open(path), dispatcher) }
+    }
+
+    /**
+     * Every alert raised from the moment collection starts, as the store raises it.
+     * Each collector has its own listener, cancelled when its collection ends.
+     */
+    val alerts: Flow<Alert>
+        get() = alertFlow(store)
+
+    /** Adds a device, stamped with [now]; see [RollSafeStore.addDevice]. */
+    suspend fun addDevice(device: NewDevice, now: Moment): DeviceUpdate =
+        withContext(dispatcher) { store.addDevice(device, now) }
+
+    /** Every device, retired ones included, oldest first; see [RollSafeStore.devices]. */
+    suspend fun devices(): List<Device> =
+        withContext(dispatcher) { store.devices() }
+
+    /** What the log says about device [id] as of [now]; see [RollSafeStore.deviceOverview]. */
+    suspend fun deviceOverview(id: String, now: Moment): DeviceOverview =
+        withContext(dispatcher) { store.deviceOverview(id, now) }
+
+    /** Whether [plan] may go ahead at [now], and why; see [RollSafeStore.checkSession]. */
+    suspend fun checkSession(plan: SessionPlan, now: Moment): SessionVerdict =
+        withContext(dispatcher) { store.checkSession(plan, now) }
+
+    /**
+     * Records [session], overriding the blockers whose codes are in [acknowledgedBlockers];
+     * see [RollSafeStore.recordSession].
+     */
+    suspend fun recordSession(
+        session: NewSession,
+        acknowledgedBlockers: List<String> = emptyList(),
+        now: Moment,
+    ): RecordedSession =
+        withContext(dispatcher) { store.recordSession(session, acknowledgedBlockers, now) }
+
+    /** Records a cleaning, stamped with [now]; see [RollSafeStore.recordCleaning]. */
+    suspend fun recordCleaning(cleaning: NewCleaning, now: Moment): RecordedCleaning =
+        withContext(dispatcher) { store.recordCleaning(cleaning, now) }
+
+    /** Records a symptom report, stamped with [now]; see [RollSafeStore.recordSymptomReport]. */
+    suspend fun recordSymptomReport(report: NewSymptomReport, now: Moment): ReportUpdate =
+        withContext(dispatcher) { store.recordSymptomReport(report, now) }
+
+    /** The infection risk and symptom triage as of [now]; see [RollSafeStore.assess]. */
+    suspend fun assess(now: Moment): Assessment =
+        withContext(dispatcher) { store.assess(now) }
+
+    /** The reminders the phone should post as of [now]; see [RollSafeStore.reminders]. */
+    suspend fun reminders(now: Moment): List<Reminder> =
+        withContext(dispatcher) { store.reminders(now) }
+
+    /** The alerts not yet acknowledged; see [RollSafeStore.openAlerts]. */
+    suspend fun openAlerts(): List<Alert> =
+        withContext(dispatcher) { store.openAlerts() }
+
+    /** Acknowledges alert [id] at [now]; see [RollSafeStore.acknowledgeAlert]. */
+    suspend fun acknowledgeAlert(id: String, now: Moment): Alert =
+        withContext(dispatcher) { store.acknowledgeAlert(id, now) }
+
+    /** Saves the user's profile, stamped with [now]; see [RollSafeStore.saveProfile]. */
+    suspend fun saveProfile(profile: ProfileUpdate, now: Moment): SavedProfile =
+        withContext(dispatcher) { store.saveProfile(profile, now) }
+
+    /** Sets the care plan, stamped with [now]; see [RollSafeStore.setCarePlan]. */
+    suspend fun setCarePlan(plan: CarePlan, now: Moment): SavedCarePlan =
+        withContext(dispatcher) { store.setCarePlan(plan, now) }
+
+    /** Every recorded session; see [RollSafeStore.sessions]. */
+    suspend fun sessions(): List<Session> =
+        withContext(dispatcher) { store.sessions() }
+
+    /**
+     * Runs [block] with the underlying store on [dispatcher], for the calls this class
+     * does not wrap (for example `setDeviceShared` or `cleanings`).
+     */
+    suspend fun <T> withStore(block: (RollSafeStore) -> T): T =
+        withContext(dispatcher) { block(store) }
+
+    /** Closes the underlying store; the object must not be used afterwards. */
+    override fun close() = store.close()
+}
