@@ -28,7 +28,6 @@
         clippy::todo
     )
 )]
-
 #![warn(missing_docs)]
 
 mod enums;
@@ -36,6 +35,8 @@ mod error;
 mod listener;
 mod records;
 mod store;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 mod time;
 
 pub use enums::*;
@@ -43,6 +44,8 @@ pub use error::RollSafeError;
 pub use listener::{AlertListener, AlertSubscription};
 pub use records::*;
 pub use store::RollSafeStore;
+#[cfg(feature = "test-hooks")]
+pub use test_hooks::internal_error_for_tests;
 pub use time::{CalendarDate, Moment};
 
 uniffi::setup_scaffolding!();

@@ -12,7 +12,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 . tests/setup/kotlin-toolchain.sh
 
-library_dir="$repo/target/debug"
+library_dir="$repo/target/test-lib"
 bindings="$repo/target/bindings/kotlin"
 out="$repo/target/kotlin-tests"
 [[ -f "$library_dir/librollsafe_ffi.so" ]] || { echo "kotlin: build the library first" >&2; exit 1; }

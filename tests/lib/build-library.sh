@@ -7,7 +7,8 @@
 # generated is committed.
 #
 # Use: tests/lib/build-library.sh [debug|release]
-# Leaves: target/<profile>/librollsafe_ffi.so
+# Leaves: target/test-lib/librollsafe_ffi.so (a copy the suites load, so no
+#         later cargo build of the workspace can replace it under them)
 #         target/bindings/kotlin/app/rollsafe/*.kt
 #         target/bindings/swift/{RollSafe.swift,RollSafeFFI.h,RollSafeFFI.modulemap}
 set -euo pipefail
@@ -17,13 +18,18 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 
 case "$profile" in
-    debug) cargo build --quiet -p rollsafe-ffi ;;
+    # The debug library the suites test carries one extra export that panics
+    # on purpose (feature test-hooks); release builds never do.
+    debug) cargo build --quiet -p rollsafe-ffi --features test-hooks ;;
     release) cargo build --quiet --release -p rollsafe-ffi ;;
     *) echo "build-library.sh: unknown profile '$profile' (debug or release)" >&2; exit 2 ;;
 esac
 
-library="target/$profile/librollsafe_ffi.so"
-[[ -f "$library" ]] || { echo "build-library.sh: $library was not built" >&2; exit 1; }
+built="target/$profile/librollsafe_ffi.so"
+[[ -f "$built" ]] || { echo "build-library.sh: $built was not built" >&2; exit 1; }
+mkdir -p target/test-lib
+library="target/test-lib/librollsafe_ffi.so"
+cp "$built" "$library"
 
 cargo build --quiet -p uniffi-bindgen
 for language in kotlin swift; do

@@ -14,7 +14,7 @@ cd "$repo"
 
 generated="target/bindings/swift"
 package="bindings/swift"
-[[ -f target/debug/librollsafe_ffi.so ]] || { echo "swift: build the library first" >&2; exit 1; }
+[[ -f target/test-lib/librollsafe_ffi.so ]] || { echo "swift: build the library first" >&2; exit 1; }
 [[ -f "$generated/RollSafe.swift" ]] || { echo "swift: generate the bindings first" >&2; exit 1; }
 
 # Put the generated sources where the package expects them (not committed).
@@ -39,8 +39,8 @@ export ROLLSAFE_SWIFT_PASS_ENV="${ROLLSAFE_SWIFT_PASS_ENV:+$ROLLSAFE_SWIFT_PASS_
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-LD_LIBRARY_PATH=/rollsafe/target/debug tests/setup/in-swift-root.sh "$repo" \
-    "cd tests/swift/RollSafeTests && swift test -Xlinker -L/rollsafe/target/debug 2>&1" | tee "$log" || status=$?
+LD_LIBRARY_PATH=/rollsafe/target/test-lib tests/setup/in-swift-root.sh "$repo" \
+    "cd tests/swift/RollSafeTests && swift test -Xlinker -L/rollsafe/target/test-lib 2>&1" | tee "$log" || status=$?
 
 # XCTest on Linux exits 0 when it finds no test at all: refuse that.
 if ! grep -Eq 'Executed [1-9][0-9]* tests?' "$log"; then
