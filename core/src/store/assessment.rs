@@ -3,9 +3,8 @@
 use chrono::TimeDelta;
 use rusqlite::{Connection, params};
 
-use super::care_plans::current_care_plan;
+use super::context::{Person, person};
 use super::devices::device_wear;
-use super::profiles::current_profile;
 use super::reports::query_reports;
 use super::sessions::query_sessions;
 use super::{Store, rows};
@@ -32,18 +31,19 @@ impl Store {
 
 /// Assesses the log as it stands in `conn` as of `now`.
 pub(super) fn assess_at(conn: &Connection, now: &Moment) -> Result<Assessment> {
+    let person = person(conn)?;
     Ok(Assessment {
         at: *now,
-        preventive: preventive_at(conn, now)?,
-        triage: triage_at(conn, now)?,
+        preventive: preventive_at(conn, &person, now)?,
+        triage: triage_at(conn, &person, now)?,
         disclaimer: DISCLAIMER,
     })
 }
 
 /// The preventive risk as of `now`.
-fn preventive_at(conn: &Connection, now: &Moment) -> Result<PreventiveRisk> {
-    let profile = current_profile(conn)?;
-    let care_plan = current_care_plan(conn)?;
+fn preventive_at(conn: &Connection, person: &Person, now: &Moment) -> Result<PreventiveRisk> {
+    let profile = person.profile.as_ref();
+    let care_plan = person.care_plan.as_ref();
     let sessions = recent_sessions(conn, now)?;
     let devices = super::devices::all_devices(conn)?;
     let active: Vec<&Device> = devices.iter().filter(|d| d.is_active()).collect();
@@ -64,16 +64,16 @@ fn preventive_at(conn: &Connection, now: &Moment) -> Result<PreventiveRisk> {
         sessions: &sessions,
         shared_devices: &shared,
         worn_devices: &worn,
-        profile: profile.as_ref(),
-        care_plan_avoid: care_plan.as_ref().map_or(&[], |p| &p.avoid_products),
+        profile,
+        care_plan_avoid: care_plan.map_or(&[], |p| &p.avoid_products),
     }))
 }
 
 /// The symptom triage as of `now`.
-pub(super) fn triage_at(conn: &Connection, now: &Moment) -> Result<Triage> {
-    let profile = current_profile(conn)?;
+pub(super) fn triage_at(conn: &Connection, person: &Person, now: &Moment) -> Result<Triage> {
     let reports = open_reports(conn, now)?;
-    let weakened = profile
+    let weakened = person
+        .profile
         .as_ref()
         .is_some_and(|p| p.has(Condition::Immunosuppression) || p.has(Condition::Diabetes));
     Ok(assess_triage(&TriageInput {

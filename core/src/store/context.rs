@@ -10,25 +10,43 @@ use super::devices::device_wear;
 use super::profiles::current_profile;
 use super::rows;
 use super::sessions::last_session_of_device;
+use crate::care_plan::CarePlan;
 use crate::check::{CheckContext, CleaningState, RegionLastSession, check_session};
 use crate::cleaning::CleaningMethod;
 use crate::device::Device;
 use crate::error::Result;
+use crate::profile::Profile;
 use crate::rules::cleaning::is_adequate;
 use crate::session::ValidPlan;
 use crate::time::{self, Moment};
 use crate::verdict::SessionVerdict;
 use crate::zone::{BodyRegion, BodyZone};
 
+/// What the log says about the person rather than a device: read once per
+/// call, however many devices or rules use it.
+pub(super) struct Person {
+    /// The current profile, if saved.
+    pub profile: Option<Profile>,
+    /// The care plan in force, if any.
+    pub care_plan: Option<CarePlan>,
+}
+
+/// Reads the current profile and care plan.
+pub(super) fn person(conn: &Connection) -> Result<Person> {
+    Ok(Person {
+        profile: current_profile(conn)?,
+        care_plan: current_care_plan(conn)?,
+    })
+}
+
 /// The verdict for `plan` with `device` as of `at`, from the log before it.
 pub(super) fn verdict(
     conn: &Connection,
+    person: &Person,
     device: &Device,
     plan: &ValidPlan,
     at: &Moment,
 ) -> Result<SessionVerdict> {
-    let profile = current_profile(conn)?;
-    let care_plan = current_care_plan(conn)?;
     let wear = device_wear(conn, device, at)?;
     let cleaning = cleaning_state(conn, device, at)?;
     let mut regions: Vec<BodyRegion> = plan.zones.iter().map(|z| z.region()).collect();
@@ -42,8 +60,8 @@ pub(super) fn verdict(
         device,
         plan,
         now: *at,
-        profile: profile.as_ref(),
-        care_plan: care_plan.as_ref(),
+        profile: person.profile.as_ref(),
+        care_plan: person.care_plan.as_ref(),
         wear: &wear,
         cleaning,
         region_history: &region_history,

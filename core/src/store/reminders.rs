@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::assessment::triage_at;
-use super::context::{cleaning_state, verdict};
+use super::context::{cleaning_state, person, verdict};
 use super::devices::{all_devices, device_wear, find_device};
 use super::sessions::query_sessions;
 use super::{Store, rows};
@@ -28,7 +28,7 @@ impl Store {
         self.read(|tx| {
             let devices = device_facts(tx, &now)?;
             let recent = check_in_facts(tx, &now)?;
-            let triage = triage_at(tx, &now)?;
+            let triage = triage_at(tx, &person(tx)?, &now)?;
             let open_triage = triage
                 .prompts
                 .iter()
@@ -140,6 +140,7 @@ fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
 
 fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
     let today = time::local_date(now);
+    let person = person(conn)?;
     let mut facts = Vec::new();
     for device in all_devices(conn)?.into_iter().filter(|d| d.is_active()) {
         let last = query_sessions(
@@ -165,7 +166,7 @@ fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
                     pre_checks: PreChecks::ALL_CLEAR,
                 };
                 match plan.validated(&device) {
-                    Ok(valid) => verdict(conn, &device, &valid, now)?.next_allowed_date,
+                    Ok(valid) => verdict(conn, &person, &device, &valid, now)?.next_allowed_date,
                     Err(_) => None,
                 }
             }

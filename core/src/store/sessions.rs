@@ -57,7 +57,7 @@ impl Store {
         self.read(|tx| {
             let device = find_device(tx, plan.device_id)?;
             let valid = plan.validated(&device)?;
-            context::verdict(tx, &device, &valid, &now)
+            context::verdict(tx, &context::person(tx)?, &device, &valid, &now)
         })
     }
 
@@ -77,7 +77,7 @@ impl Store {
         self.change(&now, |tx| {
             let device = find_device(tx, new.plan.device_id)?;
             let plan = new.plan.validated(&device)?;
-            let verdict = context::verdict(tx, &device, &plan, &details.at)?;
+            let verdict = context::verdict(tx, &context::person(tx)?, &device, &plan, &details.at)?;
             let unacknowledged: Vec<_> = verdict
                 .blockers()
                 .filter(|f| !acknowledged.iter().any(|code| code == f.code))
