@@ -89,19 +89,12 @@ fn record_level_changes(
                 text: format!("{}. {}", f.seen, f.advice),
             })
             .collect();
-        let title = title_for(
-            AlertKind::Preventive,
-            old_preventive.code(),
-            preventive.code(),
-            rising,
-        );
         alerts.push(new_alert(
             now,
             AlertKind::Preventive,
             old_preventive.code(),
             preventive.code(),
             rising,
-            title,
             reasons,
         ));
     }
@@ -116,14 +109,12 @@ fn record_level_changes(
                 text: format!("{}. {}", p.seen, p.advice),
             })
             .collect();
-        let title = title_for(AlertKind::Triage, old_triage.code(), triage.code(), rising);
         alerts.push(new_alert(
             now,
             AlertKind::Triage,
             old_triage.code(),
             triage.code(),
             rising,
-            title,
             reasons,
         ));
     }
@@ -144,7 +135,6 @@ fn new_alert(
     from: &str,
     to: &str,
     rising: bool,
-    title: String,
     reasons: Vec<AlertReason>,
 ) -> Alert {
     Alert {
@@ -154,7 +144,7 @@ fn new_alert(
         from_level: from.to_owned(),
         to_level: to.to_owned(),
         rising,
-        title,
+        title: title_for(kind, from, to, rising),
         reasons,
         // A fall needs no acknowledgement: it is closed as it is recorded.
         acknowledged_at: (!rising).then_some(*now),

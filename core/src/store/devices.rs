@@ -329,7 +329,11 @@ pub(super) fn device_wear(
         )?;
         stmt.query_row(params![device.id.to_string(), cutoff_ms, since_ms], |r| {
             let first: Option<String> = r.get(2)?;
-            Ok((r.get(0)?, r.get(1)?, first.and_then(|f| parse_pair(&f))))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                first.and_then(|f| rows::packed_moment_parts(&f)),
+            ))
         })?
     };
     let first_session = first
@@ -348,11 +352,6 @@ pub(super) fn device_wear(
         total_uses: rows::count("sessions", Some(total_uses))?.unwrap_or(0),
         head_started,
     })
-}
-
-fn parse_pair(text: &str) -> Option<(i64, i32)> {
-    let (ms, offset) = text.split_once(',')?;
-    Some((ms.parse().ok()?, offset.parse().ok()?))
 }
 
 /// A device row as stored, before its codes are checked.

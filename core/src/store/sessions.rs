@@ -376,9 +376,7 @@ impl StoredSession {
     fn into_session(self) -> Result<Session> {
         let inconsistent = |what: &str| Error::Inconsistent(format!("{what} is malformed"));
         let recorded = self.recorded.as_deref().unwrap_or_default();
-        let (recorded_ms, recorded_offset) = recorded
-            .split_once(',')
-            .and_then(|(ms, off)| Some((ms.parse().ok()?, off.parse().ok()?)))
+        let (recorded_ms, recorded_offset) = rows::packed_moment_parts(recorded)
             .ok_or_else(|| inconsistent("session_versions.saved_at"))?;
         let products = split_records(self.products.as_deref())
             .map(|record| {
