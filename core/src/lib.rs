@@ -13,6 +13,7 @@
 //! | [`rules`] | clinical rules as data, each naming its source |
 //! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
 //! | [`store`] | the SQLite file, its schema and migrations |
+//! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
 //! | [`time`], [`ids`], [`validate`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
@@ -38,6 +39,7 @@ pub mod cleaning;
 mod codes;
 pub mod device;
 pub mod error;
+pub mod export;
 pub mod ids;
 pub mod product;
 pub mod profile;

@@ -1,0 +1,14 @@
+//! Everything the user can take out of the app: the dermatologist's PDF, the
+//! FHIR R4 bundle, the JSON backup and the CSV files.
+//!
+//! Exports are produced here, by the core, so Android and iOS give
+//! byte-identical output for the same store. Each takes what it covers as
+//! data ([`Period`], [`Sections`], [`Privacy`]) and the moment it is made as
+//! an argument: the core never reads the clock, and an export never carries
+//! more than the user chose to share.
+
+mod period;
+mod scope;
+
+pub use period::Period;
+pub use scope::{Privacy, Sections};
