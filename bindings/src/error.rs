@@ -60,6 +60,16 @@ pub enum RollSafeError {
     /// The database file or its folder cannot be written; nothing changed.
     #[error("the database cannot be written")]
     ReadOnly,
+    /// A document given to import is not a valid RollSafe backup, or clashes
+    /// with the log; nothing was changed. `path` points into the document
+    /// (for example `$.sessions[3].versions[0].pain`).
+    #[error("the backup is not valid at {path}: {reason}")]
+    ImportRejected {
+        /// Where in the document.
+        path: String,
+        /// What is wrong, without the user's text.
+        reason: String,
+    },
     /// The database or the file system failed; the change was not made.
     #[error("storage error: {detail}")]
     Storage {
@@ -90,6 +100,9 @@ impl From<CoreError> for RollSafeError {
             },
             CoreError::Full => RollSafeError::StorageFull,
             CoreError::ReadOnly { .. } => RollSafeError::ReadOnly,
+            CoreError::BadDocument { path, reason } => {
+                RollSafeError::ImportRejected { path, reason }
+            }
             other @ (CoreError::Sqlite(_) | CoreError::Io { .. } | CoreError::Inconsistent(_)) => {
                 RollSafeError::Storage {
                     detail: other.to_string(),

@@ -88,6 +88,18 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A document given to import is not a valid RollSafe backup, or clashes
+    /// with the log; nothing was changed. `path` points into the document
+    /// (for example `sessions[3].versions[0].pain`); `reason` never repeats
+    /// the user's text.
+    #[error("the backup is not valid at {path}: {reason}")]
+    BadDocument {
+        /// Where in the document, as a JSON path (`$` for the whole).
+        path: String,
+        /// What is wrong, in plain words.
+        reason: String,
+    },
+
     /// Stored data broke an invariant the code relies on (for example an
     /// unknown enum code); the file may have been edited outside RollSafe.
     #[error("stored data is inconsistent: {0}")]
@@ -114,6 +126,14 @@ fn codes(findings: &[crate::verdict::Finding]) -> String {
 }
 
 impl Error {
+    /// Builds an [`Error::BadDocument`] at `path`.
+    pub fn bad_document(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::BadDocument {
+            path: path.into(),
+            reason: reason.into(),
+        }
+    }
+
     /// Builds an [`Error::InvalidInput`] for `field`.
     pub fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidInput {

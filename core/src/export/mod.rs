@@ -12,3 +12,5 @@ mod scope;
 
 pub use period::Period;
 pub use scope::{Privacy, Sections};
+
+pub mod backup;

@@ -165,12 +165,31 @@ fn stored_levels(conn: &Connection) -> Result<(RiskLevel, TriageLevel)> {
     }
 }
 
-fn insert_alert(conn: &Connection, alert: &Alert) -> Result<()> {
-    let reasons: Vec<String> = alert
-        .reasons
+/// Packs reasons into their stored column.
+pub(super) fn pack_reasons(reasons: &[AlertReason]) -> String {
+    reasons
         .iter()
         .map(|r| format!("{}{UNIT}{}", r.code, r.text))
-        .collect();
+        .collect::<Vec<_>>()
+        .join(&RECORD.to_string())
+}
+
+/// Unpacks the stored column of reasons.
+pub(super) fn unpack_reasons(text: &str) -> Vec<AlertReason> {
+    text.split(RECORD)
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let (code, text) = r.split_once(UNIT).unwrap_or((r, ""));
+            AlertReason {
+                code: code.to_owned(),
+                text: text.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// Stores one alert as given.
+pub(super) fn insert_alert(conn: &Connection, alert: &Alert) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO alerts (id, at_ms, at_offset_s, kind, from_level, to_level, rising, reasons,
                              acknowledged_at_ms, acknowledged_offset_s)
@@ -184,7 +203,7 @@ fn insert_alert(conn: &Connection, alert: &Alert) -> Result<()> {
         alert.from_level,
         alert.to_level,
         alert.rising,
-        reasons.join(&RECORD.to_string()),
+        pack_reasons(&alert.reasons),
         alert.acknowledged_at.as_ref().map(time::unix_millis),
         alert.acknowledged_at.as_ref().map(time::utc_offset_seconds),
     ])?;
@@ -238,18 +257,7 @@ impl StoredAlert {
 
     fn into_alert(self) -> Result<Alert> {
         let kind = rows::code("alerts.kind", &self.kind, AlertKind::from_code)?;
-        let reasons = self
-            .reasons
-            .split(RECORD)
-            .filter(|r| !r.is_empty())
-            .map(|r| {
-                let (code, text) = r.split_once(UNIT).unwrap_or((r, ""));
-                AlertReason {
-                    code: code.to_owned(),
-                    text: text.to_owned(),
-                }
-            })
-            .collect();
+        let reasons = unpack_reasons(&self.reasons);
         let title = title_for(kind, &self.from_level, &self.to_level, self.rising);
         Ok(Alert {
             id: rows::code("alerts.id", &self.id, |t| AlertId::parse("id", t).ok())?,

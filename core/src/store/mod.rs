@@ -9,6 +9,7 @@
 
 mod alerts;
 mod assessment;
+mod backup;
 mod care_plans;
 mod cleanings;
 mod context;
@@ -22,6 +23,7 @@ mod rows;
 pub mod schema;
 mod sessions;
 
+pub use backup::{ImportCount, ImportSummary};
 pub use cleanings::DeviceOverview;
 pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
 pub use open::OpenOptions;

@@ -316,7 +316,7 @@ fn timing_code(timing: ProductTiming) -> &'static str {
     }
 }
 
-fn timing_from_code(code: &str) -> Option<ProductTiming> {
+pub(super) fn timing_from_code(code: &str) -> Option<ProductTiming> {
     match code {
         "before" => Some(ProductTiming::Before),
         "after" => Some(ProductTiming::After),

@@ -1,0 +1,611 @@
+//! Checking a backup document before anything is written.
+//!
+//! Every value goes through the same validation as the public API, so an
+//! import can never store what the app could not have recorded. Errors name
+//! the path in the document (`sessions[3].versions[0].pain`) and never echo
+//! the user's text. Values must be in the form RollSafe writes them (sorted
+//! code lists, trimmed labels): a backup is machine-written, and a document
+//! that differs was edited by hand and is refused rather than reinterpreted.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::care_plan::{CarePlan, RegionRest};
+use crate::cleaning::{CleaningMethod, NewCleaning};
+use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
+use crate::error::{Error, Result};
+use crate::export::backup::document::*;
+use crate::ids::DeviceId;
+use crate::product::{Product, ProductCategory};
+use crate::profile::{Condition, ConditionAnswer, ProfileUpdate, SkinType};
+use crate::risk::{RiskLevel, TriageLevel};
+use crate::session::{NewSession, PreChecks, SessionPlan};
+use crate::symptom::{
+    NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
+    ReportedSymptom, Symptom,
+};
+use crate::time::{self, Moment};
+use crate::validate;
+use crate::zone::{BodyRegion, BodyZone};
+
+/// Checks the whole document against `now` and the devices already in the
+/// log (which sessions and cleanings may refer to).
+pub(super) fn check(
+    doc: &BackupDocument,
+    now: &Moment,
+    stored_devices: &HashMap<String, Device>,
+) -> Result<()> {
+    if doc.format != FORMAT {
+        return Err(Error::bad_document(
+            "$.format",
+            format!("is not \"{FORMAT}\""),
+        ));
+    }
+    if doc.version != VERSION {
+        return Err(Error::bad_document(
+            "$.version",
+            format!(
+                "is {}; this version of RollSafe reads version {VERSION}",
+                doc.version
+            ),
+        ));
+    }
+    moment("$.exported_at", &doc.exported_at, now)?;
+    if let Some(q) = &doc.settings.quiet_hours {
+        for (field, minute) in [
+            ("start_minute", q.start_minute),
+            ("end_minute", q.end_minute),
+        ] {
+            at(&format!("$.settings.quiet_hours.{field}"), || {
+                validate::within("minute", minute, 0..=1439)
+            })?;
+        }
+    }
+    if let Some(levels) = &doc.risk_levels {
+        code(
+            "$.risk_levels.preventive",
+            &levels.preventive,
+            RiskLevel::from_code,
+        )?;
+        code(
+            "$.risk_levels.triage",
+            &levels.triage,
+            TriageLevel::from_code,
+        )?;
+    }
+    for (i, p) in doc.profile_revisions.iter().enumerate() {
+        profile(&format!("$.profile_revisions[{i}]"), p, now)?;
+    }
+    for (i, p) in doc.care_plans.iter().enumerate() {
+        care_plan(&format!("$.care_plans[{i}]"), p, now)?;
+    }
+    let mut ids = Ids::default();
+    let mut devices = stored_devices.clone();
+    for (i, d) in doc.devices.iter().enumerate() {
+        let path = format!("$.devices[{i}]");
+        ids.unique(&path, &d.id)?;
+        devices.insert(d.id.clone(), device(&path, d, now, &mut ids)?);
+    }
+    let mut sessions = HashSet::new();
+    for (i, s) in doc.sessions.iter().enumerate() {
+        let path = format!("$.sessions[{i}]");
+        ids.unique(&path, &s.id)?;
+        session(&path, s, now, &devices)?;
+        sessions.insert(s.id.as_str());
+    }
+    for (i, c) in doc.cleanings.iter().enumerate() {
+        let path = format!("$.cleanings[{i}]");
+        ids.unique(&path, &c.id)?;
+        cleaning(&path, c, now, &devices)?;
+    }
+    for (i, r) in doc.symptom_reports.iter().enumerate() {
+        let path = format!("$.symptom_reports[{i}]");
+        ids.unique(&path, &r.id)?;
+        report(&path, r, now)?;
+    }
+    for (i, a) in doc.alerts.iter().enumerate() {
+        let path = format!("$.alerts[{i}]");
+        ids.unique(&path, &a.id)?;
+        alert(&path, a, now)?;
+    }
+    for (i, t) in doc.soak_timers.iter().enumerate() {
+        let path = format!("$.soak_timers[{i}]");
+        known_device(&format!("{path}.device_id"), &t.device_id, &devices)?;
+        moment(&format!("{path}.started_at"), &t.started_at, now)?;
+        at(&format!("{path}.minutes"), || {
+            validate::within(
+                "minutes",
+                t.minutes,
+                1..=super::super::reminders::MAX_TIMER_MINUTES,
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Runs a field check, re-pointing its error at `path`.
+fn at<T>(path: &str, check: impl FnOnce() -> Result<T>) -> Result<T> {
+    check().map_err(|e| match e {
+        Error::InvalidInput { reason, .. } => Error::bad_document(path, reason),
+        other => other,
+    })
+}
+
+/// Runs a record's check, re-pointing a field error at `path.field`.
+fn within_record<T>(path: &str, check: impl FnOnce() -> Result<T>) -> Result<T> {
+    check().map_err(|e| match e {
+        Error::InvalidInput { field, reason } => {
+            Error::bad_document(format!("{path}.{field}"), reason)
+        }
+        other => other,
+    })
+}
+
+/// Refuses a value the validation would have written differently.
+fn canonical<T: PartialEq>(path: &str, given: &T, cleaned: &T) -> Result<()> {
+    if given == cleaned {
+        Ok(())
+    } else {
+        Err(Error::bad_document(
+            path,
+            "is not in the form RollSafe writes (trimmed text, sorted lists without repeats)",
+        ))
+    }
+}
+
+/// Ids seen so far: every record id in a document is unique, across kinds.
+#[derive(Default)]
+struct Ids(HashSet<String>);
+
+impl Ids {
+    fn unique(&mut self, path: &str, id: &str) -> Result<()> {
+        uuid::Uuid::parse_str(id)
+            .map_err(|_| Error::bad_document(format!("{path}.id"), "is not a UUID"))?;
+        if id != id.to_ascii_lowercase() {
+            return Err(Error::bad_document(
+                format!("{path}.id"),
+                "is not a lowercase UUID",
+            ));
+        }
+        if !self.0.insert(id.to_owned()) {
+            return Err(Error::bad_document(
+                format!("{path}.id"),
+                "appears twice in the document",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn moment(path: &str, text: &str, now: &Moment) -> Result<Moment> {
+    let parsed = chrono::DateTime::parse_from_rfc3339(text)
+        .map_err(|_| Error::bad_document(path, "is not an RFC 3339 date and time"))?;
+    let checked = at(path, || time::check_plausible("at", parsed))?;
+    at(path, || time::check_not_after("at", &checked, now))?;
+    Ok(checked)
+}
+
+fn optional_moment(path: &str, text: Option<&str>, now: &Moment) -> Result<Option<Moment>> {
+    text.map(|t| moment(path, t, now)).transpose()
+}
+
+fn date(path: &str, text: &str) -> Result<NaiveDate> {
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::bad_document(path, "is not a YYYY-MM-DD date"))?;
+    canonical(
+        path,
+        &text.to_owned(),
+        &parsed.format("%Y-%m-%d").to_string(),
+    )?;
+    Ok(parsed)
+}
+
+fn code<T>(path: &str, text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
+    parse(text).ok_or_else(|| Error::bad_document(path, "is not a known code"))
+}
+
+fn codes<T>(path: &str, texts: &[String], parse: impl Fn(&str) -> Option<T>) -> Result<Vec<T>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| code(&format!("{path}[{i}]"), t, &parse))
+        .collect()
+}
+
+fn known_device(path: &str, id: &str, devices: &HashMap<String, Device>) -> Result<Device> {
+    devices.get(id).cloned().ok_or_else(|| {
+        Error::bad_document(
+            path,
+            "names a device neither in the document nor in the log",
+        )
+    })
+}
+
+fn label(path: &str, text: &str) -> Result<()> {
+    let cleaned = at(path, || validate::label("label", text))?;
+    canonical(path, &text.to_owned(), &cleaned)
+}
+
+fn note(path: &str, text: Option<&String>) -> Result<()> {
+    let cleaned = at(path, || validate::note("notes", text.map(String::as_str)))?;
+    canonical(path, &text.cloned(), &cleaned)
+}
+
+fn profile(path: &str, p: &ProfileDoc, now: &Moment) -> Result<()> {
+    moment(&format!("{path}.saved_at"), &p.saved_at, now)?;
+    let skin_type = p
+        .skin_type
+        .as_deref()
+        .map(|s| code(&format!("{path}.skin_type"), s, SkinType::from_code))
+        .transpose()?;
+    let mut answers = Vec::new();
+    for (i, a) in p.answers.iter().enumerate() {
+        let path = format!("{path}.answers[{i}]");
+        answers.push(ConditionAnswer {
+            condition: code(
+                &format!("{path}.condition"),
+                &a.condition,
+                Condition::from_code,
+            )?,
+            present: a.present,
+            stopped_on: a
+                .stopped_on
+                .as_deref()
+                .map(|d| date(&format!("{path}.stopped_on"), d))
+                .transpose()?,
+            confirmed_at: moment(&format!("{path}.confirmed_at"), &a.confirmed_at, now)?,
+        });
+    }
+    let update = ProfileUpdate {
+        skin_type,
+        answers: answers.clone(),
+    };
+    let cleaned = within_record(path, || update.validated())?;
+    canonical(&format!("{path}.answers"), &answers, &cleaned.answers)
+}
+
+fn care_plan(path: &str, p: &CarePlanDoc, now: &Moment) -> Result<()> {
+    let set_at = moment(&format!("{path}.set_at"), &p.set_at, now)?;
+    moment(&format!("{path}.recorded_at"), &p.recorded_at, now)?;
+    let mut rest = Vec::new();
+    for (i, r) in p.rest_days.iter().enumerate() {
+        rest.push(RegionRest {
+            region: code(
+                &format!("{path}.rest_days[{i}].region"),
+                &r.region,
+                BodyRegion::from_code,
+            )?,
+            min_rest_days: r.days,
+        });
+    }
+    let plan = CarePlan {
+        set_by: p.set_by.clone(),
+        set_at,
+        rest: rest.clone(),
+        max_needle_length_mm: p.max_needle_length_mm,
+        allowed_zones: codes(
+            &format!("{path}.allowed_zones"),
+            &p.allowed_zones,
+            BodyZone::from_code,
+        )?,
+        avoid_products: codes(
+            &format!("{path}.avoid_products"),
+            &p.avoid_products,
+            ProductCategory::from_code,
+        )?,
+        cleared_conditions: codes(
+            &format!("{path}.cleared_conditions"),
+            &p.cleared_conditions,
+            Condition::from_code,
+        )?,
+    };
+    let cleaned = within_record(path, || plan.clone().validated())?;
+    canonical(&format!("{path}.set_by"), &plan.set_by, &cleaned.set_by)?;
+    canonical(&format!("{path}.rest_days"), &rest, &cleaned.rest)?;
+    canonical(
+        &format!("{path}.allowed_zones"),
+        &plan.allowed_zones,
+        &cleaned.allowed_zones,
+    )?;
+    canonical(
+        &format!("{path}.avoid_products"),
+        &plan.avoid_products,
+        &cleaned.avoid_products,
+    )?;
+    canonical(
+        &format!("{path}.cleared_conditions"),
+        &plan.cleared_conditions,
+        &cleaned.cleared_conditions,
+    )
+}
+
+fn device(path: &str, d: &DeviceDoc, now: &Moment, ids: &mut Ids) -> Result<Device> {
+    let new = NewDevice {
+        kind: code(&format!("{path}.kind"), &d.kind, DeviceKind::from_code)?,
+        needle_length_mm: d.needle_length_mm,
+        needle_length_max_mm: d.needle_length_max_mm,
+        needle_count: d.needle_count,
+        material: code(
+            &format!("{path}.material"),
+            &d.material,
+            NeedleMaterial::from_code,
+        )?,
+        nickname: d.nickname.clone(),
+        brand: d.brand.clone(),
+        first_use_date: d
+            .first_use_date
+            .as_deref()
+            .map(|t| date(&format!("{path}.first_use_date"), t))
+            .transpose()?,
+        shared: d.shared,
+    };
+    let cleaned = within_record(path, || new.clone().validated())?;
+    canonical(
+        &format!("{path}.nickname"),
+        &new.nickname,
+        &cleaned.nickname,
+    )?;
+    canonical(&format!("{path}.brand"), &new.brand, &cleaned.brand)?;
+    canonical(
+        &format!("{path}.needle_length_max_mm"),
+        &new.needle_length_max_mm,
+        &cleaned.needle_length_max_mm,
+    )?;
+    for (field, limit) in [
+        ("replace_after_uses", d.replace_after_uses),
+        ("replace_after_days", d.replace_after_days),
+    ] {
+        if let Some(limit) = limit {
+            at(&format!("{path}.{field}"), || {
+                validate::within("limit", limit, 1..=crate::store::MAX_REPLACEMENT_LIMIT)
+            })?;
+        }
+    }
+    let added_at = moment(&format!("{path}.added_at"), &d.added_at, now)?;
+    let status = match &d.retired {
+        None => DeviceStatus::Active,
+        Some(r) => {
+            label(&format!("{path}.retired.reason"), &r.reason)?;
+            DeviceStatus::Retired {
+                at: moment(&format!("{path}.retired.at"), &r.at, now)?,
+                reason: r.reason.clone(),
+            }
+        }
+    };
+    for (i, c) in d.changes.iter().enumerate() {
+        let path = format!("{path}.changes[{i}]");
+        moment(&format!("{path}.at"), &c.at, now)?;
+        label(&format!("{path}.change"), &c.change)?;
+        at(&format!("{path}.detail"), || {
+            validate::label_with_limit("detail", &c.detail, 200)
+        })?;
+    }
+    for (i, h) in d.head_changes.iter().enumerate() {
+        let path = format!("{path}.head_changes[{i}]");
+        ids.unique(&path, &h.id)?;
+        moment(&format!("{path}.at"), &h.at, now)?;
+        moment(&format!("{path}.recorded_at"), &h.recorded_at, now)?;
+    }
+    Ok(Device {
+        id: DeviceId::parse("id", &d.id)
+            .map_err(|_| Error::bad_document(format!("{path}.id"), "is not a UUID"))?,
+        kind: cleaned.kind,
+        needle_length_mm: cleaned.needle_length_mm,
+        needle_length_max_mm: cleaned.needle_length_max_mm,
+        needle_count: cleaned.needle_count,
+        material: cleaned.material,
+        nickname: cleaned.nickname,
+        brand: cleaned.brand,
+        first_use_date: cleaned.first_use_date,
+        shared: d.shared,
+        damaged: d.damaged,
+        status,
+        replace_after_uses: d.replace_after_uses,
+        replace_after_days: d.replace_after_days,
+        added_at,
+    })
+}
+
+fn session(
+    path: &str,
+    s: &SessionDoc,
+    now: &Moment,
+    devices: &HashMap<String, Device>,
+) -> Result<()> {
+    if s.versions.is_empty() {
+        return Err(Error::bad_document(
+            format!("{path}.versions"),
+            "is empty; a session has at least the version recorded",
+        ));
+    }
+    optional_moment(&format!("{path}.deleted_at"), s.deleted_at.as_deref(), now)?;
+    for (i, o) in s.overrides.iter().enumerate() {
+        label(&format!("{path}.overrides[{i}].code"), &o.code)?;
+        at(&format!("{path}.overrides[{i}].message"), || {
+            validate::label_with_limit("message", &o.message, 400)
+        })?;
+    }
+    for (i, v) in s.versions.iter().enumerate() {
+        session_version(&format!("{path}.versions[{i}]"), v, now, devices)?;
+    }
+    Ok(())
+}
+
+fn session_version(
+    path: &str,
+    v: &SessionVersionDoc,
+    now: &Moment,
+    devices: &HashMap<String, Device>,
+) -> Result<()> {
+    let device = known_device(&format!("{path}.device_id"), &v.device_id, devices)?;
+    let mut products = Vec::new();
+    for (i, p) in v.products.iter().enumerate() {
+        let path = format!("{path}.products[{i}]");
+        products.push(Product {
+            name: p.name.clone(),
+            timing: code(
+                &format!("{path}.timing"),
+                &p.timing,
+                super::super::sessions::timing_from_code,
+            )?,
+            categories: codes(
+                &format!("{path}.categories"),
+                &p.categories,
+                ProductCategory::from_code,
+            )?,
+        });
+    }
+    let c = &v.pre_checks;
+    let plan = SessionPlan {
+        device_id: device.id,
+        zones: codes(&format!("{path}.zones"), &v.zones, BodyZone::from_code)?,
+        needle_length_mm: Some(v.needle_length_mm),
+        products: products.clone(),
+        pre_checks: PreChecks {
+            device_cleaned: c.device_cleaned,
+            skin_clean: c.skin_clean,
+            active_breakout: c.active_breakout,
+            cold_sore: c.cold_sore,
+            open_wound: c.open_wound,
+            sunburn: c.sunburn,
+        },
+    };
+    let valid = within_record(path, || plan.validated(&device))?;
+    canonical(&format!("{path}.zones"), &plan.zones, &valid.zones)?;
+    canonical(&format!("{path}.products"), &products, &valid.products)?;
+    let new = NewSession {
+        plan,
+        at: moment(&format!("{path}.at"), &v.at, now)?,
+        passes: v.passes,
+        pain: v.pain,
+        notes: v.notes.clone(),
+    };
+    within_record(path, || new.validated_details())?;
+    note(&format!("{path}.notes"), v.notes.as_ref())?;
+    moment(&format!("{path}.saved_at"), &v.saved_at, now)?;
+    Ok(())
+}
+
+fn cleaning(
+    path: &str,
+    c: &CleaningDoc,
+    now: &Moment,
+    devices: &HashMap<String, Device>,
+) -> Result<()> {
+    let device = known_device(&format!("{path}.device_id"), &c.device_id, devices)?;
+    let new = NewCleaning {
+        device_id: device.id,
+        at: moment(&format!("{path}.at"), &c.at, now)?,
+        method: code(
+            &format!("{path}.method"),
+            &c.method,
+            CleaningMethod::from_code,
+        )?,
+        soak_minutes: c.soak_minutes,
+    };
+    within_record(path, || new.validated())?;
+    moment(&format!("{path}.recorded_at"), &c.recorded_at, now)?;
+    Ok(())
+}
+
+fn report(path: &str, r: &ReportDoc, now: &Moment) -> Result<()> {
+    let mut symptoms = Vec::new();
+    for (i, s) in r.symptoms.iter().enumerate() {
+        symptoms.push(ReportedSymptom {
+            symptom: code(
+                &format!("{path}.symptoms[{i}].symptom"),
+                &s.symptom,
+                Symptom::from_code,
+            )?,
+            severity: s.severity,
+        });
+    }
+    let pus = r
+        .pus
+        .as_ref()
+        .map(|p| {
+            Ok::<_, Error>(PusDescription {
+                colour: code(
+                    &format!("{path}.pus.colour"),
+                    &p.colour,
+                    PusColour::from_code,
+                )?,
+                consistency: code(
+                    &format!("{path}.pus.consistency"),
+                    &p.consistency,
+                    PusConsistency::from_code,
+                )?,
+            })
+        })
+        .transpose()?;
+    let photos: Vec<PhotoRef> = r
+        .photos
+        .iter()
+        .map(|p| PhotoRef {
+            file: p.file.clone(),
+            sha256: p.sha256.clone(),
+        })
+        .collect();
+    let new = NewSymptomReport {
+        at: moment(&format!("{path}.at"), &r.at, now)?,
+        kind: code(&format!("{path}.kind"), &r.kind, ReportKind::from_code)?,
+        zones: codes(&format!("{path}.zones"), &r.zones, BodyZone::from_code)?,
+        around_eye: r.around_eye,
+        symptoms: symptoms.clone(),
+        overall_severity: r.overall_severity,
+        pus,
+        temperature_c: r.temperature_c,
+        notes: r.notes.clone(),
+        photos: photos.clone(),
+        session_id: None,
+    };
+    let cleaned = within_record(path, || new.clone().validated())?;
+    canonical(&format!("{path}.zones"), &new.zones, &cleaned.zones)?;
+    canonical(&format!("{path}.symptoms"), &symptoms, &cleaned.symptoms)?;
+    canonical(&format!("{path}.photos"), &photos, &cleaned.photos)?;
+    canonical(&format!("{path}.notes"), &new.notes, &cleaned.notes)?;
+    if let Some(session) = &r.session_id {
+        uuid::Uuid::parse_str(session)
+            .map_err(|_| Error::bad_document(format!("{path}.session_id"), "is not a UUID"))?;
+    }
+    optional_moment(
+        &format!("{path}.resolved_at"),
+        r.resolved_at.as_deref(),
+        now,
+    )?;
+    moment(&format!("{path}.recorded_at"), &r.recorded_at, now)?;
+    Ok(())
+}
+
+fn alert(path: &str, a: &AlertDoc, now: &Moment) -> Result<()> {
+    moment(&format!("{path}.at"), &a.at, now)?;
+    let kind = code(
+        &format!("{path}.kind"),
+        &a.kind,
+        crate::alert::AlertKind::from_code,
+    )?;
+    for (field, level) in [("from_level", &a.from_level), ("to_level", &a.to_level)] {
+        let path = format!("{path}.{field}");
+        match kind {
+            crate::alert::AlertKind::Preventive => {
+                code(&path, level, RiskLevel::from_code).map(drop)?
+            }
+            crate::alert::AlertKind::Triage => {
+                code(&path, level, TriageLevel::from_code).map(drop)?
+            }
+        }
+    }
+    for (i, r) in a.reasons.iter().enumerate() {
+        label(&format!("{path}.reasons[{i}].code"), &r.code)?;
+        at(&format!("{path}.reasons[{i}].text"), || {
+            validate::note("text", Some(&r.text))
+        })?;
+    }
+    optional_moment(
+        &format!("{path}.acknowledged_at"),
+        a.acknowledged_at.as_deref(),
+        now,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! Writing the log out as a backup document, and merging one back in.
+//!
+//! The document format, its parsing and the period cut live in
+//! [`crate::export::backup`]; this module holds what needs the tables.
+
+mod check;
+mod read;
+mod write;
+
+pub use write::{ImportCount, ImportSummary};
+
+use rusqlite::Connection;
+
+use super::Store;
+use super::devices::all_devices;
+use crate::alert::Changed;
+use crate::error::Result;
+use crate::export::Period;
+use crate::export::backup::document::{BackupDocument, FORMAT, VERSION};
+use crate::export::backup::{parse, within};
+use crate::time::{self, Moment};
+
+impl Store {
+    /// The log as a backup document (JSON), or the part of it in `period`
+    /// with what that part refers to. Deterministic: the same log and `now`
+    /// give the same bytes.
+    pub fn export_backup(&self, period: Option<Period>, now: Moment) -> Result<String> {
+        let now = time::check_plausible("now", now)?;
+        let whole = self.read(|tx| read_all(tx, &now))?;
+        let doc = match period {
+            Some(period) => within(whole, period)?,
+            None => whole,
+        };
+        serde_json::to_string_pretty(&doc).map_err(|e| {
+            crate::Error::Inconsistent(format!("the backup could not be written: {e}"))
+        })
+    }
+
+    /// Imports a backup document (the bytes of a JSON file) into this log:
+    /// into an empty log it restores everything; into one in use it adds
+    /// what is new and brings records up to date by their stable ids.
+    ///
+    /// The whole document is checked before anything is written, and it is
+    /// merged in one transaction: on any error
+    /// ([`crate::Error::BadDocument`] names the place in the document)
+    /// nothing changed. Afterwards the log is re-assessed as of `now`, and
+    /// any change of risk level is returned as alerts.
+    pub fn import_backup(&self, bytes: &[u8], now: Moment) -> Result<Changed<ImportSummary>> {
+        let now = time::check_plausible("now", now)?;
+        let doc = parse(bytes)?;
+        self.change(&now, |tx| {
+            let stored = read_all(tx, &now)?;
+            let devices = all_devices(tx)?
+                .into_iter()
+                .map(|d| (d.id.to_string(), d))
+                .collect();
+            check::check(&doc, &now, &devices)?;
+            write::merge(tx, &doc, &stored)
+        })
+    }
+}
+
+/// Everything in the log, as a document stamped with `now`.
+fn read_all(conn: &Connection, now: &Moment) -> Result<BackupDocument> {
+    Ok(BackupDocument {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        exported_at: read::moment_text(now),
+        period: None,
+        settings: read::settings(conn)?,
+        profile_revisions: read::profile_revisions(conn)?,
+        care_plans: read::care_plans(conn)?,
+        devices: read::devices(conn)?,
+        sessions: read::sessions(conn)?,
+        cleanings: read::cleanings(conn)?,
+        symptom_reports: read::symptom_reports(conn)?,
+        alerts: read::alerts(conn)?,
+        soak_timers: read::soak_timers(conn)?,
+        risk_levels: read::risk_levels(conn)?,
+    })
+}

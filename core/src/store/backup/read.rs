@@ -1,0 +1,472 @@
+//! Reading the whole log, table by table, into a backup document.
+//!
+//! Values are copied as stored: codes stay codes, instants keep their
+//! offsets, every version and mark is kept. Nothing is derived here.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::super::alerts::unpack_reasons;
+use super::super::rows;
+use crate::error::Result;
+use crate::export::backup::document::*;
+use crate::time::Moment;
+
+/// Formats an instant as the document writes it: RFC 3339, milliseconds,
+/// the offset the user lived in.
+pub(crate) fn moment_text(moment: &Moment) -> String {
+    moment.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+}
+
+fn stored_moment(column: &'static str, ms: i64, offset: i32) -> Result<String> {
+    rows::moment(column, ms, offset).map(|m| moment_text(&m))
+}
+
+fn stored_optional_moment(
+    column: &'static str,
+    ms: Option<i64>,
+    offset: Option<i32>,
+) -> Result<Option<String>> {
+    Ok(rows::optional_moment(column, ms, offset)?.map(|m| moment_text(&m)))
+}
+
+fn split_codes(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Runs `sql` and maps every row with `map`, which may fail on stored data.
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl Fn(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    let mut rows = statement.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(map(row)?);
+    }
+    Ok(out)
+}
+
+/// The settings row, or none set.
+pub(super) fn settings(conn: &Connection) -> Result<SettingsDoc> {
+    let quiet: Option<(Option<u32>, Option<u32>)> = conn
+        .prepare_cached("SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let quiet_hours = match quiet {
+        Some((Some(start_minute), Some(end_minute))) => Some(QuietHoursDoc {
+            start_minute,
+            end_minute,
+        }),
+        _ => None,
+    };
+    Ok(SettingsDoc { quiet_hours })
+}
+
+/// The last assessed levels, if any assessment was stored.
+pub(super) fn risk_levels(conn: &Connection) -> Result<Option<RiskLevelsDoc>> {
+    Ok(conn
+        .prepare_cached("SELECT preventive, triage FROM risk_state WHERE id = 1")?
+        .query_row([], |r| {
+            Ok(RiskLevelsDoc {
+                preventive: r.get(0)?,
+                triage: r.get(1)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Every profile revision, oldest first.
+pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
+    let revisions = collect(
+        conn,
+        "SELECT revision, skin_type, saved_at_ms, saved_offset_s FROM profile_revisions ORDER BY revision",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                stored_moment("profile_revisions.saved_at", r.get(2)?, r.get(3)?)?,
+            ))
+        },
+    )?;
+    revisions
+        .into_iter()
+        .map(|(revision, skin_type, saved_at)| {
+            let answers = collect(
+                conn,
+                "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
+                   FROM profile_answers WHERE revision = ?1 ORDER BY condition",
+                [revision],
+                |r| {
+                    Ok(AnswerDoc {
+                        condition: r.get(0)?,
+                        present: r.get(1)?,
+                        stopped_on: r.get(2)?,
+                        confirmed_at: stored_moment(
+                            "profile_answers.confirmed_at",
+                            r.get(3)?,
+                            r.get(4)?,
+                        )?,
+                    })
+                },
+            )?;
+            Ok(ProfileDoc {
+                saved_at,
+                skin_type,
+                answers,
+            })
+        })
+        .collect()
+}
+
+/// Every care plan, oldest first.
+pub(super) fn care_plans(conn: &Connection) -> Result<Vec<CarePlanDoc>> {
+    collect(
+        conn,
+        "SELECT set_by, set_at_ms, set_offset_s, recorded_at_ms, recorded_offset_s,
+                rest_face_days, rest_scalp_days, rest_body_days, max_needle_length_mm,
+                allowed_zones, avoid_products, cleared_conditions
+           FROM care_plans ORDER BY revision",
+        [],
+        |r| {
+            let rest_days = ["face", "scalp", "body"]
+                .into_iter()
+                .zip([r.get::<_, Option<u32>>(5)?, r.get(6)?, r.get(7)?])
+                .filter_map(|(region, days)| {
+                    days.map(|days| RestDoc {
+                        region: region.to_owned(),
+                        days,
+                    })
+                })
+                .collect();
+            Ok(CarePlanDoc {
+                set_by: r.get(0)?,
+                set_at: stored_moment("care_plans.set_at", r.get(1)?, r.get(2)?)?,
+                recorded_at: stored_moment("care_plans.recorded_at", r.get(3)?, r.get(4)?)?,
+                rest_days,
+                max_needle_length_mm: r.get(8)?,
+                allowed_zones: split_codes(&r.get::<_, String>(9)?),
+                avoid_products: split_codes(&r.get::<_, String>(10)?),
+                cleared_conditions: split_codes(&r.get::<_, String>(11)?),
+            })
+        },
+    )
+}
+
+/// Every device with its changes and head changes, oldest first.
+pub(super) fn devices(conn: &Connection) -> Result<Vec<DeviceDoc>> {
+    let devices = collect(
+        conn,
+        "SELECT id, kind, needle_length_mm, needle_length_max_mm, needle_count, material,
+                nickname, brand, first_use_date, shared, damaged, retired_at_ms, retired_offset_s,
+                retired_reason, replace_after_uses, replace_after_days, added_at_ms, added_offset_s
+           FROM devices ORDER BY added_at_ms, id",
+        [],
+        |r| {
+            let retired_at = stored_optional_moment("devices.retired_at", r.get(11)?, r.get(12)?)?;
+            let reason: Option<String> = r.get(13)?;
+            Ok(DeviceDoc {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                needle_length_mm: r.get(2)?,
+                needle_length_max_mm: r.get(3)?,
+                needle_count: r.get(4)?,
+                material: r.get(5)?,
+                nickname: r.get(6)?,
+                brand: r.get(7)?,
+                first_use_date: r.get(8)?,
+                shared: r.get(9)?,
+                damaged: r.get(10)?,
+                retired: retired_at.map(|at| RetiredDoc {
+                    at,
+                    reason: reason.unwrap_or_default(),
+                }),
+                replace_after_uses: r.get(14)?,
+                replace_after_days: r.get(15)?,
+                added_at: stored_moment("devices.added_at", r.get(16)?, r.get(17)?)?,
+                changes: Vec::new(),
+                head_changes: Vec::new(),
+            })
+        },
+    )?;
+    devices
+        .into_iter()
+        .map(|mut device| {
+            device.changes = collect(
+                conn,
+                "SELECT changed_at_ms, changed_offset_s, change, detail FROM device_changes
+                  WHERE device_id = ?1 ORDER BY seq",
+                [&device.id],
+                |r| {
+                    Ok(DeviceChangeDoc {
+                        at: stored_moment("device_changes.changed_at", r.get(0)?, r.get(1)?)?,
+                        change: r.get(2)?,
+                        detail: r.get(3)?,
+                    })
+                },
+            )?;
+            device.head_changes = collect(
+                conn,
+                "SELECT id, at_ms, at_offset_s, recorded_at_ms, recorded_offset_s FROM head_changes
+                  WHERE device_id = ?1 ORDER BY at_ms, id",
+                [&device.id],
+                |r| {
+                    Ok(HeadChangeDoc {
+                        id: r.get(0)?,
+                        at: stored_moment("head_changes.at", r.get(1)?, r.get(2)?)?,
+                        recorded_at: stored_moment(
+                            "head_changes.recorded_at",
+                            r.get(3)?,
+                            r.get(4)?,
+                        )?,
+                    })
+                },
+            )?;
+            Ok(device)
+        })
+        .collect()
+}
+
+/// Every session with every version, in the order they took place.
+pub(super) fn sessions(conn: &Connection) -> Result<Vec<SessionDoc>> {
+    let sessions = collect(
+        conn,
+        "SELECT id, deleted_at_ms, deleted_offset_s FROM sessions ORDER BY at_ms, id",
+        [],
+        |r| {
+            Ok(SessionDoc {
+                id: r.get(0)?,
+                deleted_at: stored_optional_moment("sessions.deleted_at", r.get(1)?, r.get(2)?)?,
+                overrides: Vec::new(),
+                versions: Vec::new(),
+            })
+        },
+    )?;
+    sessions
+        .into_iter()
+        .map(|mut session| {
+            session.overrides = collect(
+                conn,
+                "SELECT code, message FROM session_overrides WHERE session_id = ?1 ORDER BY position",
+                [&session.id],
+                |r| {
+                    Ok(OverrideDoc {
+                        code: r.get(0)?,
+                        message: r.get(1)?,
+                    })
+                },
+            )?;
+            session.versions = session_versions(conn, &session.id)?;
+            Ok(session)
+        })
+        .collect()
+}
+
+fn session_versions(conn: &Connection, id: &str) -> Result<Vec<SessionVersionDoc>> {
+    let versions = collect(
+        conn,
+        "SELECT revision, device_id, at_ms, at_offset_s, needle_length_mm, passes, pain, notes,
+                pre_device_cleaned, pre_skin_clean, pre_active_breakout, pre_cold_sore,
+                pre_open_wound, pre_sunburn, saved_at_ms, saved_offset_s
+           FROM session_versions WHERE session_id = ?1 ORDER BY revision",
+        [id],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                SessionVersionDoc {
+                    device_id: r.get(1)?,
+                    at: stored_moment("session_versions.at", r.get(2)?, r.get(3)?)?,
+                    needle_length_mm: r.get(4)?,
+                    passes: r.get(5)?,
+                    pain: r.get(6)?,
+                    notes: r.get(7)?,
+                    pre_checks: PreChecksDoc {
+                        device_cleaned: r.get(8)?,
+                        skin_clean: r.get(9)?,
+                        active_breakout: r.get(10)?,
+                        cold_sore: r.get(11)?,
+                        open_wound: r.get(12)?,
+                        sunburn: r.get(13)?,
+                    },
+                    zones: Vec::new(),
+                    products: Vec::new(),
+                    saved_at: stored_moment("session_versions.saved_at", r.get(14)?, r.get(15)?)?,
+                },
+            ))
+        },
+    )?;
+    versions
+        .into_iter()
+        .map(|(revision, mut version)| {
+            version.zones = collect(
+                conn,
+                "SELECT zone FROM session_zones WHERE session_id = ?1 AND revision = ?2 ORDER BY zone",
+                rusqlite::params![id, revision],
+                |r| Ok(r.get(0)?),
+            )?;
+            version.products = collect(
+                conn,
+                "SELECT name, timing, categories FROM session_products
+                  WHERE session_id = ?1 AND revision = ?2 ORDER BY position",
+                rusqlite::params![id, revision],
+                |r| {
+                    Ok(ProductDoc {
+                        name: r.get(0)?,
+                        timing: r.get(1)?,
+                        categories: split_codes(&r.get::<_, String>(2)?),
+                    })
+                },
+            )?;
+            Ok(version)
+        })
+        .collect()
+}
+
+/// Every cleaning, in time order.
+pub(super) fn cleanings(conn: &Connection) -> Result<Vec<CleaningDoc>> {
+    collect(
+        conn,
+        "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
+           FROM cleanings ORDER BY at_ms, id",
+        [],
+        |r| {
+            Ok(CleaningDoc {
+                id: r.get(0)?,
+                device_id: r.get(1)?,
+                at: stored_moment("cleanings.at", r.get(2)?, r.get(3)?)?,
+                method: r.get(4)?,
+                soak_minutes: r.get(5)?,
+                recorded_at: stored_moment("cleanings.recorded_at", r.get(6)?, r.get(7)?)?,
+            })
+        },
+    )
+}
+
+/// Every symptom report, in time order.
+pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
+    let reports = collect(
+        conn,
+        "SELECT id, at_ms, at_offset_s, kind, around_eye, overall_severity, pus_colour,
+                pus_consistency, temperature_c, notes, session_id, link_chosen_by_user,
+                resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s
+           FROM symptom_reports ORDER BY at_ms, id",
+        [],
+        |r| {
+            let colour: Option<String> = r.get(6)?;
+            let consistency: Option<String> = r.get(7)?;
+            Ok(ReportDoc {
+                id: r.get(0)?,
+                at: stored_moment("symptom_reports.at", r.get(1)?, r.get(2)?)?,
+                kind: r.get(3)?,
+                zones: Vec::new(),
+                around_eye: r.get(4)?,
+                symptoms: Vec::new(),
+                overall_severity: r.get(5)?,
+                pus: colour.zip(consistency).map(|(colour, consistency)| PusDoc {
+                    colour,
+                    consistency,
+                }),
+                temperature_c: r.get(8)?,
+                notes: r.get(9)?,
+                photos: Vec::new(),
+                session_id: r.get(10)?,
+                link_chosen_by_user: r.get(11)?,
+                resolved_at: stored_optional_moment(
+                    "symptom_reports.resolved_at",
+                    r.get(12)?,
+                    r.get(13)?,
+                )?,
+                recorded_at: stored_moment("symptom_reports.recorded_at", r.get(14)?, r.get(15)?)?,
+            })
+        },
+    )?;
+    reports
+        .into_iter()
+        .map(|mut report| {
+            report.zones = collect(
+                conn,
+                "SELECT zone FROM report_zones WHERE report_id = ?1 ORDER BY zone",
+                [&report.id],
+                |r| Ok(r.get(0)?),
+            )?;
+            report.symptoms = collect(
+                conn,
+                "SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1 ORDER BY symptom",
+                [&report.id],
+                |r| {
+                    Ok(SymptomDoc {
+                        symptom: r.get(0)?,
+                        severity: r.get(1)?,
+                    })
+                },
+            )?;
+            report.photos = collect(
+                conn,
+                "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",
+                [&report.id],
+                |r| {
+                    Ok(PhotoDoc {
+                        file: r.get(0)?,
+                        sha256: r.get(1)?,
+                    })
+                },
+            )?;
+            Ok(report)
+        })
+        .collect()
+}
+
+/// Every alert, in time order.
+pub(super) fn alerts(conn: &Connection) -> Result<Vec<AlertDoc>> {
+    collect(
+        conn,
+        "SELECT id, at_ms, at_offset_s, kind, from_level, to_level, rising, reasons,
+                acknowledged_at_ms, acknowledged_offset_s
+           FROM alerts ORDER BY at_ms, id",
+        [],
+        |r| {
+            Ok(AlertDoc {
+                id: r.get(0)?,
+                at: stored_moment("alerts.at", r.get(1)?, r.get(2)?)?,
+                kind: r.get(3)?,
+                from_level: r.get(4)?,
+                to_level: r.get(5)?,
+                rising: r.get(6)?,
+                reasons: unpack_reasons(&r.get::<_, String>(7)?)
+                    .into_iter()
+                    .map(|reason| ReasonDoc {
+                        code: reason.code,
+                        text: reason.text,
+                    })
+                    .collect(),
+                acknowledged_at: stored_optional_moment(
+                    "alerts.acknowledged_at",
+                    r.get(8)?,
+                    r.get(9)?,
+                )?,
+            })
+        },
+    )
+}
+
+/// Every running soak timer.
+pub(super) fn soak_timers(conn: &Connection) -> Result<Vec<SoakTimerDoc>> {
+    collect(
+        conn,
+        "SELECT device_id, started_at_ms, started_offset_s, minutes FROM soak_timers ORDER BY device_id",
+        [],
+        |r| {
+            Ok(SoakTimerDoc {
+                device_id: r.get(0)?,
+                started_at: stored_moment("soak_timers.started_at", r.get(1)?, r.get(2)?)?,
+                minutes: r.get(3)?,
+            })
+        },
+    )
+}
