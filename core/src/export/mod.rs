@@ -7,9 +7,14 @@
 //! an argument: the core never reads the clock, and an export never carries
 //! more than the user chose to share.
 
+pub mod csv;
+pub mod fhir;
+mod notes;
 mod period;
 mod scope;
+mod select;
 
+pub use notes::WITHHELD_NOTE;
 pub use period::Period;
 pub use scope::{Privacy, Sections};
 

@@ -1,0 +1,320 @@
+//! The FHIR R4 bundle, checked by a real FHIR implementation.
+//!
+//! Each bundle is written to a file and validated by `tests/fhir/validate.py`
+//! running fhir.resources' R4B models in the venv `tests/setup/fhir-validator.sh`
+//! installs (which `tests/run` calls first). A missing validator fails the
+//! test: set ROLLSAFE_FHIR_PYTHON, or run the setup script.
+
+mod export_story;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use export_story::{REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, at, build, date, now};
+use rollsafe_core::export::fhir::{AttachedReport, FhirOptions, bundle};
+use rollsafe_core::export::{Period, Privacy, Sections, WITHHELD_NOTE};
+use serde_json::Value;
+
+fn validator_python() -> PathBuf {
+    if let Some(python) = std::env::var_os("ROLLSAFE_FHIR_PYTHON") {
+        return PathBuf::from(python);
+    }
+    let cache = std::env::var_os("ROLLSAFE_CACHE").map_or_else(
+        || PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cache/rollsafe"),
+        PathBuf::from,
+    );
+    cache.join("fhir-venv/bin/python")
+}
+
+/// Runs the validator on `json`; returns (valid, stdout + stderr).
+fn validate(json: &str) -> (bool, String) {
+    let python = validator_python();
+    assert!(
+        python.exists(),
+        "the FHIR validator is not installed at {}: run tests/setup/fhir-validator.sh (tests/run does)",
+        python.display()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bundle.json");
+    std::fs::write(&file, json).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fhir/validate.py");
+    let output = Command::new(&python)
+        .arg(&script)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+fn assert_valid(json: &str) {
+    let (valid, text) = validate(json);
+    assert!(valid, "the FHIR validator rejected the bundle:\n{text}");
+}
+
+fn counts(bundle: &Value) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for entry in bundle["entry"].as_array().unwrap() {
+        let kind = entry["resource"]["resourceType"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        *counts.entry(kind).or_default() += 1;
+    }
+    counts
+}
+
+fn resources<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
+    bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == kind)
+        .collect()
+}
+
+fn parse(json: &str) -> Value {
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn the_whole_log_is_a_valid_bundle_with_one_entry_per_record() {
+    let story = build();
+    let pdf = b"%PDF-1.7 not really a report".to_vec();
+    let options = FhirOptions {
+        report: Some(AttachedReport::of_pdf(
+            &pdf,
+            "Microneedling log, 2026",
+            now(),
+        )),
+        ..FhirOptions::everything()
+    };
+    let json = bundle(&story.store, &options, now()).unwrap();
+    assert_valid(&json);
+    let value = parse(&json);
+    assert_eq!(value["type"], "collection");
+    let counts = counts(&value);
+    let alerts = story.store.alert_history().unwrap().len();
+    let prompts = story.store.assess(now()).unwrap().triage.prompts.len();
+    assert!(
+        alerts > 0 && prompts > 0,
+        "the story raises alerts and prompts"
+    );
+    let expected: BTreeMap<String, usize> = [
+        ("Patient", 1),
+        ("DocumentReference", 1),
+        ("Device", story.devices.len()),
+        ("DeviceUseStatement", story.devices.len()),
+        ("Procedure", story.sessions.len()),
+        ("Observation", story.reports.len()),
+        ("RiskAssessment", alerts + prompts),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    assert_eq!(counts, expected);
+
+    // Pseudonymous: no name unless the user gives one.
+    let patient = resources(&value, "Patient")[0];
+    assert!(patient.get("name").is_none());
+    // Every entry's fullUrl is urn:uuid: and its id; sessions keep our ids.
+    for entry in value["entry"].as_array().unwrap() {
+        let id = entry["resource"]["id"].as_str().unwrap();
+        assert_eq!(entry["fullUrl"], format!("urn:uuid:{id}"));
+    }
+    let procedures = resources(&value, "Procedure");
+    for (procedure, session) in procedures.iter().zip(&story.sessions) {
+        assert_eq!(procedure["id"], session.id.to_string());
+        assert_eq!(
+            procedure["performer"][0]["actor"]["reference"],
+            format!("urn:uuid:{}", patient["id"].as_str().unwrap())
+        );
+    }
+    // The New York session keeps its own offset.
+    assert!(
+        json.contains("\"performedDateTime\": \"2026-03-03T20:00:00-05:00\""),
+        "{json}"
+    );
+    // Notes, the retirement reason and the photo (not consented) as expected.
+    assert!(json.contains(&serde_json::to_string(TRICKY_NOTE).unwrap()));
+    assert!(json.contains(REPORT_NOTE));
+    assert!(json.contains(RETIRED_REASON));
+    assert!(
+        !json.contains("scalp-2026-03-19.jpg"),
+        "photos are named only with consent"
+    );
+    // The PDF's digest: FHIR R4 Attachment.hash is base64 SHA-1.
+    let doc = resources(&value, "DocumentReference")[0];
+    let attachment = &doc["content"][0]["attachment"];
+    assert_eq!(attachment["size"], pdf.len());
+    assert_eq!(attachment["contentType"], "application/pdf");
+    let expected_hash = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .encode(sha1_smol::Sha1::from(&pdf).digest().bytes())
+    };
+    assert_eq!(attachment["hash"], expected_hash);
+    assert!(attachment.get("data").is_none());
+    // The temperature is LOINC-coded in Celsius.
+    assert!(json.contains("\"8310-5\"") && json.contains("\"Cel\""));
+    // Every risk assessment says it is not a diagnosis.
+    for risk in resources(&value, "RiskAssessment") {
+        assert!(risk.to_string().contains("not a diagnosis"), "{risk}");
+    }
+}
+
+#[test]
+fn the_same_log_gives_the_same_bytes() {
+    let story = build();
+    let options = FhirOptions {
+        patient_name: Some("Alex Example".into()),
+        ..FhirOptions::everything()
+    };
+    let first = bundle(&story.store, &options, now()).unwrap();
+    let second = bundle(&story.store, &options, now()).unwrap();
+    assert_eq!(first, second);
+    assert_valid(&first);
+    let value = parse(&first);
+    assert_eq!(
+        resources(&value, "Patient")[0]["name"][0]["text"],
+        "Alex Example"
+    );
+    // A later export of the same log keeps the same Patient and session ids.
+    let later = parse(&bundle(&story.store, &options, at("2026-03-21T09:00:00+01:00")).unwrap());
+    assert_eq!(
+        resources(&value, "Patient")[0]["id"],
+        resources(&later, "Patient")[0]["id"]
+    );
+}
+
+#[test]
+fn the_period_keeps_only_its_own_days() {
+    let story = build();
+    let march = Period::new(date(2026, 3, 1), date(2026, 3, 31)).unwrap();
+    let options = FhirOptions {
+        period: march,
+        ..FhirOptions::everything()
+    };
+    let json = bundle(&story.store, &options, now()).unwrap();
+    assert_valid(&json);
+    let value = parse(&json);
+    let in_march = story
+        .sessions
+        .iter()
+        .filter(|s| march.contains(&s.at))
+        .count();
+    assert_eq!(in_march, 2);
+    assert_eq!(resources(&value, "Procedure").len(), in_march);
+    assert_eq!(
+        resources(&value, "Observation").len(),
+        story
+            .reports
+            .iter()
+            .filter(|r| march.contains(&r.at))
+            .count()
+    );
+    // The face roller was retired in February: it is not in March's bundle.
+    let devices = resources(&value, "Device");
+    assert_eq!(devices.len(), 2);
+    assert!(!json.contains(RETIRED_REASON));
+    assert!(!json.contains(TRICKY_NOTE.split('\n').next().unwrap()));
+}
+
+#[test]
+fn withheld_notes_and_sections_switched_off_leave_nothing_behind() {
+    let story = build();
+    let options = FhirOptions {
+        privacy: Privacy {
+            redact_notes: true,
+            include_photo_references: true,
+        },
+        ..FhirOptions::everything()
+    };
+    let json = bundle(&story.store, &options, now()).unwrap();
+    assert_valid(&json);
+    assert!(!json.contains(REPORT_NOTE));
+    assert!(!json.contains(RETIRED_REASON));
+    assert!(!json.contains("light"), "the session note is withheld");
+    assert!(json.contains(WITHHELD_NOTE));
+    assert!(
+        json.contains("scalp-2026-03-19.jpg"),
+        "photos named with consent"
+    );
+
+    let only_sessions = FhirOptions {
+        sections: Sections {
+            devices: false,
+            symptoms: false,
+            alerts: false,
+            ..Sections::ALL
+        },
+        ..FhirOptions::everything()
+    };
+    let json = bundle(&story.store, &only_sessions, now()).unwrap();
+    // Valid although the devices are absent: no reference is left dangling.
+    assert_valid(&json);
+    let counts = counts(&parse(&json));
+    assert_eq!(
+        counts.keys().cloned().collect::<Vec<_>>(),
+        ["Patient", "Procedure"]
+    );
+    assert_eq!(counts["Procedure"], story.sessions.len());
+}
+
+#[test]
+fn bad_options_name_their_field() {
+    let story = build();
+    let mut options = FhirOptions {
+        report: Some(AttachedReport::of_pdf(b"%PDF", "  ", now())),
+        ..FhirOptions::everything()
+    };
+    let err = bundle(&story.store, &options, now()).unwrap_err();
+    assert!(err.to_string().contains("report.title"), "{err}");
+    options.report = None;
+    options.patient_name = Some(" ".into());
+    let err = bundle(&story.store, &options, now()).unwrap_err();
+    assert!(err.to_string().contains("patient_name"), "{err}");
+}
+
+#[test]
+fn the_validator_rejects_a_broken_bundle() {
+    let story = build();
+    let json = bundle(&story.store, &FhirOptions::everything(), now()).unwrap();
+    let mut value = parse(&json);
+    let entries = value["entry"].as_array_mut().unwrap();
+    let procedure = entries
+        .iter_mut()
+        .find(|e| e["resource"]["resourceType"] == "Procedure")
+        .unwrap();
+    // A Procedure must have a subject (1..1) and a dateTime must be one.
+    procedure["resource"]
+        .as_object_mut()
+        .unwrap()
+        .remove("subject");
+    procedure["resource"]["performedDateTime"] = Value::from("last Tuesday");
+    let (valid, text) = validate(&value.to_string());
+    assert!(!valid, "a broken bundle passed:\n{text}");
+    assert!(text.contains("subject"), "{text}");
+    assert!(text.contains("performedDateTime"), "{text}");
+
+    // A status outside its required value set, and a dangling reference.
+    let mut value = parse(&json);
+    let entries = value["entry"].as_array_mut().unwrap();
+    entries[0]["resource"]["id"] = Value::from("someone-else");
+    entries[0]["fullUrl"] = Value::from("urn:uuid:00000000-0000-0000-0000-000000000000");
+    let observation = entries
+        .iter_mut()
+        .find(|e| e["resource"]["resourceType"] == "Observation")
+        .unwrap();
+    observation["resource"]["status"] = Value::from("done");
+    let (valid, text) = validate(&value.to_string());
+    assert!(!valid, "a broken bundle passed:\n{text}");
+    assert!(text.contains("status 'done'"), "{text}");
+    assert!(text.contains("does not resolve"), "{text}");
+}
