@@ -68,7 +68,7 @@ pub use risk::{
     Assessment, PreventiveRisk, RiskFactor, RiskLevel, Triage, TriageLevel, TriagePrompt,
 };
 pub use session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
-pub use store::{DeviceOverview, ListenerId, RecordedSession, Store};
+pub use store::{DeviceOverview, ImportCount, ImportSummary, ListenerId, RecordedSession, Store};
 pub use symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
     ReportedSymptom, Symptom, SymptomReport,

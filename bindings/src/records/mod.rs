@@ -7,6 +7,7 @@
 mod changes;
 mod cleaning;
 mod device;
+mod export;
 mod profile;
 mod report;
 mod risk;
@@ -18,6 +19,7 @@ pub use changes::{
 };
 pub use cleaning::{Cleaning, CleaningEntry, NewCleaning};
 pub use device::{Device, DeviceChange, DeviceOverview, NewDevice, Replacement};
+pub use export::{CsvFile, DateRange, ExportScope, ExportSections, ImportCount, ImportResult};
 pub use profile::{CarePlan, ConditionAnswer, Profile, ProfileUpdate};
 pub use report::{NewSymptomReport, SymptomReport};
 pub(crate) use risk::alerts;

@@ -2,6 +2,7 @@
 //! the log in the files beside this one.
 
 mod devices;
+mod exports;
 mod profile;
 mod risk;
 mod sessions;

@@ -1,0 +1,80 @@
+//! What leaves the device: the JSON backup and its import, the FHIR bundle
+//! and the CSV files. All are made by the core, so Android and iOS produce
+//! the same bytes for the same log.
+
+use rollsafe_core as core;
+use rollsafe_core::export::fhir::{AttachedReport, FhirOptions};
+
+use super::RollSafeStore;
+use crate::error::RollSafeError;
+use crate::records::{CsvFile, DateRange, ExportScope, ImportResult};
+use crate::time::Moment;
+
+#[uniffi::export]
+impl RollSafeStore {
+    /// The log as a backup document (JSON text, format `rollsafe-backup`
+    /// version 1), or the part of it in `period` with what that part refers
+    /// to. Keep it somewhere safe; it holds the user's health data.
+    pub fn export_backup(
+        &self,
+        period: Option<DateRange>,
+        now: Moment,
+    ) -> Result<String, RollSafeError> {
+        let period = period.map(|p| p.to_core()).transpose()?;
+        Ok(self.core.export_backup(period, now.to_core("now")?)?)
+    }
+
+    /// Imports a backup (the bytes of the file the user picked): restores
+    /// into an empty log, or merges into this one by stable ids without
+    /// duplicates. A bad document throws `ImportRejected` naming the place in
+    /// the document, and nothing changes.
+    pub fn import_backup(
+        &self,
+        document: Vec<u8>,
+        now: Moment,
+    ) -> Result<ImportResult, RollSafeError> {
+        Ok(self
+            .core
+            .import_backup(&document, now.to_core("now")?)?
+            .into())
+    }
+
+    /// A FHIR R4 Bundle (type collection, JSON) for a clinic's system.
+    /// `patient_name` puts a name on the Patient (otherwise pseudonymous);
+    /// `report_pdf`, the PDF shared alongside, adds a DocumentReference
+    /// describing it (its size and hash, not its bytes).
+    pub fn export_fhir(
+        &self,
+        scope: ExportScope,
+        patient_name: Option<String>,
+        report_pdf: Option<Vec<u8>>,
+        now: Moment,
+    ) -> Result<String, RollSafeError> {
+        let now = now.to_core("now")?;
+        let scope = scope.to_core()?;
+        let options = FhirOptions {
+            period: scope.period,
+            sections: scope.sections,
+            privacy: scope.privacy,
+            patient_name,
+            report: report_pdf
+                .map(|bytes| AttachedReport::of_pdf(&bytes, "RollSafe microneedling log", now)),
+        };
+        Ok(core::export::fhir::bundle(&self.core, &options, now)?)
+    }
+
+    /// One CSV file per kind of record (RFC 4180, UTF-8, with a header row),
+    /// for people who open spreadsheets.
+    pub fn export_csv(&self, scope: ExportScope) -> Result<Vec<CsvFile>, RollSafeError> {
+        let scope = scope.to_core()?;
+        let options = core::export::csv::CsvOptions {
+            period: scope.period,
+            sections: scope.sections,
+            privacy: scope.privacy,
+        };
+        Ok(core::export::csv::files(&self.core, &options)?
+            .into_iter()
+            .map(CsvFile::from)
+            .collect())
+    }
+}
