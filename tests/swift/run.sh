@@ -4,9 +4,12 @@
 # carries the only Swift toolchain reachable from this Linux host, against
 # the real Rust library.
 #
-# Expects tests/lib/build-library.sh to have run. Prints XCTest's output,
-# whose last "Executed N tests, with M failures" line tests/run counts; exits
-# non-zero on any failure, and when no test ran.
+# Also runs the tests of the iOS demo's view models (ios-demo/RollSafeDemoKit),
+# which depend on the same package.
+#
+# Expects tests/lib/build-library.sh to have run. Prints XCTest's output, whose
+# "Test Case '...' passed/failed" lines tests/run counts; exits non-zero on any
+# failure, and when a suite ran no test.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -39,12 +42,17 @@ export ROLLSAFE_SWIFT_PASS_ENV="${ROLLSAFE_SWIFT_PASS_ENV:+$ROLLSAFE_SWIFT_PASS_
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-LD_LIBRARY_PATH=/rollsafe/target/test-lib tests/setup/in-swift-root.sh "$repo" \
-    "cd tests/swift/RollSafeTests && swift test -Xlinker -L/rollsafe/target/test-lib 2>&1" | tee "$log" || status=$?
-
-# XCTest on Linux exits 0 when it finds no test at all: refuse that.
-if ! grep -Eq 'Executed [1-9][0-9]* tests?' "$log"; then
-    echo "swift: no test was executed" >&2
-    exit 1
-fi
+# Each package's suite: the bindings' own tests, then the iOS demo's view models
+# (ios-demo/RollSafeDemoKit), both against the same library. Every suite must
+# run at least one test: XCTest on Linux exits 0 when it finds none.
+for suite in tests/swift/RollSafeTests ios-demo/RollSafeDemoKit; do
+    suite_status=0
+    LD_LIBRARY_PATH=/rollsafe/target/test-lib tests/setup/in-swift-root.sh "$repo" \
+        "cd $suite && swift test -Xlinker -L/rollsafe/target/test-lib 2>&1" | tee "$log" || suite_status=$?
+    if ! grep -Eq 'Executed [1-9][0-9]* tests?' "$log"; then
+        echo "swift: no test was executed in $suite" >&2
+        suite_status=1
+    fi
+    (( suite_status == 0 )) || status=$suite_status
+done
 exit "$status"
