@@ -22,6 +22,9 @@ public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
     case storageFull
     /// The database file or its folder cannot be written; nothing changed.
     case readOnly
+    /// A backup given to import is not valid, or clashes with the log; nothing changed. `path`
+    /// points into the document (for example `$.sessions[3].versions[0].pain`).
+    case importRejected(path: String, reason: String)
     /// The database or the file system failed; nothing changed. `detail` holds no personal data.
     case storage(detail: String)
 
@@ -37,6 +40,7 @@ public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
         case let .FileDamaged(keptAt): self = .fileDamaged(keptAt: keptAt)
         case .StorageFull: self = .storageFull
         case .ReadOnly: self = .readOnly
+        case let .ImportRejected(path, reason): self = .importRejected(path: path, reason: reason)
         case let .Storage(detail): self = .storage(detail: detail)
         }
     }
@@ -86,6 +90,7 @@ extension RollSafeFailure: LocalizedError {
         case let .fileDamaged(keptAt): return "The log file was damaged; it was kept at \(keptAt)."
         case .storageFull: return "The device's storage is full."
         case .readOnly: return "The log cannot be written."
+        case let .importRejected(path, reason): return "The backup is not valid at \(path): \(reason)"
         case let .storage(detail): return "Storage failed: \(detail)"
         }
     }
@@ -98,6 +103,7 @@ extension RollSafeFailure: LocalizedError {
         case .fileDamaged: return "Share the kept file with support; a new, empty log was started."
         case .storageFull: return "Free some space and try again."
         case .readOnly, .storage: return "Try again later."
+        case .importRejected: return "Nothing was imported. Choose a RollSafe backup file, unchanged since it was made."
         case .invalidInput, .notFound: return nil
         }
     }

@@ -9,7 +9,10 @@ use super::super::alerts::unpack_reasons;
 use super::super::rows;
 use crate::error::Result;
 use crate::export::backup::document::*;
+use crate::profile::Condition;
+use crate::symptom::Symptom;
 use crate::time::Moment;
+use crate::zone::BodyZone;
 
 /// Formats an instant as the document writes it: RFC 3339, milliseconds,
 /// the offset the user lived in.
@@ -27,6 +30,18 @@ fn stored_optional_moment(
     offset: Option<i32>,
 ) -> Result<Option<String>> {
     Ok(rows::optional_moment(column, ms, offset)?.map(|m| moment_text(&m)))
+}
+
+/// Orders codes as the core orders their values (the order validation
+/// leaves them in), not alphabetically; unknown codes go last, as found.
+fn in_core_order<T: Ord>(mut codes: Vec<String>, parse: impl Fn(&str) -> Option<T>) -> Vec<String> {
+    codes.sort_by(|a, b| match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    codes
 }
 
 fn split_codes(text: &str) -> Vec<String> {
@@ -101,7 +116,7 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
             let answers = collect(
                 conn,
                 "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
-                   FROM profile_answers WHERE revision = ?1 ORDER BY condition",
+                   FROM profile_answers WHERE revision = ?1",
                 [revision],
                 |r| {
                     Ok(AnswerDoc {
@@ -116,6 +131,13 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
                     })
                 },
             )?;
+            let mut answers = answers;
+            answers.sort_by_key(|a| {
+                (
+                    Condition::from_code(&a.condition).is_none(),
+                    Condition::from_code(&a.condition),
+                )
+            });
             Ok(ProfileDoc {
                 saved_at,
                 skin_type,
@@ -304,12 +326,15 @@ fn session_versions(conn: &Connection, id: &str) -> Result<Vec<SessionVersionDoc
     versions
         .into_iter()
         .map(|(revision, mut version)| {
-            version.zones = collect(
-                conn,
-                "SELECT zone FROM session_zones WHERE session_id = ?1 AND revision = ?2 ORDER BY zone",
-                rusqlite::params![id, revision],
-                |r| Ok(r.get(0)?),
-            )?;
+            version.zones = in_core_order(
+                collect(
+                    conn,
+                    "SELECT zone FROM session_zones WHERE session_id = ?1 AND revision = ?2",
+                    rusqlite::params![id, revision],
+                    |r| Ok(r.get(0)?),
+                )?,
+                BodyZone::from_code,
+            );
             version.products = collect(
                 conn,
                 "SELECT name, timing, categories FROM session_products
@@ -389,15 +414,18 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
     reports
         .into_iter()
         .map(|mut report| {
-            report.zones = collect(
-                conn,
-                "SELECT zone FROM report_zones WHERE report_id = ?1 ORDER BY zone",
-                [&report.id],
-                |r| Ok(r.get(0)?),
-            )?;
+            report.zones = in_core_order(
+                collect(
+                    conn,
+                    "SELECT zone FROM report_zones WHERE report_id = ?1",
+                    [&report.id],
+                    |r| Ok(r.get(0)?),
+                )?,
+                BodyZone::from_code,
+            );
             report.symptoms = collect(
                 conn,
-                "SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1 ORDER BY symptom",
+                "SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1",
                 [&report.id],
                 |r| {
                     Ok(SymptomDoc {
@@ -406,6 +434,12 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
                     })
                 },
             )?;
+            report.symptoms.sort_by_key(|s| {
+                (
+                    Symptom::from_code(&s.symptom).is_none(),
+                    Symptom::from_code(&s.symptom),
+                )
+            });
             report.photos = collect(
                 conn,
                 "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",
