@@ -7,23 +7,21 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::Local;
 use rollsafe_core::Store;
 
 use crate::args::DemoArgs;
-use crate::{paths, render, story};
+use crate::failure::Failure;
+use crate::{clock, paths, story, text, verbs};
 
-/// Runs the demo, returning a message for the user on failure.
-pub fn run(options: &DemoArgs) -> Result<(), String> {
-    let now = options.now.unwrap_or_else(|| Local::now().fixed_offset());
-    let path = prepare_path(options.db.as_deref())?;
-    let store = Store::open(&path).map_err(|e| e.to_string())?;
-    story::fill(&store, now).map_err(|e| e.to_string())?;
-    print!(
-        "{}",
-        render::home_screen(&store, &path, now).map_err(|e| e.to_string())?
-    );
-    Ok(())
+/// Runs the demo: fills a new store, then prints its home screen (the same
+/// as `rollsafe status`).
+pub fn run(options: &DemoArgs) -> Result<(), Failure> {
+    let now = clock::now_or_clock(options.now);
+    let path = prepare_path(options.db.as_deref()).map_err(Failure::input)?;
+    let store = Store::open(&path)?;
+    story::fill(&store, now)?;
+    let status = verbs::status::fetch(&store, &path, now)?;
+    verbs::print(&text::status::render(&status))
 }
 
 /// Picks the demo file. The default demo file is replaced; any other

@@ -3,12 +3,43 @@
 //! A thin front end over `rollsafe-core`, like the phone apps: it reads the
 //! clock and the arguments, asks the core, and prints. It decides nothing the
 //! core could decide.
+//!
+//! | module | concern |
+//! |---|---|
+//! | `args` | the command line |
+//! | `verbs` | one file per verb: read options, ask the core |
+//! | `view` | what a verb shows, as data (and its JSON) |
+//! | `text` | the views as text |
+//! | `demo`, `story` | the demo log |
+//! | `failure` | messages and exit statuses |
+//! | `clock`, `paths`, `period`, `log_file`, `output` | the clock, default paths, periods, opening logs, writing files |
+
+// Like the core: a message and an exit status for every failure, never a
+// panic. Tests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo
+    )
+)]
 
 mod args;
+mod clock;
 mod demo;
+mod failure;
+mod log_file;
+mod output;
 mod paths;
-mod render;
+mod period;
 mod story;
+mod text;
+mod verbs;
+mod view;
 
 use std::process::ExitCode;
 
@@ -20,12 +51,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Demo(options) => demo::run(&options),
+        Command::Status(options) => verbs::status::run(&options),
+        Command::Devices(options) => verbs::devices::run(&options),
+        Command::Sessions(options) => verbs::sessions::run(&options),
+        Command::Export(options) => verbs::export::run(&options),
+        Command::Import(options) => verbs::import::run(&options),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("rollsafe: {message}");
-            ExitCode::from(2)
+        Err(failure) => {
+            eprintln!("rollsafe: {failure}");
+            ExitCode::from(failure.exit_code())
         }
     }
 }

@@ -1,0 +1,192 @@
+//! `status`, `devices` and `sessions` against a real demo log: the text a
+//! person reads, the JSON a script parses, and the refusal of a missing log.
+
+mod common;
+
+use common::{DemoLog, NOW, rollsafe};
+
+#[test]
+fn status_shows_each_verdict_with_reasons_risk_alerts_and_reminders() {
+    let log = DemoLog::new();
+    let text = log.run("status", &["--now", NOW]).ok().stdout;
+    for expected in [
+        "Face roller (asked for cheeks, forehead, every pre-check clear): not now.",
+        "[blocked] Replace Face roller before the next session",
+        "Scalp roller (asked for scalp, every pre-check clear): not now.",
+        "the next is allowed from 2026-12-03",
+        "rule care_plan (clinician evidence)",
+        "Infection risk from how the devices were used (last 30 days): high",
+        "Symptoms: amber",
+        "Open alerts",
+        "How is your skin now?",
+        "not a diagnosis",
+        "it does not make it sterile",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn status_as_json_carries_the_same_answers() {
+    let log = DemoLog::new();
+    let json = log.run("status", &["--now", NOW, "--json"]).ok().json();
+    assert_eq!(json["now"], NOW);
+    let devices = json["devices"].as_array().unwrap();
+    assert_eq!(devices.len(), 2);
+    let scalp = devices
+        .iter()
+        .find(|d| d["device"]["kind"] == "scalp_roller")
+        .unwrap();
+    let verdict = &scalp["verdict"];
+    assert_eq!(verdict["allowed"], false);
+    assert_eq!(verdict["checked_zones"], serde_json::json!(["scalp"]));
+    assert_eq!(verdict["next_allowed_date"], "2026-12-03");
+    let blocker = &verdict["findings"][0];
+    assert_eq!(blocker["severity"], "blocker");
+    assert_eq!(blocker["source"]["rule_id"], "care_plan");
+    assert_eq!(blocker["source"]["evidence"], "clinician");
+    assert_eq!(json["risk"]["preventive_level"], "high");
+    assert_eq!(json["risk"]["triage_level"], "amber");
+    assert!(!json["risk"]["factors"].as_array().unwrap().is_empty());
+    assert!(!json["open_alerts"].as_array().unwrap().is_empty());
+    assert!(!json["reminders"].as_array().unwrap().is_empty());
+    assert!(
+        json["notice"]
+            .as_str()
+            .unwrap()
+            .contains("not medical advice")
+    );
+    assert_eq!(json["care_plan"]["set_by"], "Dr Amara Osei, dermatologist");
+}
+
+#[test]
+fn devices_lists_uses_age_replacement_and_cleaning() {
+    let log = DemoLog::new();
+    let text = log.run("devices", &["--now", NOW]).ok().stdout;
+    for expected in [
+        "Face roller   roller        0.25 mm  6 uses, clean for next use, replace now",
+        "6 with this head (since 2026-10-10, 43 days), 6 in all",
+        "replace before the next use: its head has been in use for 43 days; the limit is 42",
+        "Scalp roller  scalp roller  0.50 mm  3 uses, clean for next use, replace by 2026-12-03",
+        "no cleaning makes a device sterile",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+
+    let json = log.run("devices", &["--now", NOW, "--json"]).ok().json();
+    let face = &json["devices"][0];
+    assert_eq!(face["nickname"], "Face roller");
+    assert_eq!(face["kind"], "roller");
+    assert_eq!(face["material"], "titanium");
+    assert_eq!(face["status"], "active");
+    assert_eq!(face["uses"], 6);
+    assert_eq!(face["age_days"], 43);
+    assert_eq!(face["head_started"], "2026-10-10");
+    assert_eq!(face["replacement"]["due"], true);
+    assert_eq!(face["replacement"]["max_days"], 42);
+    assert_eq!(face["cleaning"]["state"], "clean_for_next_use");
+    assert_eq!(face["last_used_at"], "2026-11-14T21:00:00+01:00");
+}
+
+#[test]
+fn sessions_is_a_timeline_that_a_period_narrows() {
+    let log = DemoLog::new();
+    let all = log.run("sessions", &["--json"]).ok().json();
+    let sessions = all["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 9, "{all:#}");
+    assert_eq!(all["from"], serde_json::Value::Null);
+    let times: Vec<&str> = sessions.iter().map(|s| s["at"].as_str().unwrap()).collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted, "oldest first");
+
+    let november = log
+        .run(
+            "sessions",
+            &["--from", "2026-11-01", "--to", "2026-11-20", "--json"],
+        )
+        .ok()
+        .json();
+    let sessions = november["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 4, "{november:#}");
+    assert_eq!(november["from"], "2026-11-01");
+    assert_eq!(november["to"], "2026-11-20");
+    let overridden = sessions
+        .iter()
+        .find(|s| !s["overrides"].as_array().unwrap().is_empty())
+        .unwrap();
+    assert_eq!(overridden["at"], "2026-11-14T21:00:00+01:00");
+    assert_eq!(overridden["device"], "Face roller");
+    assert_eq!(
+        overridden["zones"],
+        serde_json::json!(["forehead", "cheeks"])
+    );
+
+    let text = log
+        .run("sessions", &["--from", "2026-11-14", "--to", "2026-11-14"])
+        .ok()
+        .stdout;
+    assert!(
+        text.contains("2026-11-14 21:00 +01:00  Face roller   0.25 mm  forehead, cheeks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("overridden [precheck_device_not_cleaned]"),
+        "{text}"
+    );
+    assert!(text.ends_with("1 sessions\n"), "{text}");
+}
+
+#[test]
+fn a_read_verb_on_a_missing_log_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo.sqlite3");
+    for verb in ["status", "devices", "sessions"] {
+        let mut args = vec![verb.to_owned(), "--db".into()];
+        args.push(missing.to_str().unwrap().to_owned());
+        rollsafe(&args).fails(2, "there is no RollSafe log at");
+        assert!(!missing.exists(), "{verb} created a log");
+    }
+}
+
+#[test]
+fn a_damaged_log_is_a_storage_failure_and_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, vec![0x5a_u8; 8192]).unwrap();
+    let run = rollsafe(["status", "--db", junk.to_str().unwrap(), "--now", NOW]);
+    run.fails(1, "is damaged; it was kept at");
+}
+
+#[test]
+fn bad_dates_and_moments_are_usage_errors() {
+    let log = DemoLog::new();
+    log.run("sessions", &["--from", "2026-13-01"])
+        .fails(2, "--from");
+    log.run("sessions", &["--from", "2026-11-20", "--to", "2026-11-01"])
+        .fails(2, "period.to");
+    log.run("status", &["--now", "yesterday"]).fails(2, "--now");
+    log.run("devices", &["--now", "1999-01-01T00:00:00Z"])
+        .fails(2, "now");
+}
+
+#[test]
+fn every_verb_explains_itself_and_its_exit_codes() {
+    for verb in ["status", "devices", "sessions", "export", "import", "demo"] {
+        let help = rollsafe([verb, "--help"]).ok().stdout;
+        assert!(help.contains("Exit status:"), "{verb}:\n{help}");
+        assert!(help.contains("--db"), "{verb}:\n{help}");
+    }
+    let export = rollsafe(["export", "--help"]).ok().stdout;
+    for option in [
+        "--format",
+        "--from",
+        "--to",
+        "--redact-notes",
+        "--patient-name",
+        "--out",
+        "--force",
+    ] {
+        assert!(export.contains(option), "{option}:\n{export}");
+    }
+}
