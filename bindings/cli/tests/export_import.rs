@@ -79,7 +79,6 @@ fn a_backup_round_trips_through_the_cli() {
 /// enum's order (forehead before cheeks), so `import` refuses a backup
 /// `export` just wrote: "not valid at $.sessions[0].versions[0].zones".
 #[test]
-#[ignore = "core bug: the backup's zone and symptom order is not the order its import checks for"]
 fn a_backup_of_the_whole_demo_imports() {
     let log = DemoLog::new();
     let backup = log.path("backup.json");

@@ -85,6 +85,9 @@ pub fn within(doc: BackupDocument, period: Period) -> Result<BackupDocument> {
         symptom_reports,
         alerts,
         soak_timers,
+        // The last assessed levels describe the whole log, not this part of
+        // it: a log restored from the part assesses itself afresh.
+        risk_levels: None,
         ..doc
     })
 }
