@@ -20,8 +20,16 @@ out="$repo/target/kotlin-tests"
 
 rm -rf "$out"
 mkdir -p "$out/classes"
-# The thin Kotlin layer (bindings/kotlin, package app.rollsafe.ktx) is compiled and tested too.
-mapfile -t sources < <(find "$bindings" bindings/kotlin/src/main/kotlin tests/kotlin/src -name '*.kt' | sort)
+# The thin Kotlin layer (bindings/kotlin, package app.rollsafe.ktx) is compiled and tested too,
+# and so is the Android demo's plain-Kotlin logic module (android-demo/logic: its state
+# holders and notification reconciler, with its own JUnit tests).
+mapfile -t sources < <(find "$bindings" bindings/kotlin/src/main/kotlin tests/kotlin/src \
+    android-demo/logic/src/main/kotlin android-demo/logic/src/test/kotlin -name '*.kt' | sort)
+# The demo's logic module stays plain Kotlin (it is what the JVM can test): no Android imports.
+if grep -rnE '^import +(android|androidx)\.' android-demo/logic/src; then
+    echo "kotlin: android-demo/logic must not import Android classes (above)" >&2
+    exit 1
+fi
 # The layer's suspend functions and Flow need kotlinx.coroutines (shipped with the compiler).
 COROUTINES_JAR="$KOTLIN_LIB/kotlinx-coroutines-core-jvm.jar"
 [[ -f "$COROUTINES_JAR" ]] || { echo "kotlin: kotlinx-coroutines not found at $COROUTINES_JAR" >&2; exit 1; }

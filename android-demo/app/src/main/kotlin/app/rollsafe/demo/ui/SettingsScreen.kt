@@ -1,0 +1,91 @@
+// Settings: profile answers, quiet hours and the dermatologist's care plan.
+package app.rollsafe.demo.ui
+
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Button
+import androidx.compose.material3.FilterChip
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Switch
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.rollsafe.BodyRegion
+import app.rollsafe.BodyZone
+import app.rollsafe.Condition
+import app.rollsafe.ProductCategory
+import app.rollsafe.QuietHours
+import app.rollsafe.SkinType
+import app.rollsafe.demo.AppGraph
+import app.rollsafe.demo.logic.Answer
+import app.rollsafe.demo.logic.SettingsState
+import java.time.Clock
+
+/** The Settings screen. */
+@Composable
+fun SettingsScreen(graph: AppGraph, clock: Clock) {
+    val vm = rememberHolder("settings", clock) { SettingsState(graph.rollSafe, graph.logChanged) }
+    val ui by vm.holder.state.collectAsStateWithLifecycle()
+    val settings = vm.holder
+    LaunchedEffect(vm) { settings.load() }
+    Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
+        ProblemText(ui.problem)
+        Section("Skin type (Fitzpatrick)") {
+            Row {
+                for (t in SkinType.entries) {
+                    FilterChip(ui.skinType == t, { settings.setSkinType(t) }, { Text(t.name) }, Modifier.padding(end = 6.dp))
+                }
+            }
+        }
+        Section("Does this apply to you?") {
+            for (c in Condition.entries) {
+                Row(verticalAlignment = Alignment.CenterVertically) {
+                    Text(c.label(), Modifier.weight(1f))
+                    Switch(ui.answers[c]?.present == true, { on -> settings.answer(c, Answer(present = on)) })
+                }
+            }
+            Button(onClick = { vm.act { now -> saveProfile(now) } }) { Text("Save profile") }
+        }
+        Section("Quiet hours") {
+            val quiet = ui.quietHours
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text(quiet?.let { "From ${hhmm(it.startMinute)} to ${hhmm(it.endMinute)}" } ?: "Off", Modifier.weight(1f))
+                Switch(quiet != null, { on ->
+                    vm.act { now -> setQuietHours(if (on) QuietHours((22 * 60).toUShort(), (7 * 60).toUShort()) else null, now) }
+                })
+            }
+        }
+        Section("Care plan from my dermatologist") {
+            val plan = ui.carePlan
+            OutlinedTextField(plan.setBy, { v -> settings.editCarePlan { it.copy(setBy = v) } }, label = { Text("Set by") },
+                isError = ui.problem?.field == "set_by")
+            for (region in BodyRegion.entries) {
+                OutlinedTextField(
+                    plan.rest[region]?.toString().orEmpty(),
+                    { v -> settings.editCarePlan { p -> p.copy(rest = v.toUIntOrNull()?.let { p.rest + (region to it) } ?: (p.rest - region)) } },
+                    label = { Text("Rest days, ${region.label()}") },
+                )
+            }
+            Text("Only these zones (none: all)")
+            EnumChips(BodyZone.entries, plan.allowedZones) { z ->
+                settings.editCarePlan { p -> p.copy(allowedZones = if (z in p.allowedZones) p.allowedZones - z else p.allowedZones + z) }
+            }
+            Text("Keep off needled skin")
+            EnumChips(ProductCategory.entries, plan.avoidProducts) { c ->
+                settings.editCarePlan { p -> p.copy(avoidProducts = if (c in p.avoidProducts) p.avoidProducts - c else p.avoidProducts + c) }
+            }
+            Button(onClick = { vm.act { now -> saveCarePlan(now) } }) { Text("Save care plan") }
+        }
+    }
+}
+
+private fun hhmm(minute: UShort): String = "%02d:%02d".format(minute.toInt() / 60, minute.toInt() % 60)
