@@ -12,6 +12,7 @@
 //! | [`profile`], [`care_plan`] | who the user is, and what their dermatologist set |
 //! | [`rules`] | clinical rules as data, each naming its source |
 //! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
+//! | [`today`] | the home screen in one call: every device and region, risk, alerts, reminders |
 //! | [`store`] | the SQLite file, its schema and migrations |
 //! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
 //! | [`time`], [`ids`], [`validate`] | shared building blocks |
@@ -50,6 +51,7 @@ pub mod session;
 pub mod store;
 pub mod symptom;
 pub mod time;
+pub mod today;
 pub mod validate;
 pub mod verdict;
 pub mod wear;
@@ -74,5 +76,6 @@ pub use symptom::{
     ReportedSymptom, Symptom, SymptomReport,
 };
 pub use time::Moment;
+pub use today::{DeviceToday, RegionToday, Today};
 pub use verdict::{Finding, RegionRest, SessionVerdict, Severity};
 pub use zone::{BodyRegion, BodyZone};

@@ -12,6 +12,7 @@ mod profile;
 mod report;
 mod risk;
 mod session;
+mod today;
 mod verdict;
 
 pub use changes::{
@@ -27,4 +28,5 @@ pub use risk::{
     Alert, Assessment, PreventiveRisk, Reminder, RiskFactor, Triage, TriagePrompt, WallClock,
 };
 pub use session::{NewSession, RecordedSession, Session, SessionHistory, SessionPlan};
+pub use today::{DeviceToday, RegionToday, Today};
 pub use verdict::{Finding, RegionRest, RuleSource, SessionVerdict};

@@ -9,12 +9,20 @@ use crate::enums::QuietHours;
 use crate::error::RollSafeError;
 use crate::listener::{AlertListener, AlertSubscription};
 use crate::records::{
-    Alert, Assessment, NewSymptomReport, Reminder, ReportUpdate, SymptomReport, alerts,
+    Alert, Assessment, NewSymptomReport, Reminder, ReportUpdate, SymptomReport, Today, alerts,
 };
 use crate::time::Moment;
 
 #[uniffi::export]
 impl RollSafeStore {
+    /// The home screen in one call, read in one snapshot: for each device in
+    /// use, may a session start now on each body region and when next (the
+    /// skin checks come when logging: show `skin_checks_note`), the current
+    /// risk, the open alerts and the upcoming reminders.
+    pub fn today(&self, now: Moment) -> Result<Today, RollSafeError> {
+        Ok(self.core.today(now.to_core("now")?)?.into())
+    }
+
     /// Records a symptom report (or a 24 h / 72 h check-in), linked to the
     /// session the user names or else to the latest session on an overlapping
     /// zone within 30 days before it.

@@ -26,13 +26,7 @@ impl Store {
 
     /// Rises not yet acknowledged, oldest first.
     pub fn open_alerts(&self) -> Result<Vec<Alert>> {
-        self.read(|tx| {
-            query_alerts(
-                tx,
-                "WHERE rising = 1 AND acknowledged_at_ms IS NULL ORDER BY at_ms, id",
-                [],
-            )
-        })
+        self.read(|tx| open_alerts_in(tx))
     }
 
     /// Every level change ever recorded, oldest first.
@@ -163,6 +157,15 @@ fn stored_levels(conn: &Connection) -> Result<(RiskLevel, TriageLevel)> {
             rows::code("risk_state.triage", &t, TriageLevel::from_code)?,
         )),
     }
+}
+
+/// Rises not yet acknowledged in `conn`, oldest first.
+pub(super) fn open_alerts_in(conn: &Connection) -> Result<Vec<Alert>> {
+    query_alerts(
+        conn,
+        "WHERE rising = 1 AND acknowledged_at_ms IS NULL ORDER BY at_ms, id",
+        [],
+    )
 }
 
 /// Packs reasons into their stored column.

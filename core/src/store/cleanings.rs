@@ -99,19 +99,25 @@ impl Store {
     /// What the log says about a device as of `now`.
     pub fn device_overview(&self, device_id: DeviceId, now: Moment) -> Result<DeviceOverview> {
         let now = time::check_plausible("now", now)?;
-        self.read(|tx| {
-            let device = find_device(tx, device_id)?;
-            let wear = device_wear(tx, &device, &now)?;
-            let replacement = wear::replacement(&device, &wear, time::local_date(&now));
-            Ok(DeviceOverview {
-                cleaning: cleaning_state(tx, &device, &now)?,
-                last_used_at: last_session_of_device(tx, device_id, &now)?,
-                device,
-                wear,
-                replacement,
-            })
-        })
+        self.read(|tx| overview_of(tx, find_device(tx, device_id)?, &now))
     }
+}
+
+/// What the log in `conn` says about `device` as of `now`.
+pub(super) fn overview_of(
+    conn: &Connection,
+    device: Device,
+    now: &Moment,
+) -> Result<DeviceOverview> {
+    let wear = device_wear(conn, &device, now)?;
+    let replacement = wear::replacement(&device, &wear, time::local_date(now));
+    Ok(DeviceOverview {
+        cleaning: cleaning_state(conn, &device, now)?,
+        last_used_at: last_session_of_device(conn, device.id, now)?,
+        device,
+        wear,
+        replacement,
+    })
 }
 
 fn device_cleanings(conn: &Connection, device_id: DeviceId) -> Result<Vec<Cleaning>> {

@@ -51,11 +51,7 @@ pub(super) fn verdict(
     let cleaning = cleaning_state(conn, device, at)?;
     let mut regions: Vec<BodyRegion> = plan.zones.iter().map(|z| z.region()).collect();
     regions.dedup();
-    let region_history = regions
-        .into_iter()
-        .map(|region| last_session_on(conn, region, at))
-        .filter_map(Result::transpose)
-        .collect::<Result<Vec<_>>>()?;
+    let region_history = region_history(conn, &regions, at)?;
     Ok(check_session(&CheckContext {
         device,
         plan,
@@ -66,6 +62,20 @@ pub(super) fn verdict(
         cleaning,
         region_history: &region_history,
     }))
+}
+
+/// The latest session on each of `regions` before `at`, any device; regions
+/// never needled are left out.
+pub(super) fn region_history(
+    conn: &Connection,
+    regions: &[BodyRegion],
+    at: &Moment,
+) -> Result<Vec<RegionLastSession>> {
+    regions
+        .iter()
+        .map(|region| last_session_on(conn, *region, at))
+        .filter_map(Result::transpose)
+        .collect()
 }
 
 /// Whether `device` was cleaned adequately since its last use before `at`.

@@ -22,6 +22,7 @@ mod reports;
 mod rows;
 pub mod schema;
 mod sessions;
+mod today;
 
 pub use backup::{ImportCount, ImportSummary};
 pub use cleanings::DeviceOverview;

@@ -25,34 +25,7 @@ impl Store {
     /// id. Call again after every change and reconcile by id.
     pub fn reminders(&self, now: Moment) -> Result<Vec<Reminder>> {
         let now = time::check_plausible("now", now)?;
-        self.read(|tx| {
-            let devices = device_facts(tx, &now)?;
-            let recent = check_in_facts(tx, &now)?;
-            let triage = triage_at(tx, &person(tx)?, &now)?;
-            let open_triage = triage
-                .prompts
-                .iter()
-                .filter(|p| p.level > TriageLevel::Green)
-                .max_by_key(|p| p.level)
-                .map(|p| {
-                    let report_at = super::reports::query_reports(
-                        tx,
-                        "WHERE id = ?1",
-                        [p.report_id.to_string()],
-                    )
-                    .ok()
-                    .and_then(|mut r| r.pop())
-                    .map_or(now, |r| r.at);
-                    (p.report_id, report_at, p.level == TriageLevel::Red)
-                });
-            Ok(schedule(&ReminderInput {
-                now,
-                devices: &devices,
-                recent_sessions: &recent,
-                open_triage,
-                quiet_hours: quiet_hours_in(tx)?,
-            }))
-        })
+        self.read(|tx| reminders_in(tx, &now))
     }
 
     /// Sets the user's quiet hours (`None` turns them off).
@@ -120,6 +93,33 @@ pub(super) fn stop_soak_timer(
         params![device_id.to_string(), time::unix_millis(cleaned_at)],
     )?;
     Ok(())
+}
+
+/// The upcoming reminders as of `now`, from the log in `conn`.
+pub(super) fn reminders_in(conn: &Connection, now: &Moment) -> Result<Vec<Reminder>> {
+    let devices = device_facts(conn, now)?;
+    let recent = check_in_facts(conn, now)?;
+    let triage = triage_at(conn, &person(conn)?, now)?;
+    let open_triage = triage
+        .prompts
+        .iter()
+        .filter(|p| p.level > TriageLevel::Green)
+        .max_by_key(|p| p.level)
+        .map(|p| {
+            let report_at =
+                super::reports::query_reports(conn, "WHERE id = ?1", [p.report_id.to_string()])
+                    .ok()
+                    .and_then(|mut r| r.pop())
+                    .map_or(*now, |r| r.at);
+            (p.report_id, report_at, p.level == TriageLevel::Red)
+        });
+    Ok(schedule(&ReminderInput {
+        now: *now,
+        devices: &devices,
+        recent_sessions: &recent,
+        open_triage,
+        quiet_hours: quiet_hours_in(conn)?,
+    }))
 }
 
 fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {

@@ -1,0 +1,107 @@
+//! The home screen in one call, read in one snapshot: the person, the region
+//! history and each device's facts are read once and shared by every verdict.
+
+use rusqlite::Connection;
+
+use super::Store;
+use super::alerts::open_alerts_in;
+use super::assessment::assess_at;
+use super::cleanings::overview_of;
+use super::context::{self, Person};
+use super::devices::all_devices;
+use super::reminders::reminders_in;
+use crate::check::{CheckContext, RegionLastSession, check_session};
+use crate::device::{Device, DeviceKind};
+use crate::error::Result;
+use crate::session::{PreChecks, ValidPlan};
+use crate::time::{self, Moment};
+use crate::today::{DeviceToday, RegionToday, Today};
+use crate::zone::{BodyRegion, BodyZone};
+
+impl Store {
+    /// The home screen as of `now`: for each device in use, may a session
+    /// start now on each body region and when next (the skin questions come
+    /// when logging: see [`crate::today::SKIN_CHECKS_NOTE`]); the current
+    /// risk; the open alerts; the upcoming reminders.
+    pub fn today(&self, now: Moment) -> Result<Today> {
+        let now = time::check_plausible("now", now)?;
+        self.read(|tx| {
+            let person = context::person(tx)?;
+            let history = context::region_history(tx, &BodyRegion::ALL, &now)?;
+            let devices = all_devices(tx)?
+                .into_iter()
+                .filter(Device::is_active)
+                .map(|device| device_today(tx, &person, &history, device, &now))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Today {
+                date: time::local_date(&now),
+                devices,
+                assessment: assess_at(tx, &now)?,
+                open_alerts: open_alerts_in(tx)?,
+                reminders: reminders_in(tx, &now)?,
+            })
+        })
+    }
+}
+
+fn device_today(
+    conn: &Connection,
+    person: &Person,
+    history: &[RegionLastSession],
+    device: Device,
+    now: &Moment,
+) -> Result<DeviceToday> {
+    let overview = overview_of(conn, device, now)?;
+    let regions = regions_for(overview.device.kind)
+        .iter()
+        .map(|&region| {
+            let plan = plan_for(region, &overview.device, person);
+            let verdict = check_session(&CheckContext {
+                device: &overview.device,
+                plan: &plan,
+                now: *now,
+                profile: person.profile.as_ref(),
+                care_plan: person.care_plan.as_ref(),
+                wear: &overview.wear,
+                cleaning: overview.cleaning,
+                region_history: history,
+            });
+            RegionToday { region, verdict }
+        })
+        .collect();
+    Ok(DeviceToday { overview, regions })
+}
+
+/// The regions a device is made for.
+fn regions_for(kind: DeviceKind) -> &'static [BodyRegion] {
+    match kind {
+        DeviceKind::ScalpRoller => &[BodyRegion::Scalp],
+        _ => &BodyRegion::ALL,
+    }
+}
+
+/// The plan the log can judge for `region`: the device's own needle, the
+/// region's zones the care plan allows (all of them if it allows none, so
+/// its limit is shown), no products, the skin checks assumed to pass.
+fn plan_for(region: BodyRegion, device: &Device, person: &Person) -> ValidPlan {
+    let in_region = BodyZone::ALL.into_iter().filter(|z| z.region() == region);
+    let allowed: Vec<BodyZone> = match &person.care_plan {
+        Some(plan) if !plan.allowed_zones.is_empty() => in_region
+            .clone()
+            .filter(|z| plan.allowed_zones.contains(z))
+            .collect(),
+        _ => in_region.clone().collect(),
+    };
+    ValidPlan {
+        zones: if allowed.is_empty() {
+            in_region.collect()
+        } else {
+            allowed
+        },
+        // An adjustable pen is judged at its longest setting: the
+        // conservative end, as the rest it needs grows with the needle.
+        needle_length_mm: device.longest_needle_mm(),
+        products: Vec::new(),
+        pre_checks: PreChecks::ALL_CLEAR,
+    }
+}

@@ -1,0 +1,169 @@
+//! The home screen in one call: per device and region, the same verdict a
+//! session check would give with the skin checks passing, and the same risk,
+//! alerts and reminders as the separate calls.
+
+use chrono::{DateTime, NaiveDate, TimeDelta};
+use rollsafe_core::today::SKIN_CHECKS_NOTE;
+use rollsafe_core::{
+    BodyRegion, BodyZone, CarePlan, CleaningMethod, DeviceId, DeviceKind, Moment, NewCleaning,
+    NewDevice, NewSession, PreChecks, SessionPlan, Store,
+};
+
+fn at(text: &str) -> Moment {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn soak(store: &Store, device: DeviceId, when: Moment) {
+    store
+        .record_cleaning(
+            NewCleaning {
+                device_id: device,
+                at: when,
+                method: CleaningMethod::IsopropylSoak,
+                soak_minutes: Some(20),
+            },
+            when,
+        )
+        .unwrap();
+}
+
+fn plan(device: DeviceId, zone: BodyZone) -> SessionPlan {
+    SessionPlan {
+        device_id: device,
+        zones: vec![zone],
+        needle_length_mm: None,
+        products: vec![],
+        pre_checks: PreChecks::ALL_CLEAR,
+    }
+}
+
+#[test]
+fn each_region_gets_the_verdict_a_check_would_give() {
+    let store = Store::open_in_memory().unwrap();
+    let start = at("2026-03-01T20:00:00+01:00");
+    let roller = store
+        .add_device(NewDevice::simple(DeviceKind::Roller, 0.5, "Roller"), start)
+        .unwrap()
+        .value
+        .id;
+    let scalp = store
+        .add_device(
+            NewDevice::simple(DeviceKind::ScalpRoller, 0.5, "Scalp"),
+            start,
+        )
+        .unwrap()
+        .value
+        .id;
+    soak(&store, roller, start);
+    let session_at = start + TimeDelta::minutes(30);
+    store
+        .record_session(
+            NewSession {
+                plan: plan(roller, BodyZone::Cheeks),
+                at: session_at,
+                passes: None,
+                pain: None,
+                notes: None,
+            },
+            &[],
+            session_at,
+        )
+        .unwrap();
+    soak(&store, roller, session_at + TimeDelta::minutes(10));
+    let now = start + TimeDelta::days(2);
+    let today = store.today(now).unwrap();
+
+    assert_eq!(today.date, NaiveDate::from_ymd_opt(2026, 3, 3).unwrap());
+    assert_eq!(today.devices.len(), 2);
+    let roller_today = &today.devices[0];
+    assert_eq!(roller_today.overview.device.id, roller);
+    let regions: Vec<BodyRegion> = roller_today.regions.iter().map(|r| r.region).collect();
+    assert_eq!(regions, BodyRegion::ALL.to_vec());
+    let face = &roller_today.regions[0].verdict;
+    assert!(
+        !face.allowed,
+        "the face rests after a 0.5 mm session two days ago"
+    );
+    assert_eq!(
+        face,
+        &store
+            .check_session(&plan(roller, BodyZone::Forehead), now)
+            .unwrap(),
+        "the same verdict as checking a face session"
+    );
+    assert!(
+        roller_today.regions[2].verdict.allowed,
+        "the body was never needled"
+    );
+    assert!(roller_today.may_use_now());
+    assert_eq!(roller_today.next_allowed_date(), None);
+
+    let scalp_today = &today.devices[1];
+    assert_eq!(
+        scalp_today.regions.len(),
+        1,
+        "a scalp roller is for the scalp"
+    );
+    assert!(!scalp_today.may_use_now(), "never cleaned before first use");
+    assert!(
+        scalp_today.regions[0]
+            .verdict
+            .findings
+            .iter()
+            .any(|f| f.code == "device_not_cleaned")
+    );
+
+    assert_eq!(today.assessment, store.assess(now).unwrap());
+    assert_eq!(today.reminders, store.reminders(now).unwrap());
+    assert_eq!(today.open_alerts, store.open_alerts().unwrap());
+    assert!(SKIN_CHECKS_NOTE.contains("skin"));
+}
+
+#[test]
+fn a_care_plan_that_keeps_a_region_closed_says_so() {
+    let store = Store::open_in_memory().unwrap();
+    let now = at("2026-03-01T20:00:00+01:00");
+    store
+        .set_care_plan(
+            CarePlan {
+                set_by: "Dr Test".into(),
+                set_at: now,
+                rest: vec![],
+                max_needle_length_mm: None,
+                allowed_zones: vec![BodyZone::Cheeks],
+                avoid_products: vec![],
+                cleared_conditions: vec![],
+            },
+            now,
+        )
+        .unwrap();
+    let roller = store
+        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), now)
+        .unwrap()
+        .value
+        .id;
+    soak(&store, roller, now);
+    let today = store.today(now + TimeDelta::hours(1)).unwrap();
+    let regions = &today.devices[0].regions;
+    assert!(regions[0].verdict.allowed, "the cheeks are allowed");
+    for closed in &regions[1..] {
+        assert!(
+            !closed.verdict.allowed,
+            "{:?} is outside the care plan",
+            closed.region
+        );
+    }
+}
+
+#[test]
+fn retired_devices_are_left_out() {
+    let store = Store::open_in_memory().unwrap();
+    let now = at("2026-03-01T20:00:00+01:00");
+    let old = store
+        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Old"), now)
+        .unwrap()
+        .value
+        .id;
+    store.retire_device(old, "worn", now).unwrap();
+    assert!(store.today(now).unwrap().devices.is_empty());
+}
