@@ -99,6 +99,7 @@ fn each_region_gets_the_verdict_a_check_would_give() {
     assert_eq!(roller_today.next_allowed_date(), None);
 
     let scalp_today = &today.devices[1];
+    assert_eq!(scalp_today.overview.device.id, scalp);
     assert_eq!(
         scalp_today.regions.len(),
         1,
