@@ -1,0 +1,26 @@
+//! Runs every input of the committed fuzz corpus (core/fuzz/corpus), the
+//! minimised inputs of the runs so far and every input that once found a
+//! bug, through the same check the fuzz target makes, on stable Rust.
+
+#[path = "../fuzz/fuzz_targets/import_check.rs"]
+mod import_check;
+
+#[test]
+fn every_corpus_input_keeps_the_import_invariants() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/import_backup");
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.sort();
+    assert!(
+        inputs.len() >= 10,
+        "the corpus at {} is missing",
+        dir.display()
+    );
+    for path in inputs {
+        let bytes = std::fs::read(&path).unwrap();
+        let outcome = std::panic::catch_unwind(|| import_check::check_import(&bytes));
+        assert!(outcome.is_ok(), "{} breaks the import", path.display());
+    }
+}
