@@ -168,3 +168,27 @@ fn retired_devices_are_left_out() {
     store.retire_device(old, "worn", now).unwrap();
     assert!(store.today(now).unwrap().devices.is_empty());
 }
+
+#[test]
+fn an_event_at_the_very_moment_asked_about_counts() {
+    // A phone logs a cleaning at its clock's reading and asks again at the
+    // same reading: the answer must include the cleaning.
+    let store = Store::open_in_memory().unwrap();
+    let now = at("2026-03-01T20:00:00+01:00");
+    let roller = store
+        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), now)
+        .unwrap()
+        .value
+        .id;
+    assert!(!store.today(now).unwrap().devices[0].may_use_now());
+    soak(&store, roller, now);
+    let today = store.today(now).unwrap();
+    assert!(today.devices[0].overview.clean_for_next_use());
+    assert!(today.devices[0].may_use_now());
+    assert!(
+        store
+            .check_session(&plan(roller, BodyZone::Cheeks), now)
+            .unwrap()
+            .allowed
+    );
+}

@@ -61,9 +61,9 @@ pub struct CheckContext<'a> {
     pub profile: Option<&'a Profile>,
     /// The care plan in force, if any.
     pub care_plan: Option<&'a CarePlan>,
-    /// The device's wear before `now`.
+    /// The device's wear up to `now`.
     pub wear: &'a DeviceWear,
-    /// The device's cleaning before `now`.
+    /// The device's cleaning up to `now`.
     pub cleaning: CleaningState,
     /// The last session on each region before `now`, any device.
     pub region_history: &'a [RegionLastSession],

@@ -90,12 +90,12 @@ fn recent_sessions(conn: &Connection, now: &Moment) -> Result<Vec<SessionFacts>>
     let start = end - LOOKBACK_DAYS * 86_400_000;
     let sessions = query_sessions(
         conn,
-        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms < ?2
+        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2
          ORDER BY s.at_ms, s.id",
         params![start, end],
     )?;
     let mut cleaned = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM cleanings WHERE device_id = ?1 AND at_ms > ?2 AND at_ms <= ?3 AND at_ms < ?4)",
+        "SELECT EXISTS (SELECT 1 FROM cleanings WHERE device_id = ?1 AND at_ms > ?2 AND at_ms <= ?3 AND at_ms <= ?4)",
     )?;
     sessions
         .into_iter()

@@ -64,7 +64,7 @@ pub(super) fn verdict(
     }))
 }
 
-/// The latest session on each of `regions` before `at`, any device; regions
+/// The latest session on each of `regions` up to `at`, any device; regions
 /// never needled are left out.
 pub(super) fn region_history(
     conn: &Connection,
@@ -78,7 +78,7 @@ pub(super) fn region_history(
         .collect()
 }
 
-/// Whether `device` was cleaned adequately since its last use before `at`.
+/// Whether `device` was cleaned adequately since its last use, up to `at`.
 pub(super) fn cleaning_state(
     conn: &Connection,
     device: &Device,
@@ -88,7 +88,7 @@ pub(super) fn cleaning_state(
     let since_ms = last_use.as_ref().map_or(i64::MIN, time::unix_millis);
     let mut stmt = conn.prepare_cached(
         "SELECT method, soak_minutes FROM cleanings
-          WHERE device_id = ?1 AND at_ms >= ?2 AND at_ms < ?3 ORDER BY at_ms DESC, id",
+          WHERE device_id = ?1 AND at_ms >= ?2 AND at_ms <= ?3 ORDER BY at_ms DESC, id",
     )?;
     let cleanings = stmt
         .query_map(
@@ -115,7 +115,7 @@ pub(super) fn cleaning_state(
     })
 }
 
-/// The latest session on any zone of `region` before `at`, any device.
+/// The latest session on any zone of `region` up to `at`, any device.
 fn last_session_on(
     conn: &Connection,
     region: BodyRegion,
@@ -130,7 +130,7 @@ fn last_session_on(
     let sql = format!(
         "SELECT v.at_ms, v.at_offset_s, v.needle_length_mm FROM sessions s
            JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-          WHERE s.deleted_at_ms IS NULL AND s.at_ms < ?
+          WHERE s.deleted_at_ms IS NULL AND s.at_ms <= ?
             AND EXISTS (SELECT 1 FROM session_zones z
                          WHERE z.session_id = s.id AND z.revision = s.revision AND z.zone IN ({placeholders}))
           ORDER BY s.at_ms DESC LIMIT 1"

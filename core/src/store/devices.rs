@@ -307,7 +307,7 @@ pub(super) fn device_wear(
     let cutoff_ms = time::unix_millis(cutoff);
     let head: Option<(i64, i32)> = conn
         .prepare_cached(
-            "SELECT at_ms, at_offset_s FROM head_changes WHERE device_id = ?1 AND at_ms < ?2
+            "SELECT at_ms, at_offset_s FROM head_changes WHERE device_id = ?1 AND at_ms <= ?2
              ORDER BY at_ms DESC LIMIT 1",
         )?
         .query_row(params![device.id.to_string(), cutoff_ms], |r| {
@@ -323,9 +323,9 @@ pub(super) fn device_wear(
             "SELECT COUNT(*) FILTER (WHERE s.at_ms >= ?3), COUNT(*),
                     (SELECT v.at_ms || ',' || v.at_offset_s FROM sessions f
                      JOIN session_versions v ON v.session_id = f.id AND v.revision = f.revision
-                     WHERE f.device_id = ?1 AND f.deleted_at_ms IS NULL AND f.at_ms < ?2
+                     WHERE f.device_id = ?1 AND f.deleted_at_ms IS NULL AND f.at_ms <= ?2
                      ORDER BY f.at_ms LIMIT 1)
-             FROM sessions s WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms < ?2",
+             FROM sessions s WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2",
         )?;
         stmt.query_row(params![device.id.to_string(), cutoff_ms, since_ms], |r| {
             let first: Option<String> = r.get(2)?;

@@ -145,7 +145,7 @@ fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
     for device in all_devices(conn)?.into_iter().filter(|d| d.is_active()) {
         let last = query_sessions(
             conn,
-            "AND v.revision = s.revision WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms < ?2
+            "AND v.revision = s.revision WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
              ORDER BY s.at_ms DESC LIMIT 1",
             params![device.id.to_string(), time::unix_millis(now)],
         )?
@@ -207,7 +207,7 @@ fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> 
     let start = end - 4 * 86_400_000;
     let sessions = query_sessions(
         conn,
-        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms < ?2 ORDER BY s.at_ms",
+        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2 ORDER BY s.at_ms",
         params![start, end],
     )?;
     let mut has = conn.prepare_cached(

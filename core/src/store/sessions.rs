@@ -51,7 +51,8 @@ pub struct RecordedSession {
 
 impl Store {
     /// May the planned session start at `now`? Every rule is applied to the
-    /// log as it stands before `now`; the verdict lists every reason.
+    /// log as it stands at `now` (events at `now` itself count); the verdict
+    /// lists every reason.
     pub fn check_session(&self, plan: &SessionPlan, now: Moment) -> Result<SessionVerdict> {
         let now = time::check_plausible("now", now)?;
         self.read(|tx| {
@@ -297,7 +298,7 @@ pub(super) fn last_session_of_device(
         .prepare_cached(
             "SELECT v.at_ms, v.at_offset_s FROM sessions s
                JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms < ?2
+              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
               ORDER BY s.at_ms DESC LIMIT 1",
         )?
         .query_row(
