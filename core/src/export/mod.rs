@@ -12,6 +12,7 @@ pub mod fhir;
 mod notes;
 mod period;
 mod scope;
+pub mod seal;
 mod select;
 
 pub use notes::WITHHELD_NOTE;
