@@ -14,6 +14,7 @@
 //! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
 //! | [`store`] | the SQLite file, its schema and migrations |
 //! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
+//! | [`report`] | the dermatologist's PDF: facts from the store, then pages |
 //! | [`time`], [`ids`], [`validate`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
@@ -44,6 +45,7 @@ pub mod ids;
 pub mod product;
 pub mod profile;
 pub mod reminders;
+pub mod report;
 pub mod risk;
 pub mod rules;
 pub mod session;
