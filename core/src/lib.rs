@@ -15,6 +15,7 @@
 //! | [`today`] | the home screen in one call: every device and region, risk, alerts, reminders |
 //! | [`store`] | the SQLite file, its schema and migrations |
 //! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
+//! | [`report`] | the dermatologist's PDF: facts from the store, then pages |
 //! | [`time`], [`ids`], [`validate`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
@@ -45,6 +46,7 @@ pub mod ids;
 pub mod product;
 pub mod profile;
 pub mod reminders;
+pub mod report;
 pub mod risk;
 pub mod rules;
 pub mod session;

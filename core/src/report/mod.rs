@@ -1,0 +1,72 @@
+//! The dermatologist's PDF report: a one-to-two-page summary of the period
+//! the patient chose, then the detail (domain reference 3.3).
+//!
+//! Two layers, each testable alone: `model` gathers the facts from the
+//! store's public read API and applies the options (period, sections,
+//! privacy); `render` lays them out and writes the PDF with the pdf-writer
+//! crate. The report is a pure function of the store, the options and
+//! `now`: no clock, no random ids, records ordered by time (then id), and the
+//! PDF's only date is `now`, so the same log gives byte-identical PDFs on
+//! Android and iOS.
+//!
+//! Text is set in Noto Sans, embedded as a subset covering Latin, Greek and
+//! Cyrillic (`core/assets/fonts/`). Other scripts (CJK, Arabic, Hebrew,
+//! Indic, Thai, emoji) print as the replacement mark U+FFFD, and the report
+//! then says so in its closing section; the PDF's text layer keeps them.
+//!
+//! Long periods stay readable: above 120 sessions the timeline shows one row
+//! per month and the 60 most recent sessions in full; above 80 symptom
+//! reports, every report that raised a triage prompt and the 30 most recent
+//! others; the 60 most recent alerts. The charts always cover every record.
+
+pub(crate) mod model;
+mod render;
+
+use crate::error::Result;
+use crate::export::{Period, Privacy, Sections};
+use crate::store::Store;
+use crate::time::{self, Moment};
+
+/// The paper the report is laid out for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    UsLetter,
+}
+
+/// What the report covers and how it is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The local days covered.
+    pub period: Period,
+    /// The sections shown; a section switched off is left out entirely.
+    pub sections: Sections,
+    /// Whether notes are withheld and photos named.
+    pub privacy: Privacy,
+    /// A4 or US Letter.
+    pub paper: Paper,
+}
+
+impl Default for ReportOptions {
+    /// The whole log, every section, notes shown, no photo references, A4.
+    fn default() -> Self {
+        Self {
+            period: Period::everything(),
+            sections: Sections::ALL,
+            privacy: Privacy::default(),
+            paper: Paper::A4,
+        }
+    }
+}
+
+/// The dermatologist's report of `store` as a PDF, as of `now`.
+///
+/// Deterministic: the same log, options and `now` give the same bytes.
+pub fn pdf(store: &Store, options: &ReportOptions, now: Moment) -> Result<Vec<u8>> {
+    let now = time::check_plausible("now", now)?;
+    let report = model::gather(store, options, now)?;
+    render::render(&report, options.paper)
+}

@@ -1,0 +1,147 @@
+//! The report as facts: everything the PDF shows, gathered from the store's
+//! public read API and derived once, with no layout in sight.
+//!
+//! Privacy is applied here, so the renderer never sees a withheld note or a
+//! photo reference the user did not choose to share, and switched-off
+//! sections are simply `None`.
+
+mod alerts;
+mod devices;
+mod profile;
+mod sessions;
+mod span;
+mod symptoms;
+
+pub(crate) use alerts::{ALERTS_LISTED, AlertFacts, LevelStep};
+pub(crate) use devices::{CleaningRow, DeviceRow, mm, percent};
+pub(crate) use profile::{CarePlanFacts, ProfileFacts};
+pub(crate) use sessions::{MonthRow, SessionFacts, SessionRow};
+pub(crate) use span::Span;
+pub(crate) use symptoms::{SymptomFacts, SymptomRow};
+
+use std::collections::HashMap;
+
+use super::ReportOptions;
+use crate::error::Result;
+use crate::ids::DeviceId;
+use crate::store::Store;
+use crate::time::Moment;
+
+/// A free-text note as the report may show it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Note {
+    /// The user's words.
+    Text(String),
+    /// The user chose to withhold notes.
+    Withheld,
+}
+
+impl Note {
+    /// The note of a record under `redact`, if there is one.
+    pub(crate) fn of(text: Option<&str>, redact: bool) -> Option<Self> {
+        let text = text.map(str::trim).filter(|t| !t.is_empty())?;
+        Some(if redact {
+            Note::Withheld
+        } else {
+            Note::Text(text.to_owned())
+        })
+    }
+
+    /// What the report prints.
+    pub(crate) fn shown(&self) -> &str {
+        match self {
+            Note::Text(text) => text,
+            Note::Withheld => WITHHELD,
+        }
+    }
+}
+
+/// The mark printed in place of a withheld note.
+pub(crate) const WITHHELD: &str = "[note withheld]";
+
+/// Everything the report shows.
+pub(crate) struct Report {
+    /// When the report was made.
+    pub generated_at: Moment,
+    /// The days it covers.
+    pub span: Span,
+    /// Profile answers, or `None` when the section is off.
+    pub profile: Option<ProfileFacts>,
+    /// Devices, or `None` when the section is off.
+    pub devices: Option<Vec<DeviceRow>>,
+    /// Sessions, or `None` when the section is off.
+    pub sessions: Option<SessionFacts>,
+    /// Cleanings per device, or `None` when the section is off.
+    pub cleanings: Option<Vec<CleaningRow>>,
+    /// Symptom reports, or `None` when the section is off.
+    pub symptoms: Option<SymptomFacts>,
+    /// Alerts, or `None` when the section is off.
+    pub alerts: Option<AlertFacts>,
+    /// The care plan, or `None` when the section is off.
+    pub care_plan: Option<CarePlanFacts>,
+}
+
+/// Reads the store and derives the report's facts as of `now`.
+pub(crate) fn gather(store: &Store, options: &ReportOptions, now: Moment) -> Result<Report> {
+    let sections = options.sections;
+    let redact = options.privacy.redact_notes;
+    let all_sessions = store.sessions()?;
+    let devices = store.devices()?;
+    let names: HashMap<DeviceId, String> =
+        devices.iter().map(|d| (d.id, d.nickname.clone())).collect();
+    let plans = store.care_plan_history()?;
+    let profiles = store.profile_history()?;
+    let reports = if sections.symptoms || sections.alerts {
+        store.symptom_reports()?
+    } else {
+        Vec::new()
+    };
+    let span = Span::new(&options.period, &now, &all_sessions, &reports);
+    let cleanings = if sections.devices || sections.cleanings {
+        devices::read_cleanings(store, &devices)?
+    } else {
+        HashMap::new()
+    };
+    Ok(Report {
+        generated_at: now,
+        profile: sections
+            .profile
+            .then(|| profile::gather(&profiles, &all_sessions, &span)),
+        devices: sections
+            .devices
+            .then(|| devices::device_rows(store, &devices, &cleanings, &all_sessions, &span, now))
+            .transpose()?,
+        cleanings: sections
+            .cleanings
+            .then(|| devices::cleaning_rows(&devices, &cleanings, &span)),
+        symptoms: sections
+            .symptoms
+            .then(|| symptoms::gather(&reports, &all_sessions, &profiles, &span, options.privacy)),
+        alerts: sections
+            .alerts
+            .then(|| alerts::gather(store, &span, now))
+            .transpose()?,
+        care_plan: sections
+            .care_plan
+            .then(|| profile::care_plan(&plans, &span)),
+        sessions: sections
+            .sessions
+            .then(|| sessions::gather(&all_sessions, &names, &plans, &span, redact)),
+        span,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_withheld_note_keeps_no_word_of_it() {
+        assert_eq!(Note::of(Some("  "), false), None);
+        assert_eq!(Note::of(None, true), None);
+        let withheld = Note::of(Some("Покраснение"), true).unwrap();
+        assert_eq!(withheld, Note::Withheld);
+        assert_eq!(withheld.shown(), WITHHELD);
+        assert_eq!(Note::of(Some(" Ελαφρύ "), false).unwrap().shown(), "Ελαφρύ");
+    }
+}

@@ -1,0 +1,249 @@
+//! Writing laid-out pages into a PDF with pdf-writer: the only file that
+//! knows the PDF object model.
+//!
+//! The face is embedded whole as a Type 0 font over a TrueType CID font
+//! (glyph ids as character codes), with the widths of the glyphs used and a
+//! ToUnicode map so text can be searched and copied. A run containing a
+//! character the font lacks carries its real text as `/ActualText`, since its
+//! replacement glyph cannot map back to every character it stood for. Bold
+//! text is the same glyphs filled and stroked in their own colour.
+//! Streams are compressed with zlib; nothing depends on the clock, so equal
+//! input gives equal bytes.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Timelike};
+use miniz_oxide::deflate::compress_to_vec_zlib;
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
+use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use super::fonts::{Face, Fonts, Weight};
+use super::layout::Geometry;
+use super::ops::{Op, Rgb};
+use crate::error::Result;
+use crate::time::Moment;
+
+const SYSTEM_INFO: SystemInfo = SystemInfo {
+    registry: Str(b"Adobe"),
+    ordering: Str(b"Identity"),
+    supplement: 0,
+};
+
+/// The glyphs drawn, with the text each stands for.
+type Used = BTreeMap<u16, String>;
+
+/// The font's name in every page's resources.
+const FONT: Name<'static> = Name(b"F1");
+
+/// The stroke that makes regular glyphs bold, as a share of the font size.
+const BOLD_STROKE: f32 = 0.035;
+
+/// Writes `pages` as a PDF whose metadata carries `title` and `now`.
+pub(crate) fn write(
+    fonts: &Fonts,
+    geo: Geometry,
+    pages: &[Vec<Op>],
+    title: &str,
+    now: &Moment,
+) -> Result<Vec<u8>> {
+    let mut next = Ref::new(1);
+    let catalog = next.bump();
+    let tree = next.bump();
+    let info = next.bump();
+    let type0 = next.bump();
+    let mut pdf = Pdf::new();
+    let mut used = Used::default();
+    let mut page_ids = Vec::with_capacity(pages.len());
+    for ops in pages {
+        let (page_id, content_id) = (next.bump(), next.bump());
+        let mut content = Content::new();
+        for op in ops {
+            draw(&mut content, fonts, &mut used, geo.height, op);
+        }
+        let data = compress_to_vec_zlib(&content.finish(), 6);
+        pdf.stream(content_id, &data).filter(Filter::FlateDecode);
+        let mut page = pdf.page(page_id);
+        page.media_box(Rect::new(0.0, 0.0, geo.width, geo.height))
+            .parent(tree)
+            .contents(content_id);
+        page.resources().fonts().pair(FONT, type0);
+        page.finish();
+        page_ids.push(page_id);
+    }
+    pdf.pages(tree)
+        .kids(page_ids.iter().copied())
+        .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
+    pdf.catalog(catalog).pages(tree);
+    embed(
+        &mut pdf,
+        &mut next,
+        type0,
+        fonts.face(Weight::Regular),
+        &used,
+    );
+    pdf.document_info(info)
+        .title(TextStr(title))
+        .creator(TextStr("RollSafe"))
+        .producer(TextStr("RollSafe core (pdf-writer)"))
+        .creation_date(date(now));
+    Ok(pdf.finish())
+}
+
+fn date(now: &Moment) -> Date {
+    let offset_minutes = now.offset().local_minus_utc() / 60;
+    let byte = |v: u32| u8::try_from(v).unwrap_or(0);
+    Date::new(u16::try_from(now.year()).unwrap_or(2000))
+        .month(byte(now.month()))
+        .day(byte(now.day()))
+        .hour(byte(now.hour()))
+        .minute(byte(now.minute()))
+        .second(byte(now.second()))
+        .utc_offset_hour(i8::try_from(offset_minutes / 60).unwrap_or(0))
+        .utc_offset_minute(byte((offset_minutes % 60).unsigned_abs()))
+}
+
+/// Embeds `face` as the Type 0 font `type0`, with the widths and text of
+/// the glyphs in `used`.
+fn embed(pdf: &mut Pdf, next: &mut Ref, type0: Ref, face: &Face, used: &BTreeMap<u16, String>) {
+    let (cid, descriptor, file, cmap_id) = (next.bump(), next.bump(), next.bump(), next.bump());
+    // The file is already a subset: "RLSAFE+" says so, as PDF asks.
+    let base = format!("RLSAFE+{}", face.postscript_name());
+    pdf.type0_font(type0)
+        .base_font(Name(base.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(cmap_id);
+    let mut font = pdf.cid_font(cid);
+    font.subtype(CidFontType::Type2)
+        .base_font(Name(base.as_bytes()))
+        .system_info(SYSTEM_INFO)
+        .font_descriptor(descriptor)
+        .default_width(0.0)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    {
+        let mut widths = font.widths();
+        for gid in used.keys() {
+            let advance = used
+                .get(gid)
+                .and_then(|text| text.chars().next())
+                .map_or(0.0, |c| face.glyph(c).1);
+            widths.consecutive(*gid, [advance * 1000.0]);
+        }
+    }
+    font.finish();
+    let m = face.metrics();
+    pdf.font_descriptor(descriptor)
+        .name(Name(base.as_bytes()))
+        .flags(FontFlags::NON_SYMBOLIC)
+        .bbox(Rect::new(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]))
+        .italic_angle(0.0)
+        .ascent(m.ascent)
+        .descent(m.descent)
+        .cap_height(m.cap_height)
+        .stem_v(80.0)
+        .font_file2(file);
+    let (zlib, length) = face.file();
+    pdf.stream(file, zlib)
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), i32::try_from(length).unwrap_or(i32::MAX));
+    let mut cmap = pdf_writer::types::UnicodeCmap::new(Name(b"RollSafe-UTF16"), SYSTEM_INFO);
+    for (gid, text) in used {
+        cmap.pair_with_multiple(*gid, text.chars());
+    }
+    let cmap = cmap.finish();
+    pdf.cmap(cmap_id, &cmap);
+}
+
+fn rgb(colour: Rgb) -> (f32, f32, f32) {
+    let f = |v: u8| f32::from(v) / 255.0;
+    (f(colour.0), f(colour.1), f(colour.2))
+}
+
+fn draw(content: &mut Content, fonts: &Fonts, used: &mut Used, height: f32, op: &Op) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            size,
+            weight,
+            colour,
+            text,
+        } => {
+            let face = fonts.face(*weight);
+            let mut codes = Vec::with_capacity(text.len() * 2);
+            let mut replaced = false;
+            for c in text.chars() {
+                let (gid, _) = face.glyph(c);
+                codes.extend_from_slice(&gid.to_be_bytes());
+                replaced |= !face.covers(c);
+                used.entry(gid).or_insert_with(|| c.to_string());
+            }
+            let (r, g, b) = rgb(*colour);
+            content.begin_text();
+            content.set_fill_rgb(r, g, b);
+            let bold = *weight == Weight::Bold;
+            if bold {
+                content.set_stroke_rgb(r, g, b);
+                content.set_line_width(size * BOLD_STROKE);
+                content.set_text_rendering_mode(TextRenderingMode::FillStroke);
+            }
+            content.set_font(FONT, *size);
+            content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, height - y]);
+            if replaced {
+                content
+                    .begin_marked_content_with_properties(Name(b"Span"))
+                    .properties()
+                    .actual_text(TextStr(text));
+            }
+            content.show(Str(&codes));
+            if replaced {
+                content.end_marked_content();
+            }
+            if bold {
+                content.set_text_rendering_mode(TextRenderingMode::Fill);
+            }
+            content.end_text();
+        }
+        Op::Rect { x, y, w, h, fill } => {
+            let (r, g, b) = rgb(*fill);
+            content.set_fill_rgb(r, g, b);
+            content.rect(*x, height - y - h, w.max(0.01), h.max(0.01));
+            content.fill_nonzero();
+        }
+        Op::Polygon { points, fill } => {
+            let (r, g, b) = rgb(*fill);
+            content.set_fill_rgb(r, g, b);
+            path(content, height, points);
+            content.close_path();
+            content.fill_nonzero();
+        }
+        Op::Line {
+            points,
+            colour,
+            width,
+            dashed,
+        } => {
+            let (r, g, b) = rgb(*colour);
+            content.set_stroke_rgb(r, g, b);
+            content.set_line_width(*width);
+            if *dashed {
+                content.set_dash_pattern([2.5, 2.0], 0.0);
+            }
+            path(content, height, points);
+            content.stroke();
+            if *dashed {
+                content.set_dash_pattern([], 0.0);
+            }
+        }
+    }
+}
+
+fn path(content: &mut Content, height: f32, points: &[(f32, f32)]) {
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            content.move_to(*x, height - y);
+        } else {
+            content.line_to(*x, height - y);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! What every page carries (title, period, generated-at, page n of m and a
+//! one-line disclaimer) and the full disclaimer at the end of the report.
+
+use super::fonts::{Fonts, Weight};
+use super::layout::{BODY, Geometry, Layout};
+use super::ops::{Op, colour, hline};
+use crate::report::model::Report;
+use crate::risk::DISCLAIMER;
+use crate::rules::triage::triage_rule;
+
+/// The line under every page's footer.
+const FOOTNOTE: &str = "Recorded by the patient. Safety prompts, not a diagnosis. Home cleaning disinfects; RollSafe never claims a device is sterile.";
+
+/// Adds the running header and footer to every page.
+pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Vec<Op>], report: &Report) {
+    let total = pages.len();
+    let generated = report
+        .generated_at
+        .format("%Y-%m-%d %H:%M (UTC%:z)")
+        .to_string();
+    let period = format!("Period {}", report.span.label());
+    let regular = fonts.face(Weight::Regular);
+    for (i, page) in pages.iter_mut().enumerate() {
+        let size = 7.5;
+        let top = 34.0;
+        page.push(text(
+            geo.left,
+            top,
+            size,
+            Weight::Bold,
+            "RollSafe · home microneedling log",
+        ));
+        page.push(text(
+            geo.right - regular.width(&period, size),
+            top,
+            size,
+            Weight::Regular,
+            &period,
+        ));
+        page.push(hline(geo.left, geo.right, top + 5.0, colour::RULE, 0.5));
+        let bottom = geo.height - 36.0;
+        page.push(hline(geo.left, geo.right, bottom - 9.0, colour::RULE, 0.5));
+        let left = format!("Generated {generated} · {period}");
+        page.push(text(geo.left, bottom, size, Weight::Regular, &left));
+        let number = format!("Page {} of {total}", i + 1);
+        page.push(text(
+            geo.right - fonts.face(Weight::Bold).width(&number, size),
+            bottom,
+            size,
+            Weight::Bold,
+            &number,
+        ));
+        page.push(Op::Text {
+            x: geo.left,
+            y: bottom + 10.0,
+            size: 6.5,
+            weight: Weight::Regular,
+            colour: colour::MUTED,
+            text: FOOTNOTE.to_owned(),
+        });
+    }
+}
+
+fn text(x: f32, y: f32, size: f32, weight: Weight, text: &str) -> Op {
+    Op::Text {
+        x,
+        y,
+        size,
+        weight,
+        colour: colour::MUTED,
+        text: text.to_owned(),
+    }
+}
+
+/// The closing section: what the report is and is not, and when to seek care.
+pub(crate) fn about(layout: &mut Layout<'_>, uncovered: bool) {
+    layout.heading("About this report");
+    let urgent = triage_rule("fever").map_or("", |r| r.advice);
+    let soon = triage_rule("darkening").map_or("", |r| r.advice);
+    let paragraphs = [
+        "Everything here was recorded by the patient in the RollSafe app and has not been checked by a clinician. The rest limits, replacement limits and triage prompts are RollSafe's rules, each built from the published guidance it names, or the care plan above where one was set.".to_owned(),
+        DISCLAIMER.to_owned(),
+        "RollSafe never claims a device is sterile: soaking in alcohol disinfects a device between uses; it does not make it fit to enter sterile tissue.".to_owned(),
+        format!("When to seek care. Urgent: fever of 38 °C or more, redness that spreads, signs around the eye, pus, or feeling unwell: {urgent} Otherwise, if redness or swelling lasts beyond the expected course or gets worse, or blisters, bumps or darkening appear: {soon}"),
+    ];
+    for text in paragraphs {
+        layout.paragraph(&text, BODY, Weight::Regular, colour::TEXT);
+        layout.gap(4.0);
+    }
+    if uncovered {
+        layout.paragraph("Some characters the patient typed are in a script this report's font does not cover (it covers Latin, Greek and Cyrillic): they print as the replacement mark \u{FFFD}. The text itself is kept in the PDF and can be copied out of it.", BODY, Weight::Bold, colour::AMBER);
+    }
+}

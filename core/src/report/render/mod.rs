@@ -1,0 +1,90 @@
+//! Rendering the report's facts into pages, then into PDF bytes.
+//!
+//! | file | concern |
+//! |---|---|
+//! | `fonts.rs`, `wrap.rs` | the embedded faces, glyphs, widths, line breaking |
+//! | `ops.rs`, `layout.rs` | drawing operations, pages and the cursor |
+//! | `table.rs`, `axis.rs`, `charts.rs` | tables, the time axis, the three charts |
+//! | `summary.rs`, `detail.rs`, `frame.rs` | the report's parts and every page's frame |
+//! | `draw.rs` | writing the pages and fonts with pdf-writer |
+
+mod axis;
+mod charts;
+mod detail;
+mod draw;
+mod fonts;
+mod frame;
+mod layout;
+mod ops;
+mod summary;
+mod table;
+mod wrap;
+
+use self::fonts::Fonts;
+use self::layout::{Geometry, Layout};
+use self::ops::Op;
+use super::Paper;
+use super::model::Report;
+use crate::error::Result;
+
+/// Lays out `report` on `paper` and writes the PDF.
+pub(crate) fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
+    let fonts = Fonts::load()?;
+    let geo = Geometry::of(paper);
+    let mut layout = Layout::new(&fonts, geo);
+    summary::title(&mut layout, report);
+    summary::figures(&mut layout, report);
+    summary::points(&mut layout, report);
+    if let Some(profile) = &report.profile {
+        summary::profile(&mut layout, profile);
+    }
+    if let Some(devices) = &report.devices {
+        summary::devices(&mut layout, devices);
+    }
+    if let Some(plan) = &report.care_plan {
+        summary::care_plan(&mut layout, plan);
+    }
+    let has_charts =
+        report.sessions.is_some() || report.symptoms.is_some() || report.alerts.is_some();
+    if has_charts {
+        // The heading goes with the first chart, never alone at a page's foot.
+        layout.ensure(160.0);
+        layout.heading("Over the period");
+        if let Some(sessions) = &report.sessions {
+            charts::sessions_by_zone(&mut layout, &report.span, sessions);
+        }
+        if let Some(symptoms) = &report.symptoms {
+            charts::severity(&mut layout, &report.span, symptoms);
+        }
+        if let Some(alerts) = &report.alerts {
+            charts::risk(&mut layout, &report.span, alerts);
+        }
+    }
+    layout.new_page();
+    if let Some(sessions) = &report.sessions {
+        detail::sessions(&mut layout, sessions);
+    }
+    if let Some(symptoms) = &report.symptoms {
+        detail::symptoms(&mut layout, symptoms);
+    }
+    if let Some(alerts) = &report.alerts {
+        detail::alerts(&mut layout, alerts);
+    }
+    if let Some(cleanings) = &report.cleanings {
+        detail::cleanings(&mut layout, cleanings);
+    }
+    let uncovered = uses_uncovered(&fonts, &layout.pages);
+    frame::about(&mut layout, uncovered);
+    let mut pages = layout.pages;
+    frame::frame(&fonts, geo, &mut pages, report);
+    let title = format!("RollSafe microneedling log, {}", report.span.label());
+    draw::write(&fonts, geo, &pages, &title, &report.generated_at)
+}
+
+/// True when any text drawn has a character the faces lack.
+fn uses_uncovered(fonts: &Fonts, pages: &[Vec<Op>]) -> bool {
+    pages.iter().flatten().any(|op| match op {
+        Op::Text { text, weight, .. } => text.chars().any(|c| !fonts.face(*weight).covers(c)),
+        _ => false,
+    })
+}

@@ -1,0 +1,345 @@
+//! The dermatologist's PDF, checked with real tools: qpdf says it is sound,
+//! pdftotext finds what a clinician must see (in the scripts the patient
+//! typed), pdftoppm renders every page, and the options do what they say.
+
+#[path = "pdf_report/story.rs"]
+mod story;
+#[allow(dead_code)]
+#[path = "../benches/support/mod.rs"]
+mod support;
+#[path = "pdf_report/tools.rs"]
+mod tools;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rollsafe_core::Store;
+use rollsafe_core::export::{Period, Privacy, Sections};
+use rollsafe_core::report::{Paper, ReportOptions, pdf};
+
+fn options() -> ReportOptions {
+    ReportOptions::default()
+}
+
+/// The folder under target/ where the demo PDF and its pages are kept to look at.
+fn kept() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pdf-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    tools::text(&tools::write(dir.path(), "report.pdf", bytes))
+}
+
+/// pdftotext may break a phrase across lines: compare with whitespace squeezed.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when every word of `phrase` is in `text`: a note wrapped in a table
+/// cell comes out of pdftotext interleaved with its neighbours' lines.
+fn has_words(text: &str, phrase: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    phrase.split_whitespace().all(|w| words.contains(&w))
+}
+
+#[test]
+fn the_demo_report_is_sound_and_every_page_renders() {
+    let store = story::store();
+    let bytes = pdf(&store, &options(), story::now()).unwrap();
+    let dir = kept();
+    let path = tools::write(&dir, "demo.pdf", &bytes);
+    tools::qpdf_check(&path);
+    let (pages, _) = tools::info(&path);
+    assert!((2..=6).contains(&pages), "{pages} pages");
+    for old in std::fs::read_dir(&dir).unwrap() {
+        let old = old.unwrap().path();
+        if old.extension().is_some_and(|e| e == "png") {
+            std::fs::remove_file(old).unwrap();
+        }
+    }
+    let images = tools::render(&path, &dir, "demo-page", 60);
+    assert_eq!(images.len(), pages, "pdftoppm rendered {images:?}");
+    for image in images {
+        assert!(
+            std::fs::metadata(&image).unwrap().len() > 1_000,
+            "{image:?} is blank"
+        );
+    }
+}
+
+#[test]
+fn the_text_layer_has_the_period_pages_disclaimer_and_what_the_patient_typed() {
+    let store = story::store();
+    let bytes = pdf(&store, &options(), story::now()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = tools::write(dir.path(), "report.pdf", &bytes);
+    let text = squeezed(&tools::text(&path));
+    let (pages, _) = tools::info(&path);
+    let period = format!("Period {} to 2026-03-20", story::first_day());
+    assert_eq!(
+        text.matches(&period).count(),
+        pages * 2,
+        "header and footer of every page"
+    );
+    assert_eq!(
+        text.matches("Generated 2026-03-20 09:00 (UTC+01:00)")
+            .count(),
+        pages
+    );
+    for n in 1..=pages {
+        assert!(text.contains(&format!("Page {n} of {pages}")), "page {n}");
+    }
+    for in_a_cell in [
+        story::GREEK_NOTE,
+        story::CYRILLIC_NOTE,
+        story::LATIN_NOTE,
+        "Vitamin C serum (vitamin C, after)",
+    ] {
+        assert!(
+            has_words(&text, in_a_cell),
+            "{in_a_cell:?} missing from:\n{text}"
+        );
+    }
+    for expected in [
+        "not a diagnosis",
+        "never claims a device is sterile",
+        "Seek urgent medical care now",
+        "Face roller",
+        "Scalp roller",
+        "Dr Amara Osei, dermatologist",
+        "a history of cold sores",
+        "stopped 2025-06-30",
+        "Fitzpatrick skin type: type III",
+        "Session timeline",
+        "Symptom reports and triage prompts",
+        "Sessions over time, by zone",
+        "Risk levels over time",
+        "Care plan in force",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    // Photos are named only when the patient chooses to; every character is covered.
+    assert!(!text.contains(story::PHOTO_FILE));
+    assert!(!text.contains("does not cover"), "{text}");
+}
+
+#[test]
+fn a4_and_us_letter_have_their_page_sizes() {
+    let store = story::store();
+    let dir = tempfile::tempdir().unwrap();
+    for (paper, expected) in [
+        (Paper::A4, "595.276 x 841.89 pts (A4)"),
+        (Paper::UsLetter, "612 x 792 pts (letter)"),
+    ] {
+        let bytes = pdf(&store, &ReportOptions { paper, ..options() }, story::now()).unwrap();
+        let path = tools::write(dir.path(), "report.pdf", &bytes);
+        tools::qpdf_check(&path);
+        assert_eq!(tools::info(&path).1, expected);
+    }
+}
+
+#[test]
+fn redacted_notes_are_absent_and_marked() {
+    let store = story::store();
+    let privacy = Privacy {
+        redact_notes: true,
+        include_photo_references: false,
+    };
+    let text = squeezed(&text_of(
+        &pdf(
+            &store,
+            &ReportOptions {
+                privacy,
+                ..options()
+            },
+            story::now(),
+        )
+        .unwrap(),
+    ));
+    for note in [story::GREEK_NOTE, story::CYRILLIC_NOTE, story::LATIN_NOTE] {
+        for word in note.split_whitespace().filter(|w| w.chars().count() > 4) {
+            assert!(!text.contains(word), "{word:?} of {note:?} leaked");
+        }
+    }
+    assert_eq!(text.matches("[note withheld]").count(), 3, "{text}");
+}
+
+#[test]
+fn photo_references_appear_only_when_chosen() {
+    let store = story::store();
+    let privacy = Privacy {
+        redact_notes: false,
+        include_photo_references: true,
+    };
+    let text = squeezed(&text_of(
+        &pdf(
+            &store,
+            &ReportOptions {
+                privacy,
+                ..options()
+            },
+            story::now(),
+        )
+        .unwrap(),
+    ));
+    // The name may wrap inside its narrow column; its start and the hash's label stay whole.
+    assert!(
+        text.contains("photos/scalp-closeup") && text.contains("SHA-256"),
+        "{text}"
+    );
+}
+
+#[test]
+fn switched_off_sections_are_absent() {
+    let store = story::store();
+    let only_devices = Sections {
+        profile: false,
+        devices: true,
+        sessions: false,
+        cleanings: false,
+        symptoms: false,
+        alerts: false,
+        care_plan: false,
+    };
+    let text = squeezed(&text_of(
+        &pdf(
+            &store,
+            &ReportOptions {
+                sections: only_devices,
+                ..options()
+            },
+            story::now(),
+        )
+        .unwrap(),
+    ));
+    assert!(text.contains("Face roller"));
+    for absent in [
+        "Session timeline",
+        "Symptom reports",
+        "Alerts",
+        "Cleanings",
+        "Care plan",
+        "Profile",
+        "Dr Amara Osei",
+        "cold sores",
+        "κοκκίνισμα",
+        "Покраснение",
+        "Sessions over time",
+        "Risk levels",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} present:\n{text}");
+    }
+    // And the other way round: no devices, no device table.
+    let no_devices = Sections {
+        devices: false,
+        ..Sections::ALL
+    };
+    let text = squeezed(&text_of(
+        &pdf(
+            &store,
+            &ReportOptions {
+                sections: no_devices,
+                ..options()
+            },
+            story::now(),
+        )
+        .unwrap(),
+    ));
+    assert!(
+        !text.contains("Head age") && !text.contains("cleaned before use"),
+        "{text}"
+    );
+    assert!(text.contains("Session timeline"));
+}
+
+#[test]
+fn a_chosen_period_leaves_older_records_out() {
+    let store = story::store();
+    let period = Period::new(
+        NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+    )
+    .unwrap();
+    let text = squeezed(&text_of(
+        &pdf(
+            &store,
+            &ReportOptions {
+                period,
+                ..options()
+            },
+            story::now(),
+        )
+        .unwrap(),
+    ));
+    assert!(text.contains("Period 2026-03-10 to 2026-03-20"));
+    assert!(
+        has_words(&text, story::LATIN_NOTE),
+        "the session 8 days ago is in"
+    );
+    assert!(
+        !text.contains("κοκκίνισμα"),
+        "the session 29 days ago is out"
+    );
+}
+
+#[test]
+fn the_same_log_gives_the_same_bytes() {
+    let first = pdf(&story::store(), &options(), story::now()).unwrap();
+    // Another store holding the same story (other random ids), as on another phone.
+    let second = pdf(&story::store(), &options(), story::now()).unwrap();
+    assert_eq!(first, second);
+    let store = story::store();
+    assert_eq!(
+        pdf(&store, &options(), story::now()).unwrap(),
+        pdf(&store, &options(), story::now()).unwrap()
+    );
+}
+
+#[test]
+fn a_script_the_font_lacks_is_flagged_not_garbled() {
+    let store = story::store();
+    let note = "顔が赤い";
+    let session = store.sessions().unwrap().into_iter().next().unwrap();
+    let edit = rollsafe_core::NewSession {
+        plan: rollsafe_core::SessionPlan {
+            device_id: session.device_id,
+            zones: session.zones.clone(),
+            needle_length_mm: None,
+            products: session.products.clone(),
+            pre_checks: session.pre_checks,
+        },
+        at: session.at,
+        passes: session.passes,
+        pain: session.pain,
+        notes: Some(note.into()),
+    };
+    store.edit_session(session.id, edit, story::now()).unwrap();
+    let text = squeezed(&text_of(&pdf(&store, &options(), story::now()).unwrap()));
+    assert!(
+        has_words(&text, note),
+        "the text layer keeps the characters"
+    );
+    assert!(text.contains("does not cover"), "{text}");
+}
+
+#[test]
+fn a_year_of_daily_use_stays_reasonable() {
+    let store = Store::open(support::fixture(365)).unwrap();
+    let now = support::end_of(365);
+    let bytes = pdf(&store, &options(), now).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = tools::write(dir.path(), "year.pdf", &bytes);
+    tools::qpdf_check(&path);
+    let (pages, _) = tools::info(&path);
+    assert!(pages <= 20, "{pages} pages");
+    assert!(bytes.len() < 1_000_000, "{} bytes", bytes.len());
+    let text = squeezed(&tools::text(&path));
+    assert!(text.contains("a summary per month first"), "{text}");
+    assert_eq!(tools::render(&path, dir.path(), "year", 20).len(), pages);
+}

@@ -1,0 +1,92 @@
+//! The real PDF tools the tests check the report with: qpdf and poppler's
+//! pdftotext, pdfinfo and pdftoppm. They are installed by
+//! tests/setup/pdf-tools.sh (which tests/run calls); a missing tool fails
+//! the test with that hint, it never skips it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs `tool` with `args`, failing the test with a hint if it is missing.
+fn run(tool: &str, args: &[&str]) -> std::process::Output {
+    Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run {tool} ({e}); install it with tests/setup/pdf-tools.sh")
+    })
+}
+
+/// Writes `bytes` to a fresh file named `name` in a temporary folder.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// `qpdf --check`: panics with qpdf's output unless the file is sound.
+pub fn qpdf_check(pdf: &Path) {
+    let out = run("qpdf", &["--check", pdf.to_str().unwrap()]);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "qpdf --check failed:\n{text}");
+    assert!(
+        text.contains("No syntax or stream encoding errors"),
+        "{text}"
+    );
+}
+
+/// The text layer, as `pdftotext -layout` reads it.
+pub fn text(pdf: &Path) -> String {
+    let out = run("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `pdfinfo`'s "Pages" and "Page size" lines.
+pub fn info(pdf: &Path) -> (usize, String) {
+    let out = run("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("pdfinfo has no {name}:\n{text}"))
+    };
+    (field("Pages:").parse().unwrap(), field("Page size:"))
+}
+
+/// Renders every page to PNG at `dpi` with pdftoppm; returns the files.
+pub fn render(pdf: &Path, dir: &Path, prefix: &str, dpi: u32) -> Vec<PathBuf> {
+    let root = dir.join(prefix);
+    let out = run(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            &dpi.to_string(),
+            pdf.to_str().unwrap(),
+            root.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "pdftoppm failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name().unwrap().to_str().unwrap().starts_with(prefix)
+                && p.extension().is_some_and(|e| e == "png")
+        })
+        .collect();
+    pages.sort();
+    pages
+}
