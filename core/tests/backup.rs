@@ -202,6 +202,18 @@ fn a_restored_log_exports_the_same_document() {
 }
 
 #[test]
+fn restoring_into_a_log_the_app_already_started_announces_nothing_twice() {
+    let (store, now) = story();
+    let backup = store.export_backup(None, now).unwrap();
+    let phone = Store::open_in_memory().unwrap();
+    // The app re-assesses at every start, which stores the starting levels.
+    assert!(phone.refresh_alerts(now).unwrap().is_empty());
+    let restored = phone.import_backup(backup.as_bytes(), now).unwrap();
+    assert!(restored.alerts.is_empty(), "announced again: {:?}", restored.alerts);
+    assert_eq!(phone.export_backup(None, now).unwrap(), backup);
+}
+
+#[test]
 fn importing_the_same_backup_again_adds_nothing() {
     let (store, now) = story();
     let original = store.export_backup(None, now).unwrap();

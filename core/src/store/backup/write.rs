@@ -139,9 +139,13 @@ fn settings(conn: &Connection, doc: &BackupDocument, stored: &BackupDocument) ->
             params![q.start_minute, q.end_minute],
         )?;
     }
-    if let (None, Some(levels)) = (&stored.risk_levels, &doc.risk_levels) {
+    // A log that never raised an alert holds only the starting levels, which
+    // nobody saw: it takes the backup's, so a restore on a new phone does
+    // not announce again the rises the backup already holds.
+    if let (true, Some(levels)) = (stored.alerts.is_empty(), &doc.risk_levels) {
         conn.execute(
-            "INSERT INTO risk_state (id, preventive, triage) VALUES (1, ?1, ?2)",
+            "INSERT INTO risk_state (id, preventive, triage) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET preventive = ?1, triage = ?2",
             params![levels.preventive, levels.triage],
         )?;
     }
