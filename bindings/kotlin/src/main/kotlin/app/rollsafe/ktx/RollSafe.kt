@@ -5,9 +5,13 @@ package app.rollsafe.ktx
 import app.rollsafe.Alert
 import app.rollsafe.Assessment
 import app.rollsafe.CarePlan
+import app.rollsafe.CsvFile
+import app.rollsafe.DateRange
 import app.rollsafe.Device
 import app.rollsafe.DeviceOverview
 import app.rollsafe.DeviceUpdate
+import app.rollsafe.ExportScope
+import app.rollsafe.ImportResult
 import app.rollsafe.Moment
 import app.rollsafe.NewCleaning
 import app.rollsafe.NewDevice
@@ -25,6 +29,7 @@ import app.rollsafe.SavedProfile
 import app.rollsafe.Session
 import app.rollsafe.SessionPlan
 import app.rollsafe.SessionVerdict
+import app.rollsafe.Today
 import java.io.Closeable
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
@@ -100,6 +105,15 @@ class RollSafe(
     suspend fun recordSymptomReport(report: NewSymptomReport, now: Moment): ReportUpdate =
         withContext(dispatcher) { store.recordSymptomReport(report, now) }
 
+    /**
+     * The home screen as of [now], read in one snapshot: per device in use and per body
+     * region, may a session start now and when next; the risk; the open alerts; the
+     * upcoming reminders. The answers assume the skin checks will pass: show
+     * [Today.skinChecksNote] beside them. See [RollSafeStore.today].
+     */
+    suspend fun today(now: Moment): Today =
+        withContext(dispatcher) { store.today(now) }
+
     /** The infection risk and symptom triage as of [now]; see [RollSafeStore.assess]. */
     suspend fun assess(now: Moment): Assessment =
         withContext(dispatcher) { store.assess(now) }
@@ -127,6 +141,49 @@ class RollSafe(
     /** Every recorded session; see [RollSafeStore.sessions]. */
     suspend fun sessions(): List<Session> =
         withContext(dispatcher) { store.sessions() }
+
+    /**
+     * The log as a backup document (JSON text, format `rollsafe-backup`), or only the days
+     * in [period] (`null`: the whole log) with what they refer to. A backup is a complete,
+     * restorable copy: it has no sections and withholds no notes. See
+     * [RollSafeStore.exportBackup].
+     */
+    suspend fun exportBackup(period: DateRange? = null, now: Moment): String =
+        withContext(dispatcher) { store.exportBackup(period, now) }
+
+    /**
+     * Imports a backup from the bytes of the file the user picked: restores into an empty
+     * log or merges by stable ids, without duplicates. See [RollSafeStore.importBackup].
+     *
+     * @throws RollSafeException.ImportRejected naming the place in the document (`path`)
+     *   when it is not a backup this version can take; nothing changes then.
+     */
+    suspend fun importBackup(document: ByteArray, now: Moment): ImportResult =
+        withContext(dispatcher) { store.importBackup(document, now) }
+
+    /**
+     * A FHIR R4 Bundle (JSON text) of what [scope] covers, for a clinic's system.
+     * [patientName] names the Patient (otherwise pseudonymous); [reportPdf], the PDF report
+     * shared alongside, adds a DocumentReference describing it (its size and hash, not its
+     * bytes). See [RollSafeStore.exportFhir].
+     */
+    suspend fun exportFhir(
+        scope: ExportScope,
+        patientName: String? = null,
+        reportPdf: ByteArray? = null,
+        now: Moment,
+    ): String =
+        withContext(dispatcher) { store.exportFhir(scope, patientName, reportPdf, now) }
+
+    /**
+     * One CSV file (name and UTF-8 text, with a header row) per kind of record [scope]
+     * covers, for spreadsheets. See [RollSafeStore.exportCsv].
+     */
+    suspend fun exportCsv(scope: ExportScope): List<CsvFile> =
+        withContext(dispatcher) { store.exportCsv(scope) }
+
+    // The PDF report (`reportPdf`) is being added to the bindings; its wrapper goes here
+    // once the generated RollSafeStore has it. Nothing stands in for it until then.
 
     /**
      * Runs [block] with the underlying store on [dispatcher], for the calls this class

@@ -3,6 +3,7 @@
 package app.rollsafe.ktx
 
 import app.rollsafe.CalendarDate
+import app.rollsafe.DateRange
 import app.rollsafe.Moment
 import app.rollsafe.WallClock
 import java.time.Clock
@@ -44,6 +45,13 @@ fun CalendarDate.toLocalDate(): LocalDate =
 /** This date as the core's [CalendarDate]. */
 fun LocalDate.toCalendarDate(): CalendarDate =
     CalendarDate(year = year, month = monthValue.toUInt(), day = dayOfMonth.toUInt())
+
+/**
+ * The local days from [from] to [to], both included, as the core's [DateRange] (an export's
+ * period). The core checks it: a [to] before [from] is refused, naming `period`.
+ */
+fun DateRange.Companion.of(from: LocalDate, to: LocalDate): DateRange =
+    DateRange(from = from.toCalendarDate(), to = to.toCalendarDate())
 
 /**
  * This wall-clock time (a local date, hour and minute, as the core gives for reminders)

@@ -96,7 +96,7 @@ fun RollSafeNavHost(graph: AppGraph, clock: Clock) {
             composable(Routes.HISTORY) { HistoryScreen(graph, clock) }
             composable(Routes.DEVICES) { DevicesScreen(graph, clock) }
             composable(Routes.SETTINGS) { SettingsScreen(graph, clock) }
-            composable(Routes.SHARE) { ShareScreen() }
+            composable(Routes.SHARE) { ShareScreen(graph, clock) }
         }
     }
 }

@@ -1,6 +1,9 @@
-// Settings: profile answers, quiet hours and the dermatologist's care plan.
+// Settings: profile answers, quiet hours, the dermatologist's care plan, and importing a
+// backup (the file is picked and read here; the core imports or rejects it).
 package app.rollsafe.demo.ui
 
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
@@ -9,6 +12,7 @@ import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
@@ -17,6 +21,7 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.rollsafe.BodyRegion
@@ -27,7 +32,10 @@ import app.rollsafe.QuietHours
 import app.rollsafe.SkinType
 import app.rollsafe.demo.AppGraph
 import app.rollsafe.demo.logic.Answer
+import app.rollsafe.demo.logic.BackupImportState
 import app.rollsafe.demo.logic.SettingsState
+import app.rollsafe.demo.logic.rows
+import app.rollsafe.demo.share.ShareSheet
 import java.time.Clock
 
 /** The Settings screen. */
@@ -37,6 +45,16 @@ fun SettingsScreen(graph: AppGraph, clock: Clock) {
     val ui by vm.holder.state.collectAsStateWithLifecycle()
     val settings = vm.holder
     LaunchedEffect(vm) { settings.load() }
+    val importVm = rememberHolder("backup-import", clock) { BackupImportState(graph.rollSafe, graph.logChanged) }
+    val imported by importVm.holder.state.collectAsStateWithLifecycle()
+    val context = LocalContext.current
+    val pickBackup = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        if (uri == null) return@rememberLauncherForActivityResult
+        importVm.act { now ->
+            val bytes = ShareSheet.readDocument(context, uri)
+            if (bytes == null) unreadable() else import(bytes, now)
+        }.invokeOnCompletion { vm.act { load() } } // the backup may bring a profile or care plan
+    }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemText(ui.problem)
         Section("Skin type (Fitzpatrick)") {
@@ -84,6 +102,24 @@ fun SettingsScreen(graph: AppGraph, clock: Clock) {
                 settings.editCarePlan { p -> p.copy(avoidProducts = if (c in p.avoidProducts) p.avoidProducts - c else p.avoidProducts + c) }
             }
             Button(onClick = { vm.act { now -> saveCarePlan(now) } }) { Text("Save care plan") }
+        }
+        Section("Backup") {
+            Text("Import a RollSafe backup file. Into an empty log it restores everything; otherwise it adds what this log does not have yet, without duplicates.")
+            Button(onClick = { pickBackup.launch(arrayOf("application/json", "text/plain", "application/octet-stream")) }, enabled = !imported.importing) {
+                Text("Import a backup")
+            }
+            imported.problem?.let { problem ->
+                ProblemText(problem)
+                problem.field?.let { Text("Where in the file: $it", style = MaterialTheme.typography.bodySmall) }
+            }
+            imported.result?.let { result ->
+                Text("Imported:")
+                for (row in result.rows()) {
+                    Text("${row.what}: ${row.count.added} added, ${row.count.updated} updated, ${row.count.unchanged} already here")
+                }
+                val rises = result.alerts.count { it.rising }
+                if (rises > 0) Text("The imported log raised $rises alert(s): see Today.")
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
-// Share with my dermatologist: the choices (period, sections, privacy, formats). The
-// export itself is not wired yet: the core's export API is not in the bindings, so the
-// Share button stays disabled and says so. Nothing here pretends to export.
+// Share with my dermatologist: the choices (period, sections, privacy, formats), then the
+// core's files handed to the system share sheet. Renders ShareState; the files are written
+// and shared by ShareSheet. The PDF report is not in the bindings yet: its row says so.
 package app.rollsafe.demo.ui
 
 import androidx.compose.foundation.layout.Column
@@ -10,35 +10,50 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.lifecycle.viewmodel.compose.viewModel
-import androidx.lifecycle.ViewModel
+import app.rollsafe.demo.AppGraph
 import app.rollsafe.demo.logic.ShareFormat
 import app.rollsafe.demo.logic.ShareState
-
-/** Keeps the Share form across configuration changes. */
-class ShareViewModel : ViewModel() {
-    /** The form's state holder. */
-    val holder = ShareState()
-}
+import app.rollsafe.demo.share.ShareSheet
+import java.time.Clock
+import java.time.LocalDate
 
 /** The Share screen. */
 @Composable
-fun ShareScreen() {
-    val share = viewModel<ShareViewModel>().holder
+fun ShareScreen(graph: AppGraph, clock: Clock) {
+    val vm = rememberHolder("share", clock) { ShareState(graph.rollSafe) }
+    val share = vm.holder
     val ui by share.state.collectAsStateWithLifecycle()
+    val context = LocalContext.current
+    // Files made by the core go to the share sheet once, then the holder forgets them.
+    LaunchedEffect(ui.files) {
+        if (ui.files.isEmpty()) return@LaunchedEffect
+        context.startActivity(ShareSheet.chooser(context, ui.files))
+        share.handedOver()
+    }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
-        Text(
-            if (ui.from == null && ui.to == null) "Period: the whole log" else "Period: ${ui.from} to ${ui.to}",
-        )
+        Section("Period") {
+            val today = LocalDate.now(clock)
+            Row {
+                PeriodChip("Whole log", ui.from == null && ui.to == null) { share.setPeriod(null, null) }
+                for (days in listOf(30L, 90L)) {
+                    val from = today.minusDays(days - 1)
+                    PeriodChip("Last $days days", ui.from == from && ui.to == today) { share.setPeriod(from, today) }
+                }
+            }
+        }
         Section("Include") {
             val s = ui.sections
             Toggle("Profile", s.profile) { on -> share.setSections { it.copy(profile = on) } }
@@ -52,15 +67,36 @@ fun ShareScreen() {
         Section("Privacy") {
             Toggle("Withhold my notes", ui.redactNotes) { share.setPrivacy(it, ui.includePhotoReferences) }
             Toggle("Name my photos (the images are never sent)", ui.includePhotoReferences) { share.setPrivacy(ui.redactNotes, it) }
+            OutlinedTextField(ui.patientName, share::setPatientName, label = { Text("My name on the FHIR record (optional)") })
         }
         Section("Formats") {
-            for (f in ShareFormat.entries) Toggle(f.name, f in ui.formats) { share.toggleFormat(f) }
+            Toggle("FHIR (for the clinic's record system)", ShareFormat.FHIR in ui.formats) { share.toggleFormat(ShareFormat.FHIR) }
+            Toggle("CSV (spreadsheets)", ShareFormat.CSV in ui.formats) { share.toggleFormat(ShareFormat.CSV) }
+            Toggle("Backup (JSON)", ShareFormat.BACKUP in ui.formats) { share.toggleFormat(ShareFormat.BACKUP) }
+            if (ShareFormat.BACKUP in ui.formats) {
+                Text(
+                    "The backup is a complete copy of the chosen days, to restore RollSafe: it includes every section " +
+                        "and your notes, whatever is chosen above.",
+                    style = MaterialTheme.typography.bodySmall,
+                )
+            }
+            // PDF report: the core's call is not in the bindings yet (see ShareState.export).
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text("PDF report", Modifier.weight(1f))
+                Switch(checked = false, onCheckedChange = null, enabled = false)
+            }
+            Text("The PDF report is not in this build yet.", style = MaterialTheme.typography.bodySmall)
         }
-        Button(onClick = { }, enabled = ui.exportAvailable) { Text("Share") }
-        if (!ui.exportAvailable) {
-            Text("Sharing is not available in this build yet.", style = MaterialTheme.typography.bodySmall)
+        ProblemText(ui.problem)
+        Button(onClick = { vm.act { now -> export(now) } }, enabled = ui.formats.isNotEmpty() && !ui.exporting) {
+            Text(if (ui.exporting) "Preparing…" else "Share")
         }
     }
+}
+
+@Composable
+private fun PeriodChip(text: String, selected: Boolean, choose: () -> Unit) {
+    FilterChip(selected, choose, { Text(text) }, Modifier.padding(end = 6.dp))
 }
 
 @Composable

@@ -1,5 +1,6 @@
-// Today: may I use my device, when next, the risk and its reasons, open alerts,
-// reminders. Renders TodayState; refreshes when shown.
+// Today: may I use my device, on which region, when next (each answer the core's, from
+// one `today` call), the risk and its reasons, open alerts, reminders. Renders
+// TodayState; refreshes when shown.
 package app.rollsafe.demo.ui
 
 import androidx.compose.foundation.layout.Column
@@ -52,19 +53,25 @@ fun TodayScreen(graph: AppGraph, clock: Clock, open: (String) -> Unit) {
         }
         Section("May I use my device today?") {
             if (ui.devices.isEmpty()) Text("Add a device on the Devices screen.")
+            // What every answer leaves to the moment of logging, in the core's words.
+            if (ui.skinChecksNote.isNotBlank()) Text(ui.skinChecksNote, style = MaterialTheme.typography.bodySmall)
             for (d in ui.devices) {
                 Card(Modifier.padding(vertical = 4.dp)) {
                     Column(Modifier.padding(12.dp)) {
                         Text(d.overview.device.nickname, style = MaterialTheme.typography.titleSmall)
-                        val verdict = d.verdict
-                        when {
-                            verdict == null -> Text("Not used yet: choose zones on “Log a session” to check.")
-                            verdict.allowed -> Text("Yes, on ${d.zones.joinToString { it.label() }}, if your pre-session checks pass.")
-                            else -> {
-                                Text("Not on ${d.zones.joinToString { it.label() }} today.")
-                                verdict.nextAllowedDate?.let { Text("Next allowed: ${it.label()}") }
-                                verdict.findings.forEach { FindingCard(it) }
+                        if (!d.mayUseNow) {
+                            Text("Not today on any region.")
+                            d.nextAllowedDate?.let { Text("Next allowed: ${it.label()}") }
+                        }
+                        for (r in d.regions) {
+                            val verdict = r.verdict
+                            if (verdict.allowed) {
+                                Text("${r.region.label()}: yes.")
+                            } else {
+                                Text("${r.region.label()}: not now." + (verdict.nextAllowedDate?.let { " Next allowed: ${it.label()}." } ?: ""))
                             }
+                            // Every reason, blockers first; warnings show on an allowed region too.
+                            verdict.findings.forEach { FindingCard(it) }
                         }
                         if (d.overview.replacement.due) Text(d.overview.replacement.reason ?: "Due for replacement.")
                         Text(if (d.overview.cleanForNextUse) "Clean for its next use." else "Clean it before its next use.")

@@ -10,8 +10,9 @@ import app.rollsafe.RollSafeException
  *
  * @property message plain words for the user.
  * @property field the field the core named (as the API spells it, for example `nickname`
- *   or `answers.stopped_on`), so a form can show the message beside it; `null` when the
- *   problem is not about one field.
+ *   or `answers.stopped_on`), so a form can show the message beside it; for a rejected
+ *   import, the place in the document (for example `$.sessions[3].versions[0].pain`);
+ *   `null` when the problem is not about one field.
  */
 data class Problem(val message: String, val field: String? = null)
 
@@ -28,6 +29,10 @@ fun RollSafeException.toProblem(): Problem =
             Problem("The log file was damaged. It was kept, untouched, at $keptAt; a new log was started.")
         is RollSafeException.StorageFull -> Problem("The phone's storage is full; nothing was saved.")
         is RollSafeException.ReadOnly -> Problem("The log cannot be written; nothing was saved.")
+        // The path points into the document (for example `$.sessions[3].versions[0].pain`):
+        // kept as the field, so the screen shows where the file is wrong.
+        is RollSafeException.ImportRejected ->
+            Problem("This file is not a backup RollSafe can import ($reason at $path). Nothing was changed.", path)
         is RollSafeException.Storage -> Problem("The log could not be read or written ($detail); nothing was saved.")
     }
 

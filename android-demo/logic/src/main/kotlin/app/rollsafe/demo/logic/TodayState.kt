@@ -1,45 +1,32 @@
-// The Today screen: may I use my device today, when next, the current risk with its
-// reasons, open alerts and upcoming reminders. Every answer is the core's; this holder
-// only asks for them, as of the `now` it is given, and keeps them for the screen.
+// The Today screen: may I use my device today, on which body region, when next, the
+// current risk with its reasons, open alerts and upcoming reminders. Every answer is the
+// core's, from one `today(now)` call; this holder only asks, as of the `now` it is given,
+// and keeps the answers for the screen.
 package app.rollsafe.demo.logic
 
 import app.rollsafe.Alert
 import app.rollsafe.Assessment
-import app.rollsafe.BodyZone
-import app.rollsafe.DeviceOverview
+import app.rollsafe.CalendarDate
+import app.rollsafe.DeviceToday
 import app.rollsafe.Moment
-import app.rollsafe.PreChecks
 import app.rollsafe.Reminder
-import app.rollsafe.SessionPlan
-import app.rollsafe.SessionVerdict
 import app.rollsafe.ktx.RollSafe
-import app.rollsafe.ktx.allClear
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 
 /**
- * One active device on the Today screen.
- *
- * @property overview the core's overview of the device (wear, replacement, cleaning).
- * @property zones the zones of the device's latest session: the plan Today asks about.
- *   Empty for a device never used; the screen then points to "Log a session".
- * @property verdict the core's answer to "may I use it on [zones] now?", asked with every
- *   pre-session check answered the safe way (the screen says "if your checks pass": the
- *   real answers are given on "Log a session"). `null` when [zones] is empty.
- */
-data class DeviceToday(
-    val overview: DeviceOverview,
-    val zones: List<BodyZone>,
-    val verdict: SessionVerdict?,
-)
-
-/**
- * What the Today screen shows.
+ * What the Today screen shows: the core's `Today`, plus the banner and the call's state.
  *
  * @property asOf the moment the answers were computed for; `null` before the first refresh.
- * @property devices each active device with its answer for today.
+ * @property date the user's local date at [asOf], as the core counts it.
+ * @property devices each device in use, oldest first: its overview, the core's verdict for
+ *   a session now on each body region it is for (allowed or not, every reason, the next
+ *   allowed day), whether it may be used now on some region, and otherwise the earliest
+ *   day it may.
+ * @property skinChecksNote what every verdict leaves to the moment of logging (the skin
+ *   and cleaning checks), in the core's words: shown beside the answers.
  * @property assessment the preventive risk and the symptom triage, each with its reasons,
  *   and the core's disclaimer that this is a safety prompt, not a diagnosis.
  * @property openAlerts rises of a risk level not yet acknowledged, oldest first.
@@ -51,7 +38,9 @@ data class DeviceToday(
  */
 data class TodayUi(
     val asOf: Moment? = null,
+    val date: CalendarDate? = null,
     val devices: List<DeviceToday> = emptyList(),
+    val skinChecksNote: String = "",
     val assessment: Assessment? = null,
     val openAlerts: List<Alert> = emptyList(),
     val latestAlert: Alert? = null,
@@ -76,38 +65,32 @@ class TodayState(
     val state: StateFlow<TodayUi> = _state.asStateFlow()
 
     /**
-     * Asks the core for everything the screen shows as of [now]. First lets the core
-     * re-assess as of [now] (time alone can raise a level), as the core asks apps to do
-     * at start.
+     * Asks the core for everything the screen shows as of [now], in one `today` call. First
+     * lets the core re-assess as of [now] (time alone can raise a level), as the core asks
+     * apps to do at start.
      */
     suspend fun refresh(now: Moment) {
         _state.update { it.copy(loading = true) }
         val outcome = attempt {
             val raised = rollSafe.withStore { it.refreshAlerts(now) }
-            val sessions = rollSafe.sessions()
-            val devices = rollSafe.devices().filter { it.retiredAt == null }.map { device ->
-                val latest = sessions.firstOrNull { it.deviceId == device.id }
-                val zones = latest?.zones.orEmpty()
-                val verdict = latest?.let {
-                    // An adjustable pen needs a length: the one used last time.
-                    val length = if (device.needleLengthMaxMm != null) it.needleLengthMm else null
-                    rollSafe.checkSession(SessionPlan(device.id, zones, length, preChecks = PreChecks.allClear()), now)
-                }
-                DeviceToday(rollSafe.deviceOverview(device.id, now), zones, verdict)
-            }
-            val today = TodayUi(
-                asOf = now,
-                devices = devices,
-                assessment = rollSafe.assess(now),
-                openAlerts = rollSafe.openAlerts(),
-                reminders = rollSafe.reminders(now),
-            )
-            today to raised.isNotEmpty()
+            rollSafe.today(now) to raised.isNotEmpty()
         }
         when (outcome) {
             is Outcome.Done -> {
-                _state.update { outcome.value.first.copy(latestAlert = it.latestAlert) }
-                if (outcome.value.second) logChanged.changed(now)
+                val (today, raised) = outcome.value
+                _state.update {
+                    TodayUi(
+                        asOf = now,
+                        date = today.date,
+                        devices = today.devices,
+                        skinChecksNote = today.skinChecksNote,
+                        assessment = today.assessment,
+                        openAlerts = today.openAlerts,
+                        latestAlert = it.latestAlert,
+                        reminders = today.reminders,
+                    )
+                }
+                if (raised) logChanged.changed(now)
             }
             is Outcome.Refused -> _state.update { it.copy(loading = false, problem = outcome.problem) }
         }

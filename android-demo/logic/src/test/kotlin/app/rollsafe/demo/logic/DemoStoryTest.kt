@@ -103,12 +103,19 @@ class DemoStoryTest {
             assertNull(clean.state.value.soak)
             assertTrue(soakReminder.id in sink.cancelCalls(), "logging the cleaning stopped the timer and its notification")
 
-            // --- Today, before the first session: never used, so no plan to ask about yet.
+            // --- Today, before the first session: one call, and the core answers per region.
             today.refresh(paris("2026-03-02T19:45"))
             today.state.value.let { ui ->
-                assertEquals(1, ui.devices.size)
-                assertTrue(ui.devices.single().zones.isEmpty())
-                assertNull(ui.devices.single().verdict)
+                assertEquals(LocalDate.parse("2026-03-02"), present(ui.date).toLocalDate())
+                val face = ui.devices.single()
+                assertEquals(faceId, face.overview.device.id)
+                // A roller is for every region; never used, so each is free (as far as the log knows).
+                assertEquals(BodyRegion.entries.toSet(), face.regions.map { it.region }.toSet())
+                assertTrue(face.regions.all { it.verdict.allowed }, "${face.regions}")
+                assertTrue(face.mayUseNow)
+                assertNull(face.nextAllowedDate)
+                // The skin checks come when logging, and the screen says so beside the answers.
+                assertTrue(ui.skinChecksNote.contains("skin"), ui.skinChecksNote)
                 val assessment = present(ui.assessment)
                 assertEquals(RiskLevel.LOW, assessment.preventive.level)
                 assertTrue(assessment.disclaimer.isNotBlank())
@@ -136,14 +143,18 @@ class DemoStoryTest {
             clean.record(paris("2026-03-02T20:30"))
             assertTrue(sink.scheduled().none { it.kind == ReminderKind.CLEAN_AFTER_SESSION }, "cleaned: ${sink.scheduled()}")
 
-            // --- Today after it: the cheeks and forehead rest; the core says until when.
+            // --- Today after it: the face rests (the care plan's 7 days); the core says until
+            // when, and that the scalp and the body, not needled, are free.
             today.refresh(paris("2026-03-02T20:35"))
             val rest = today.state.value.devices.single()
-            assertEquals(first.session.zones, rest.zones)
-            val restVerdict = present(rest.verdict)
-            assertFalse(restVerdict.allowed)
-            val nextAllowed = present(restVerdict.nextAllowedDate).toLocalDate()
+            val faceVerdict = rest.regions.single { it.region == BodyRegion.FACE }.verdict
+            assertFalse(faceVerdict.allowed)
+            assertTrue(faceVerdict.findings.any { it.code == "interval_not_elapsed" }, "${faceVerdict.findings}")
+            val nextAllowed = present(faceVerdict.nextAllowedDate).toLocalDate()
             assertEquals(LocalDate.parse("2026-03-09"), nextAllowed, "the care plan's 7 days on the face")
+            assertTrue(rest.regions.filter { it.region != BodyRegion.FACE }.all { it.verdict.allowed }, "${rest.regions}")
+            assertTrue(rest.mayUseNow)
+            assertNull(rest.nextAllowedDate, "a region is free now, so no device-wide next day")
 
             // --- Tuesday: a blocked session. Nothing is saved until each blocker is acknowledged.
             val tuesday = paris("2026-03-03T20:00")

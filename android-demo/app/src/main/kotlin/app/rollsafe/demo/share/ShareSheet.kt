@@ -1,0 +1,58 @@
+// The Android side of sharing and importing, and nothing more: writes the files the
+// logic module returned into cacheDir/shared/ (emptied first, so old health data does
+// not pile up there), hands them to the system share sheet through the FileProvider,
+// and reads the bytes of a backup file the user picked. Decides nothing.
+package app.rollsafe.demo.share
+
+import android.content.ClipData
+import android.content.Context
+import android.content.Intent
+import android.net.Uri
+import androidx.core.content.FileProvider
+import app.rollsafe.demo.logic.ExportedFile
+import java.io.File
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/** Writing exports for the share sheet, and reading a picked backup. */
+object ShareSheet {
+    /** The folder under cacheDir that res/xml/shared_files.xml exposes. */
+    private const val FOLDER = "shared"
+
+    /** The FileProvider's authority, as declared in the manifest. */
+    private fun authority(context: Context) = "${context.packageName}.shared"
+
+    /**
+     * Writes [files] into cacheDir/shared/ (after emptying it) and returns the chooser
+     * intent that shares them all at once (ACTION_SEND_MULTIPLE), with read access
+     * granted to the app the user picks for this share only. [files] is not empty.
+     */
+    suspend fun chooser(context: Context, files: List<ExportedFile>): Intent {
+        val uris = withContext(Dispatchers.IO) {
+            val dir = File(context.cacheDir, FOLDER)
+            dir.deleteRecursively()
+            dir.mkdirs()
+            files.map { exported ->
+                // The names are the app's and the core's; keep only the last part anyway.
+                val file = File(dir, File(exported.name).name)
+                file.writeBytes(exported.bytes)
+                FileProvider.getUriForFile(context, authority(context), file)
+            }
+        }
+        val send = Intent(Intent.ACTION_SEND_MULTIPLE).apply {
+            type = files.map { it.mimeType }.distinct().singleOrNull() ?: "*/*"
+            putParcelableArrayListExtra(Intent.EXTRA_STREAM, ArrayList<Uri>(uris))
+            putExtra(Intent.EXTRA_SUBJECT, "My RollSafe microneedling log")
+            clipData = uris.drop(1).fold(ClipData.newRawUri(files.first().name, uris.first())) { clip, uri ->
+                clip.apply { addItem(ClipData.Item(uri)) }
+            }
+            addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
+        }
+        return Intent.createChooser(send, "Share with my dermatologist")
+    }
+
+    /** The bytes of the document at [uri] (a backup the user picked), or `null` if unreadable. */
+    suspend fun readDocument(context: Context, uri: Uri): ByteArray? = withContext(Dispatchers.IO) {
+        runCatching { context.contentResolver.openInputStream(uri)?.use { it.readBytes() } }.getOrNull()
+    }
+}
