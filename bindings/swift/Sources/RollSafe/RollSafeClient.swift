@@ -149,6 +149,26 @@ public final class RollSafeClient: Sendable {
         try await run { try $0.sessions() }
     }
 
+    // MARK: Today
+
+    /// The home screen in one call, read in one snapshot: for each device in use (oldest
+    /// first), may a session start now on each body region it is for, and if not the earliest
+    /// day one may; the risk with its reasons; open alerts; upcoming reminders; and
+    /// `skinChecksNote`, to show beside the answers: the skin pre-checks are asked when the
+    /// session is logged and can still block it then.
+    ///
+    /// ```swift
+    /// let today = try await client.today(now: .now())
+    /// for device in today.devices where !device.mayUseNow {
+    ///     print(device.overview.device.nickname, device.nextAllowedDate as Any)
+    /// }
+    /// ```
+    ///
+    /// - Parameter now: the current moment; `Moment.now()` by default.
+    public func today(now: Moment = .now()) async throws -> Today {
+        try await run { try $0.today(now: now) }
+    }
+
     // MARK: Symptoms, risk, reminders, alerts
 
     /// Records a symptom report (or a 24 h / 72 h check-in); returns it with its triage and alerts.

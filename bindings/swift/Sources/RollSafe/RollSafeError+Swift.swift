@@ -68,6 +68,13 @@ public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
     /// True for `invalidInput`.
     public var isInvalidInput: Bool { field != nil }
 
+    /// The place in the document for `importRejected` (for example
+    /// `$.sessions[3].versions[0].pain`); nil for every other case.
+    public var importPath: String? {
+        if case let .importRejected(path, _) = self { return path }
+        return nil
+    }
+
     /// The unacknowledged blockers for `sessionBlocked`; empty for every other case.
     public var blockers: [Finding] {
         if case let .sessionBlocked(blockers) = self { return blockers }

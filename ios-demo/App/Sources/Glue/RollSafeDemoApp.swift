@@ -60,6 +60,8 @@ final class AppLoader {
             var values = URLResourceValues()
             values.isExcludedFromBackup = true
             try? url.setResourceValues(values)
+            // Files left from a share the app did not see close (it was killed meanwhile).
+            try? ShareFolder.removeAll()
             await notifications.requestAuthorization()
             let app = AppModel(client: client, sink: notifications)
             state = .ready(app)

@@ -23,8 +23,8 @@ struct RootView: View {
                 .tabItem { Label("Devices", systemImage: "wrench.and.screwdriver") }
             NavigationStack { SettingsView(screen: ScreenObserver(app.settings), app: app) }
                 .tabItem { Label("Settings", systemImage: "gear") }
-            // Share with my dermatologist (PDF, FHIR) joins here once the export API is in the
-            // bindings; see ios-demo/README.md.
+            NavigationStack { ShareView(screen: ScreenObserver(app.share), app: app) }
+                .tabItem { Label("Share", systemImage: "square.and.arrow.up") }
         }
     }
 }

@@ -1,5 +1,6 @@
-// Today: the core's answer for the usual device and zones, the risk with its
-// reasons, open alerts and upcoming reminders.
+// Today: the core's answer per device and body region (may I use it now,
+// and when next), with the note on the skin checks asked when logging; the
+// risk with its reasons; open alerts; upcoming reminders.
 import RollSafe
 import RollSafeDemoKit
 import SwiftUI
@@ -11,17 +12,11 @@ struct TodayView: View {
     var body: some View {
         let today = screen.model
         List {
-            Section("May I use my device today?") {
-                if let allowed = today.mayUseToday {
-                    Label(allowed ? "Yes, as far as your log says" : "Not today",
-                          systemImage: allowed ? "checkmark.circle" : "hand.raised")
-                        .font(.headline)
-                    if let next = today.nextAllowedDate { Text("Next allowed day: \(next.text)") }
-                    ForEach(today.findings, id: \.code) { FindingRow(finding: $0) }
-                    Text("You will answer the skin checks when you log the session.").font(.footnote)
-                } else {
-                    Text("Add a device and choose the zones you treat.")
-                }
+            if today.today != nil && today.devices.isEmpty {
+                Section("May I use my device?") { Text("Add a device to see when you may use it.") }
+            }
+            ForEach(today.devices, id: \.overview.device.id) { device in
+                DeviceTodaySection(device: device, skinChecksNote: today.skinChecksNote)
             }
             if let assessment = today.assessment {
                 Section("Infection risk: \(label(assessment.preventive.level))") {
@@ -63,6 +58,39 @@ struct TodayView: View {
         .navigationTitle("Today")
         .refreshable { await app.afterChange(now: .now()) }
         .task { await today.refresh(now: .now()) }
+    }
+}
+
+/// One device: may it be used now, when next, and the verdict for each region it is for.
+struct DeviceTodaySection: View {
+    let device: DeviceToday
+    let skinChecksNote: String?
+
+    var body: some View {
+        Section(device.overview.device.nickname) {
+            Label(device.mayUseNow ? "Yes, as far as your log says" : "Not now",
+                  systemImage: device.mayUseNow ? "checkmark.circle" : "hand.raised")
+                .font(.headline)
+            if let next = device.nextAllowedDate { Text("Next allowed day: \(next.text)") }
+            ForEach(device.regions, id: \.region) { region in
+                DisclosureGroup {
+                    ForEach(region.verdict.findings, id: \.code) { FindingRow(finding: $0) }
+                } label: {
+                    HStack {
+                        Text(label(region.region))
+                        Spacer()
+                        if region.verdict.allowed {
+                            Text("Allowed").foregroundStyle(.green)
+                        } else if let next = region.verdict.nextAllowedDate {
+                            Text("From \(next.text)").foregroundStyle(.secondary)
+                        } else {
+                            Text("Not now").foregroundStyle(.red)
+                        }
+                    }
+                }
+            }
+            if let skinChecksNote { Text(skinChecksNote).font(.footnote) }
+        }
     }
 }
 

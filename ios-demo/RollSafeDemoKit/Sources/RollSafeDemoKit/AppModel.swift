@@ -3,10 +3,6 @@
 // change. The App target creates one with the real store and the
 // UNUserNotificationCenter sink; tests create one with an in-memory store and
 // a recording sink.
-//
-// Share with my dermatologist (PDF and FHIR) is not here yet: the export API
-// is not in the bindings. A ShareViewModel taking this client joins the
-// screens below once it is (see ../../README.md).
 import Foundation
 import RollSafe
 
@@ -29,6 +25,8 @@ public final class AppModel {
     public let devices: DevicesViewModel
     /// Settings.
     public let settings: SettingsViewModel
+    /// Share: exports for a dermatologist, the backup and its import.
+    public let share: ShareViewModel
     /// Posts alerts as notifications as they arrive.
     public let alertNotifier: AlertNotifier
     /// Keeps reminder notifications equal to the core's reminders.
@@ -50,6 +48,7 @@ public final class AppModel {
         history = HistoryViewModel(client: client)
         devices = DevicesViewModel(client: client)
         settings = SettingsViewModel(client: client)
+        share = ShareViewModel(client: client)
         alertNotifier = AlertNotifier(client: client, sink: sink)
         reminderScheduler = ReminderScheduler(client: client, sink: sink)
     }
@@ -61,6 +60,26 @@ public final class AppModel {
     public func start(now: Moment) async {
         alertNotifier.start()
         _ = try? await client.run { try $0.refreshAlerts(now: now) }
+        await reloadAll(now: now)
+    }
+
+    /// Imports a backup the user picked (see `ShareViewModel.importBackup`); when it was
+    /// imported, every screen reloads, since profile, care plan, devices and the log may all
+    /// have changed. A rejected document changes nothing and reloads nothing.
+    ///
+    /// - Parameters:
+    ///   - document: the file's bytes.
+    ///   - now: the current moment.
+    /// - Returns: true when it was imported.
+    @discardableResult
+    public func importBackup(_ document: Data, now: Moment) async -> Bool {
+        guard await share.importBackup(document, now: now) else { return false }
+        await reloadAll(now: now)
+        return true
+    }
+
+    /// Every screen's lists and drafts reloaded, then what follows any change.
+    private func reloadAll(now: Moment) async {
         await settings.load()
         await logSession.load()
         await clean.load()

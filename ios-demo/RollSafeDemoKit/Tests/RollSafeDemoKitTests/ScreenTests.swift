@@ -117,8 +117,9 @@ final class ScreenTests: XCTestCase {
         XCTAssertNotNil(devices.overviews.first?.device.retiredAt)
         let today = TodayViewModel(client: client)
         await today.refresh(now: moment("2026-03-01T11:15:00+01:00"))
-        XCTAssertNil(today.focus, "a retired device is not offered")
-        XCTAssertEqual(today.activeDevices, [])
+        XCTAssertNil(today.failure)
+        XCTAssertEqual(today.devices, [], "a retired device is not on Today")
+        XCTAssertNil(today.device(id: device.id))
     }
 
     func testSettingsSaveAndReloadQuietHoursAndTheCarePlan() async throws {

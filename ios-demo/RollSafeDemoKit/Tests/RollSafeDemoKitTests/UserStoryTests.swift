@@ -1,9 +1,10 @@
 // A whole user story through the view models, against the real Rust library:
-// profile, device, cleaning with a soak timer, a session, Today's answer, a
-// session blocked by the rest interval and its override, the risk rise and
-// its alert arriving through the AsyncStream as a notification, a symptom
-// report, reminders planned, and the history. Time is fixed: every step passes
-// its own `now`.
+// profile, device, cleaning with a soak timer, a session, Today's answer per
+// device and body region (one call to the core), a session blocked by the
+// rest interval and its override, the risk rise and its alert arriving
+// through the AsyncStream as a notification, a symptom report, reminders
+// planned, the history, and the week shared with a dermatologist. Time is
+// fixed: every step passes its own `now`.
 import Foundation
 import RollSafe
 import RollSafeDemoKit
@@ -38,14 +39,19 @@ final class UserStoryTests: XCTestCase {
         XCTAssertEqual(app.devices.overviews.map(\.device.nickname), ["Face roller"])
         XCTAssertFalse(app.devices.overviews[0].cleanForNextUse, "a new device is not clean until a cleaning is logged")
 
-        // Today: the new device must be cleaned first.
+        // Today: the new device must be cleaned first; the core judges every region it is for.
         await app.today.refresh(now: moment("2026-03-01T10:10:00+01:00"))
-        XCTAssertEqual(app.today.focus, TodayFocus(deviceId: roller.id, zones: []), "no session yet: the user picks zones")
-        XCTAssertNil(app.today.mayUseToday)
-        app.today.focus?.zones = [.cheeks, .forehead]
-        await app.today.refresh(now: moment("2026-03-01T10:10:00+01:00"))
-        XCTAssertEqual(app.today.mayUseToday, false)
-        XCTAssertFalse(app.today.findings.filter { $0.severity == .blocker }.isEmpty)
+        XCTAssertNil(app.today.failure)
+        XCTAssertEqual(app.today.date, CalendarDate(year: 2026, month: 3, day: 1))
+        let newRoller = try XCTUnwrap(app.today.device(id: roller.id))
+        XCTAssertEqual(app.today.devices.count, 1)
+        XCTAssertEqual(newRoller.regions.map(\.region), [.face, .scalp, .body])
+        XCTAssertFalse(newRoller.mayUseNow)
+        XCTAssertNil(newRoller.nextAllowedDate, "nothing to wait for: cleaning it is what is missing")
+        let uncleaned = try XCTUnwrap(app.today.verdict(device: roller.id, region: .face))
+        XCTAssertFalse(uncleaned.findings.filter { $0.severity == .blocker }.isEmpty)
+        XCTAssertTrue(uncleaned.findings.allSatisfy { !$0.source.citation.isEmpty }, "every finding shows its source")
+        XCTAssertFalse(app.today.skinChecksNote?.isEmpty ?? true, "Today says the skin checks come when logging")
 
         // Clean: a 20-minute soak timer, its reminder scheduled, then the cleaning logged.
         let clean = app.clean
@@ -68,7 +74,9 @@ final class UserStoryTests: XCTestCase {
         await passTime(app, sink, to: moment("2026-03-01T20:51:00+01:00"))
         let soakStillPending = await sink.pendingByID["rollsafe.reminder." + soakReminder.id]
         XCTAssertNil(soakStillPending, "logging the cleaning stopped the timer; its notification was removed")
-        XCTAssertEqual(app.today.mayUseToday, true, "\(app.today.findings.map(\.code))")
+        XCTAssertEqual(app.today.device(id: roller.id)?.mayUseNow, true)
+        XCTAssertEqual(app.today.verdict(device: roller.id, region: .face)?.allowed, true,
+                       "\(app.today.verdict(device: roller.id, region: .face)?.findings.map(\.code) ?? [])")
 
         // Log a session: no verdict before every pre-check is answered; then allowed and saved.
         let log = app.logSession
@@ -89,13 +97,15 @@ final class UserStoryTests: XCTestCase {
         let first = try XCTUnwrap(log.recorded?.session)
         XCTAssertEqual(first.overrides, [])
 
-        // Today after the session: rest until the date the core gives; reminders scheduled.
+        // Today after the session: the face rests until the date the core gives; reminders
+        // scheduled.
         await passTime(app, sink, to: moment("2026-03-01T21:10:00+01:00"))
-        XCTAssertEqual(app.today.focus, TodayFocus(deviceId: roller.id, zones: [.cheeks, .forehead]), "the user's choice is kept")
         XCTAssertEqual(Set(first.zones), [.cheeks, .forehead])
-        XCTAssertEqual(app.today.mayUseToday, false)
-        XCTAssertEqual(app.today.findings.first?.code, "interval_not_elapsed")
-        XCTAssertEqual(app.today.nextAllowedDate, CalendarDate(year: 2026, month: 3, day: 8))
+        let resting = try XCTUnwrap(app.today.verdict(device: roller.id, region: .face))
+        XCTAssertFalse(resting.allowed)
+        XCTAssertEqual(resting.findings.first?.code, "interval_not_elapsed")
+        XCTAssertEqual(resting.nextAllowedDate, CalendarDate(year: 2026, month: 3, day: 8))
+        XCTAssertEqual(app.today.device(id: roller.id)?.mayUseNow, false, "used and not yet cleaned again")
         XCTAssertFalse(app.today.reminders.isEmpty)
         let pendingIDs = Set(await sink.pendingByID.keys)
         let expected = Set(app.today.reminders.filter { $0.due.instant > moment("2026-03-01T21:10:00+01:00").instant }
@@ -103,6 +113,12 @@ final class UserStoryTests: XCTestCase {
         XCTAssertEqual(pendingIDs, expected)
         XCTAssertTrue(app.today.reminders.contains { $0.kind == .cleanAfterSession })
         _ = await clean.save(at: moment("2026-03-01T21:30:00+01:00"), now: moment("2026-03-01T21:31:00+01:00"))
+        await passTime(app, sink, to: moment("2026-03-01T21:31:00+01:00"))
+        let cleanedAgain = try XCTUnwrap(app.today.device(id: roller.id))
+        XCTAssertEqual(app.today.verdict(device: roller.id, region: .face)?.allowed, false, "the face still rests")
+        XCTAssertEqual(app.today.verdict(device: roller.id, region: .body)?.allowed, true, "the body was not needled")
+        XCTAssertTrue(cleanedAgain.mayUseNow)
+        XCTAssertNil(cleanedAgain.nextAllowedDate, "a region is free now")
 
         // Three days later: blocked by the rest interval; saving needs an explicit acknowledgement.
         log.reset()
@@ -190,6 +206,18 @@ final class UserStoryTests: XCTestCase {
         XCTAssertTrue(kinds.contains("alert"))
         let times = app.history.entries.map(\.at.instant)
         XCTAssertEqual(times, times.sorted(by: >))
+
+        // Share: the week as a FHIR bundle and CSV files for the dermatologist.
+        app.share.period = DateRange(from: CalendarDate(year: 2026, month: 3, day: 1), to: CalendarDate(year: 2026, month: 3, day: 7))
+        let shared = await app.share.prepare(now: moment("2026-03-05T09:30:00+01:00"))
+        XCTAssertTrue(shared, "\(String(describing: app.share.failure))")
+        let bundleFile = try XCTUnwrap(app.share.files.first)
+        XCTAssertEqual(bundleFile.name, "rollsafe-fhir-2026-03-05.json")
+        let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: bundleFile.data) as? [String: Any])
+        XCTAssertEqual(bundle["resourceType"] as? String, "Bundle")
+        let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+        XCTAssertEqual(resources.filter { $0["resourceType"] as? String == "Procedure" }.count, 2, "both sessions")
+        XCTAssertTrue(app.share.files.dropFirst().allSatisfy { $0.mediaType == "text/csv" })
 
         app.alertNotifier.stop()
         XCTAssertFalse(app.alertNotifier.isListening)

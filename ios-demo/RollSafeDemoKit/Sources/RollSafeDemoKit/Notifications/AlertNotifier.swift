@@ -35,6 +35,9 @@ public final class AlertNotifier {
         let sink = self.sink
         task = Task { [weak self] in
             for await alert in stream {
+                // A stream stopped before this task first ran still hands over what it buffered
+                // meanwhile; nothing is posted once `stop()` was called.
+                if Task.isCancelled { break }
                 try? await sink.add(NotificationPlanner.request(for: alert))
                 self?.onAlert?(alert)
             }

@@ -1,26 +1,10 @@
-// Today: may I use my device today, and when next; the current risk with its
-// reasons; open alerts; upcoming reminders. Every answer is the core's; this
-// only gathers them for one screen.
+// Today: for each device in use, may I use it now on each body region, and
+// when next; the current risk with its reasons; open alerts; upcoming
+// reminders. One call, `RollSafeClient.today(now:)`, answers all of it: the
+// core decides which regions a device is for, what it assumes about the skin
+// checks (and says so in `skinChecksNote`), and every verdict.
 import Foundation
 import RollSafe
-
-/// The device and zones Today asks about: by default those of the latest session.
-public struct TodayFocus: Equatable, Sendable {
-    /// The device's id.
-    public var deviceId: String
-    /// The zones, at least one.
-    public var zones: [BodyZone]
-
-    /// A focus.
-    ///
-    /// - Parameters:
-    ///   - deviceId: the device's id.
-    ///   - zones: the zones.
-    public init(deviceId: String, zones: [BodyZone]) {
-        self.deviceId = deviceId
-        self.zones = zones
-    }
-}
 
 /// The state of the Today screen.
 @MainActor
@@ -29,29 +13,10 @@ public final class TodayViewModel: ScreenModel {
     public let changes = ChangeNotifier()
     private let client: RollSafeClient
 
-    /// The device and zones the verdict is about; set by the user, or by `refresh` from the
-    /// latest session when nil.
-    public var focus: TodayFocus? {
-        didSet { changes.send() }
-    }
-    /// The core's verdict for `focus` today, before the skin questions (see `logOnlyPreChecks`).
-    public private(set) var verdict: SessionVerdict?
-    /// The preventive risk and the symptom triage, with reasons, sources and the disclaimer.
-    public private(set) var assessment: Assessment?
-    /// Rises not yet acknowledged, oldest first.
-    public private(set) var openAlerts: [Alert] = []
-    /// The upcoming reminders, soonest first.
-    public private(set) var reminders: [Reminder] = []
-    /// The devices not retired, for choosing the focus.
-    public private(set) var activeDevices: [Device] = []
+    /// The core's home screen as of the last refresh; nil until the first one succeeds.
+    public private(set) var today: Today?
     /// The last failure, to show; cleared by the next successful refresh.
     public private(set) var failure: RollSafeFailure?
-
-    /// The pre-check answers Today's verdict is computed with: "nothing reported yet". Today
-    /// answers what the log allows (rest, device, cleaning, replacement, profile, care plan);
-    /// the skin questions are asked on Log a session, where the verdict is computed again from
-    /// the user's real answers. Used for nothing else.
-    public static let logOnlyPreChecks = PreChecks.allClear
 
     /// A Today screen over `client`.
     ///
@@ -60,12 +25,19 @@ public final class TodayViewModel: ScreenModel {
         self.client = client
     }
 
-    /// May the focused device be used today, as far as the log says; nil until known.
-    public var mayUseToday: Bool? { verdict?.allowed }
-    /// The first local date every rest interval has passed, when it has not yet.
-    public var nextAllowedDate: CalendarDate? { verdict?.nextAllowedDate }
-    /// The verdict's blockers and warnings, blockers first, each with its source.
-    public var findings: [Finding] { verdict?.findings ?? [] }
+    /// The user's local date the answers are for.
+    public var date: CalendarDate? { today?.date }
+    /// Each device in use, oldest first, with its verdict per body region.
+    public var devices: [DeviceToday] { today?.devices ?? [] }
+    /// What every answer leaves to the moment of logging (the skin pre-checks), to show beside
+    /// the answers; nil until known.
+    public var skinChecksNote: String? { today?.skinChecksNote }
+    /// The preventive risk and the symptom triage, with reasons, sources and the disclaimer.
+    public var assessment: Assessment? { today?.assessment }
+    /// Rises not yet acknowledged, oldest first.
+    public var openAlerts: [Alert] { today?.openAlerts ?? [] }
+    /// The upcoming reminders, soonest first.
+    public var reminders: [Reminder] { today?.reminders ?? [] }
     /// The current preventive risk level.
     public var riskLevel: RiskLevel? { assessment?.preventive.level }
     /// The reasons behind the risk level.
@@ -74,26 +46,29 @@ public final class TodayViewModel: ScreenModel {
     /// urgent care) with its prompts.
     public var triage: Triage? { assessment?.triage }
 
-    /// Reloads everything as of `now`.
+    /// The device with `id` on Today, if it is in use.
+    ///
+    /// - Parameter id: the device's id.
+    public func device(id: String) -> DeviceToday? {
+        devices.first { $0.overview.device.id == id }
+    }
+
+    /// The verdict for a session now with the device `id` on `region`, if the device is in use
+    /// and made for that region.
+    ///
+    /// - Parameters:
+    ///   - id: the device's id.
+    ///   - region: the body region.
+    public func verdict(device id: String, region: BodyRegion) -> SessionVerdict? {
+        device(id: id)?.regions.first { $0.region == region }?.verdict
+    }
+
+    /// Reloads everything as of `now`, in one call to the core.
     ///
     /// - Parameter now: the current moment (the app passes `Moment.now()`).
     public func refresh(now: Moment) async {
         do {
-            let devices = try await client.devices().filter { $0.retiredAt == nil }
-            if focus == nil || !devices.contains(where: { $0.id == focus?.deviceId }) {
-                focus = try await defaultFocus(among: devices)
-            }
-            activeDevices = devices
-            if let focus, !focus.zones.isEmpty {
-                verdict = try await client.checkSession(
-                    SessionPlan(deviceId: focus.deviceId, zones: focus.zones, preChecks: Self.logOnlyPreChecks),
-                    now: now)
-            } else {
-                verdict = nil
-            }
-            assessment = try await client.assess(now: now)
-            openAlerts = try await client.openAlerts()
-            reminders = try await client.reminders(now: now)
+            today = try await client.today(now: now)
             failure = nil
         } catch {
             failure = .from(error)
@@ -101,7 +76,7 @@ public final class TodayViewModel: ScreenModel {
         changes.send()
     }
 
-    /// Records that the user saw an alert, then reloads the open alerts.
+    /// Records that the user saw an alert, then reloads Today as of `now`.
     ///
     /// - Parameters:
     ///   - alert: the alert.
@@ -109,21 +84,11 @@ public final class TodayViewModel: ScreenModel {
     public func acknowledge(_ alert: Alert, now: Moment) async {
         do {
             try await client.acknowledgeAlert(id: alert.id, now: now)
-            openAlerts = try await client.openAlerts()
-            failure = nil
         } catch {
             failure = .from(error)
+            changes.send()
+            return
         }
-        changes.send()
-    }
-
-    /// The latest session's device and zones when the device is still active; else the first
-    /// active device with no zone (the user picks them).
-    private func defaultFocus(among devices: [Device]) async throws -> TodayFocus? {
-        let sessions = try await client.sessions()
-        if let latest = sessions.first, devices.contains(where: { $0.id == latest.deviceId }) {
-            return TodayFocus(deviceId: latest.deviceId, zones: latest.zones)
-        }
-        return devices.first.map { TodayFocus(deviceId: $0.id, zones: []) }
+        await refresh(now: now)
     }
 }
