@@ -4,12 +4,20 @@
 //! code; the compiler checks that the copy matches the original.
 
 pub use rollsafe_core::check::CleaningState;
+pub use rollsafe_core::report::Paper;
 pub use rollsafe_core::rules::Evidence;
 pub use rollsafe_core::{
     BodyRegion, BodyZone, CarePlanRest, CleaningMethod, CleaningTiming, Condition, DeviceKind,
     NeedleMaterial, Override, PreChecks, Product, ProductCategory, ProductTiming, Severity,
     SkinType,
 };
+
+/// The page size of the dermatologist's PDF report.
+#[uniffi::remote(Enum)]
+pub enum Paper {
+    A4,
+    UsLetter,
+}
 
 /// The form of a microneedling device.
 #[uniffi::remote(Enum)]

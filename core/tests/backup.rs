@@ -209,7 +209,11 @@ fn restoring_into_a_log_the_app_already_started_announces_nothing_twice() {
     // The app re-assesses at every start, which stores the starting levels.
     assert!(phone.refresh_alerts(now).unwrap().is_empty());
     let restored = phone.import_backup(backup.as_bytes(), now).unwrap();
-    assert!(restored.alerts.is_empty(), "announced again: {:?}", restored.alerts);
+    assert!(
+        restored.alerts.is_empty(),
+        "announced again: {:?}",
+        restored.alerts
+    );
     assert_eq!(phone.export_backup(None, now).unwrap(), backup);
 }
 

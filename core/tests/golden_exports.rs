@@ -14,6 +14,7 @@ use chrono::DateTime;
 use rollsafe_core::export::csv::{CsvOptions, files};
 use rollsafe_core::export::fhir::{FhirOptions, bundle};
 use rollsafe_core::export::{Period, Privacy, Sections};
+use rollsafe_core::report::{ReportOptions, pdf};
 use rollsafe_core::{Moment, Store};
 
 /// The moment every golden export is made at.
@@ -102,4 +103,10 @@ fn the_csv_files_are_fixed() {
     for file in files(&store, &options).unwrap() {
         golden(&format!("csv/{}", file.name), file.contents.as_bytes());
     }
+}
+
+#[test]
+fn the_pdf_report_is_fixed() {
+    let store = restored();
+    golden("report.pdf", &pdf(&store, &ReportOptions::default(), now()).unwrap());
 }

@@ -90,6 +90,15 @@ impl ExportScope {
     }
 }
 
+/// What the dermatologist's PDF report covers, and its page size.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct ReportOptions {
+    /// The days, sections and privacy choices.
+    pub scope: ExportScope,
+    /// A4 or US Letter.
+    pub paper: crate::enums::Paper,
+}
+
 /// One CSV file: its name and UTF-8 contents.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct CsvFile {

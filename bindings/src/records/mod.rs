@@ -20,7 +20,9 @@ pub use changes::{
 };
 pub use cleaning::{Cleaning, CleaningEntry, NewCleaning};
 pub use device::{Device, DeviceChange, DeviceOverview, NewDevice, Replacement};
-pub use export::{CsvFile, DateRange, ExportScope, ExportSections, ImportCount, ImportResult};
+pub use export::{
+    CsvFile, DateRange, ExportScope, ExportSections, ImportCount, ImportResult, ReportOptions,
+};
 pub use profile::{CarePlan, ConditionAnswer, Profile, ProfileUpdate};
 pub use report::{NewSymptomReport, SymptomReport};
 pub(crate) use risk::alerts;

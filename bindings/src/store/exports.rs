@@ -7,11 +7,33 @@ use rollsafe_core::export::fhir::{AttachedReport, FhirOptions};
 
 use super::RollSafeStore;
 use crate::error::RollSafeError;
-use crate::records::{CsvFile, DateRange, ExportScope, ImportResult};
+use crate::records::{CsvFile, DateRange, ExportScope, ImportResult, ReportOptions};
 use crate::time::Moment;
 
 #[uniffi::export]
 impl RollSafeStore {
+    /// The dermatologist's PDF report: one to two pages of summary, charts,
+    /// then the detail, over the period and sections chosen. The same log
+    /// and `now` give the same bytes on every platform.
+    pub fn report_pdf(
+        &self,
+        options: ReportOptions,
+        now: Moment,
+    ) -> Result<Vec<u8>, RollSafeError> {
+        let scope = options.scope.to_core()?;
+        let options = core::report::ReportOptions {
+            period: scope.period,
+            sections: scope.sections,
+            privacy: scope.privacy,
+            paper: options.paper,
+        };
+        Ok(core::report::pdf(
+            &self.core,
+            &options,
+            now.to_core("now")?,
+        )?)
+    }
+
     /// The log as a backup document (JSON text, format `rollsafe-backup`
     /// version 1), or the part of it in `period` with what that part refers
     /// to. Keep it somewhere safe; it holds the user's health data.
@@ -77,4 +99,20 @@ impl RollSafeStore {
             .map(CsvFile::from)
             .collect())
     }
+}
+
+/// Seals an export (the bytes of a PDF, a FHIR bundle, a backup) with a
+/// passphrase of at least 10 characters, for sending by email. The result is
+/// a standard age file: the recipient opens it with RollSafe or with the
+/// `age` or `rage` tools and the passphrase, told by another channel.
+#[uniffi::export]
+pub fn seal_export(bytes: Vec<u8>, passphrase: String) -> Result<Vec<u8>, RollSafeError> {
+    Ok(core::export::seal::seal(&bytes, &passphrase)?)
+}
+
+/// Opens a sealed export. A wrong passphrase or a file changed after it was
+/// sealed throws `ImportRejected` saying which, and returns nothing.
+#[uniffi::export]
+pub fn open_sealed_export(sealed: Vec<u8>, passphrase: String) -> Result<Vec<u8>, RollSafeError> {
+    Ok(core::export::seal::open(&sealed, &passphrase)?)
 }

@@ -60,6 +60,22 @@ final class ExportsTests: XCTestCase {
         }
     }
 
+    func testThePdfReportIsTheOneRustMakes() throws {
+        let store = try restored()
+        let expected = try Data(contentsOf: try exports().appendingPathComponent("expected/report.pdf"))
+        XCTAssertEqual(try store.reportPdf(options: ReportOptions(scope: everything, paper: .a4), now: now), expected)
+    }
+
+    func testASealedExportOpensWithItsPassphraseOnly() throws {
+        let pdf = try Data(contentsOf: try exports().appendingPathComponent("expected/report.pdf"))
+        let sealed = try sealExport(bytes: pdf, passphrase: "correct horse battery")
+        XCTAssertEqual(String(decoding: sealed.prefix(21), as: UTF8.self), "age-encryption.org/v1")
+        XCTAssertEqual(try openSealedExport(sealed: sealed, passphrase: "correct horse battery"), pdf)
+        XCTAssertThrowsError(try openSealedExport(sealed: sealed, passphrase: "wrong horse battery")) { error in
+            guard case RollSafeError.ImportRejected = error else { return XCTFail("expected ImportRejected, got \(error)") }
+        }
+    }
+
     func testADamagedBackupIsRefusedWithItsPlaceAndNothingChanges() throws {
         let store = try restored()
         let before = try store.exportBackup(period: nil, now: now)

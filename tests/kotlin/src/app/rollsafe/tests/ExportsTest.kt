@@ -7,6 +7,10 @@ package app.rollsafe.tests
 import app.rollsafe.ExportScope
 import app.rollsafe.ExportSections
 import app.rollsafe.Moment
+import app.rollsafe.Paper
+import app.rollsafe.ReportOptions
+import app.rollsafe.openSealedExport
+import app.rollsafe.sealExport
 import app.rollsafe.RollSafeException
 import app.rollsafe.RollSafeStore
 import org.junit.jupiter.api.Assertions.assertArrayEquals
@@ -77,6 +81,26 @@ class ExportsTest {
                 )
             }
         }
+    }
+
+    @Test
+    fun `the PDF report is the one Rust makes`() {
+        restored().use { store ->
+            assertArrayEquals(
+                exports.resolve("expected/report.pdf").readBytes(),
+                store.reportPdf(ReportOptions(scope = everything, paper = Paper.A4), now),
+            )
+        }
+    }
+
+    @Test
+    fun `a sealed export opens with its passphrase only`() {
+        val pdf = exports.resolve("expected/report.pdf").readBytes()
+        val sealed = sealExport(pdf, "correct horse battery")
+        assertTrue(String(sealed.copyOfRange(0, 21), Charsets.US_ASCII) == "age-encryption.org/v1")
+        assertArrayEquals(pdf, openSealedExport(sealed, "correct horse battery"))
+        assertThrows(RollSafeException.ImportRejected::class.java) { openSealedExport(sealed, "wrong horse battery") }
+        assertThrows(RollSafeException.InvalidInput::class.java) { sealExport(pdf, "short") }
     }
 
     @Test
