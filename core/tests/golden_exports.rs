@@ -108,5 +108,8 @@ fn the_csv_files_are_fixed() {
 #[test]
 fn the_pdf_report_is_fixed() {
     let store = restored();
-    golden("report.pdf", &pdf(&store, &ReportOptions::default(), now()).unwrap());
+    golden(
+        "report.pdf",
+        &pdf(&store, &ReportOptions::default(), now()).unwrap(),
+    );
 }
