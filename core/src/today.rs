@@ -60,14 +60,22 @@ impl DeviceToday {
         self.regions.iter().any(|r| r.verdict.allowed)
     }
 
-    /// The earliest next allowed day over the regions that must still rest;
-    /// `None` when a region is free now or none was needled.
+    /// The earliest day a region becomes free by waiting alone: over the
+    /// regions held back only by their rest interval. `None` when a region is
+    /// free now, or when every region is also held back by something no date
+    /// clears (a device to clean or replace, a care-plan limit): then the
+    /// findings say what to do.
     pub fn next_allowed_date(&self) -> Option<NaiveDate> {
         if self.may_use_now() {
             return None;
         }
         self.regions
             .iter()
+            .filter(|r| {
+                r.verdict
+                    .blockers()
+                    .all(|f| f.code == crate::check::INTERVAL_NOT_ELAPSED)
+            })
             .filter_map(|r| r.verdict.next_allowed_date)
             .min()
     }

@@ -192,3 +192,47 @@ fn an_event_at_the_very_moment_asked_about_counts() {
             .allowed
     );
 }
+
+#[test]
+fn no_date_is_promised_while_something_no_date_clears_blocks() {
+    let store = Store::open_in_memory().unwrap();
+    let start = at("2026-03-01T20:00:00+01:00");
+    let scalp = store
+        .add_device(
+            NewDevice::simple(DeviceKind::ScalpRoller, 0.5, "Scalp"),
+            start,
+        )
+        .unwrap()
+        .value
+        .id;
+    soak(&store, scalp, start);
+    let session_at = start + TimeDelta::minutes(30);
+    store
+        .record_session(
+            NewSession {
+                plan: plan(scalp, BodyZone::Scalp),
+                at: session_at,
+                passes: None,
+                pain: None,
+                notes: None,
+            },
+            &[],
+            session_at,
+        )
+        .unwrap();
+    soak(&store, scalp, session_at + TimeDelta::minutes(10));
+    let now = start + TimeDelta::days(1);
+    let resting = store.today(now).unwrap();
+    assert!(
+        resting.devices[0].next_allowed_date().is_some(),
+        "waiting alone frees the scalp"
+    );
+    store.flag_device_damaged(scalp, now).unwrap();
+    let damaged = store.today(now).unwrap();
+    assert!(!damaged.devices[0].may_use_now());
+    assert_eq!(
+        damaged.devices[0].next_allowed_date(),
+        None,
+        "a damaged device needs replacing, not waiting"
+    );
+}

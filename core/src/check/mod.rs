@@ -8,6 +8,8 @@ mod device;
 mod interval;
 mod person;
 
+pub use interval::INTERVAL_NOT_ELAPSED;
+
 use crate::care_plan::CarePlan;
 use crate::cleaning::CleaningMethod;
 use crate::device::Device;
