@@ -11,6 +11,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// What every verb's `--help` says about how it ends.
 const EXIT_CODES: &str = "\
+Environment:
+  ROLLSAFE_PASSPHRASE  the passphrase for --seal and for importing a sealed
+                       backup (at least 10 characters). Never given on the
+                       command line, where other users could read it.
+
 Exit status:
   0  done
   1  the log could not be read or written (storage failure, damaged or newer file)
@@ -30,8 +35,8 @@ pub struct Cli {
 /// The verbs.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a store filled with a few weeks of realistic use and show what
-    /// the app would show.
+    /// Create a store filled with a few weeks of realistic use, show what
+    /// the app would show, and write the dermatologist's PDF beside it.
     #[command(after_help = EXIT_CODES)]
     Demo(DemoArgs),
 
@@ -48,13 +53,18 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Sessions(SessionsArgs),
 
+    /// Write the dermatologist's PDF report: a short summary of the period,
+    /// then the detail, with charts.
+    #[command(after_help = EXIT_CODES)]
+    Report(ReportArgs),
+
     /// Write the log out: a JSON backup, a FHIR R4 bundle, or CSV files.
     #[command(after_help = EXIT_CODES)]
     Export(ExportArgs),
 
-    /// Merge a JSON backup into the log (creating the log if there is none):
-    /// records are matched by their ids, so importing twice adds nothing. A
-    /// bad document changes nothing.
+    /// Merge a JSON backup, sealed or not, into the log (creating the log if
+    /// there is none): records are matched by their ids, so importing twice
+    /// adds nothing. A bad document changes nothing.
     #[command(after_help = EXIT_CODES)]
     Import(ImportArgs),
 }
@@ -64,7 +74,8 @@ pub enum Command {
 pub struct DemoArgs {
     /// Where to create the demo store. Defaults to `demo.sqlite3` in the
     /// platform's data directory, which the demo replaces on every run; any
-    /// other existing file is refused, never overwritten.
+    /// other existing file is refused, never overwritten. The dermatologist's
+    /// PDF goes beside it as `<name>-report.pdf`, under the same rule.
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
@@ -184,13 +195,74 @@ pub struct ExportArgs {
     /// Replace output files that already exist.
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub seal: SealArg,
+}
+
+/// Sealing what is written with a passphrase.
+#[derive(Debug, Args)]
+pub struct SealArg {
+    /// Seal the output with the passphrase in the environment variable
+    /// ROLLSAFE_PASSPHRASE (an age file, which `age -d` and `rollsafe
+    /// import` open), for sending by email. Needs --out; `.age` is added to
+    /// its name unless it already ends so (csv: to each file's name).
+    #[arg(long)]
+    pub seal: bool,
+}
+
+/// The paper the report is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+/// Options of `rollsafe report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+
+    #[command(flatten)]
+    pub now: NowArg,
+
+    #[command(flatten)]
+    pub period: PeriodArgs,
+
+    /// Where to write the PDF (an existing file is refused unless --force).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+
+    /// The paper size.
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+
+    /// Replace every free-text note with a mark saying it was withheld.
+    #[arg(long)]
+    pub redact_notes: bool,
+
+    /// Name the photos attached to symptom reports (file name and digest;
+    /// never the images).
+    #[arg(long)]
+    pub photo_references: bool,
+
+    /// Replace the output file if it already exists.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub seal: SealArg,
 }
 
 /// Options of `rollsafe import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The backup to import (a file written by `rollsafe export --format json`
-    /// or by the app).
+    /// or by the app). A sealed backup (`--seal`) is opened with the
+    /// passphrase in ROLLSAFE_PASSPHRASE.
     #[arg(value_name = "PATH")]
     pub file: PathBuf,
 

@@ -1,51 +1,96 @@
 //! `rollsafe demo`: a realistic few weeks of use by one person, then the
-//! screen the app would show.
+//! screen the app would show and the dermatologist's PDF.
 //!
-//! The story itself is in `story.rs`; this file picks the file to write,
-//! never overwriting a real log, and prints what the app would show.
+//! The story itself is in `story.rs`; this file picks the files to write,
+//! never overwriting a real log or someone's document, and prints what the
+//! app would show.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rollsafe_core::Store;
+use rollsafe_core::report::ReportOptions;
 
 use crate::args::DemoArgs;
 use crate::failure::Failure;
 use crate::{clock, paths, story, text, verbs};
 
-/// Runs the demo: fills a new store, then prints its home screen (the same
-/// as `rollsafe status`).
-pub fn run(options: &DemoArgs) -> Result<(), Failure> {
-    let now = clock::now_or_clock(options.now);
-    let path = prepare_path(options.db.as_deref()).map_err(Failure::input)?;
-    let store = Store::open(&path)?;
-    story::fill(&store, now)?;
-    let status = verbs::status::fetch(&store, &path, now)?;
-    verbs::print(&text::status::render(&status))
+/// The files the demo writes.
+struct DemoFiles {
+    /// The demo store.
+    db: PathBuf,
+    /// The dermatologist's PDF beside it.
+    report: PathBuf,
+    /// True for the default demo's files, which every run replaces.
+    replace: bool,
 }
 
-/// Picks the demo file. The default demo file is replaced; any other
-/// existing file is refused, so the demo can never overwrite a real log.
-fn prepare_path(requested: Option<&Path>) -> Result<PathBuf, String> {
-    let path = match requested {
-        Some(path) if path.exists() => {
-            return Err(format!(
-                "{} already exists; the demo only writes a new file (choose another --db)",
-                path.display()
-            ));
+/// Runs the demo: fills a new store, prints its home screen (the same as
+/// `rollsafe status`), then writes the dermatologist's PDF of the whole log
+/// beside the store and says where.
+pub fn run(options: &DemoArgs) -> Result<(), Failure> {
+    let now = clock::now_or_clock(options.now);
+    let files = prepare(options.db.as_deref()).map_err(Failure::input)?;
+    let store = Store::open(&files.db)?;
+    story::fill(&store, now)?;
+    let status = verbs::status::fetch(&store, &files.db, now)?;
+    verbs::print(&text::status::render(&status))?;
+    let written = verbs::report::write(
+        &store,
+        &ReportOptions::default(),
+        now,
+        &files.report,
+        files.replace,
+        None,
+    )?;
+    verbs::print(&format!(
+        "\nThe dermatologist's report (PDF, the whole log, A4): {}\n",
+        written.describe()
+    ))
+}
+
+/// `<stem>-report.pdf` beside the store `db`.
+fn report_beside(db: &Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "demo".into(), |s| s.to_string_lossy());
+    db.with_file_name(format!("{stem}-report.pdf"))
+}
+
+/// Picks the demo's files. The default demo's are replaced; for any other
+/// path an existing store or report is refused before anything is written,
+/// so the demo can never overwrite a real log or document.
+fn prepare(requested: Option<&Path>) -> Result<DemoFiles, String> {
+    let files = match requested {
+        Some(db) => {
+            let report = report_beside(db);
+            if let Some(existing) = [db, report.as_path()].into_iter().find(|p| p.exists()) {
+                return Err(format!(
+                    "{} already exists; the demo only writes new files (choose another --db)",
+                    existing.display()
+                ));
+            }
+            DemoFiles {
+                db: db.to_path_buf(),
+                report,
+                replace: false,
+            }
         }
-        Some(path) => path.to_path_buf(),
         None => {
-            let path = paths::default_demo_db();
-            remove_database_files(&path)?;
-            path
+            let db = paths::default_demo_db();
+            remove_database_files(&db)?;
+            DemoFiles {
+                report: report_beside(&db),
+                db,
+                replace: true,
+            }
         }
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Some(parent) = files.db.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    Ok(path)
+    Ok(files)
 }
 
 /// Removes a previous demo database with its WAL and shared-memory files.

@@ -50,6 +50,14 @@ impl Failure {
         }
     }
 
+    /// The same kind of failure with another message.
+    pub fn replaced(self, message: impl Into<String>) -> Self {
+        Self {
+            kind: self.kind,
+            message: message.into(),
+        }
+    }
+
     /// The process exit status for this failure.
     pub fn exit_code(&self) -> u8 {
         match self.kind {

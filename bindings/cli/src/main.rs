@@ -13,6 +13,7 @@
 //! | `demo`, `story` | the demo log |
 //! | `failure` | messages and exit statuses |
 //! | `clock`, `paths`, `period`, `log_file`, `output` | the clock, default paths, periods, opening logs, writing files |
+//! | `sealing` | `--seal` and sealed backups: the passphrase from the environment |
 
 // Like the core: a message and an exit status for every failure, never a
 // panic. Tests may unwrap.
@@ -36,6 +37,7 @@ mod log_file;
 mod output;
 mod paths;
 mod period;
+mod sealing;
 mod story;
 mod text;
 mod verbs;
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Status(options) => verbs::status::run(&options),
         Command::Devices(options) => verbs::devices::run(&options),
         Command::Sessions(options) => verbs::sessions::run(&options),
+        Command::Report(options) => verbs::report::run(&options),
         Command::Export(options) => verbs::export::run(&options),
         Command::Import(options) => verbs::import::run(&options),
     };

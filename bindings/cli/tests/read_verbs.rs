@@ -10,11 +10,16 @@ fn status_shows_each_verdict_with_reasons_risk_alerts_and_reminders() {
     let log = DemoLog::new();
     let text = log.run("status", &["--now", NOW]).ok().stdout;
     for expected in [
-        "Face roller (asked for cheeks, forehead, every pre-check clear): not now.",
-        "[blocked] Replace Face roller before the next session",
-        "Scalp roller (asked for scalp, every pre-check clear): not now.",
+        "Devices in use",
+        "May I use my device now? (2026-11-22 09:30 +01:00)",
+        "  Face roller: not now; the earliest a resting region is free again: 2026-12-03.\n    [blocked] Replace Face roller before the next session",
+        "    face: not now\n      [warning] Needling the face can reactivate cold sores.",
+        "    scalp: not now (rest until 2026-12-03)\n      [blocked] Let the scalp rest at least 14 days",
+        "    body: not now (see above)\n",
+        "  Scalp roller: not now; the earliest a resting region is free again: 2026-12-03.\n    scalp: not now (rest until 2026-12-03)",
         "the next is allowed from 2026-12-03",
         "rule care_plan (clinician evidence)",
+        "As far as the log knows. Before you start, RollSafe asks about your skin",
         "Infection risk from how the devices were used (last 30 days): high",
         "Symptoms: amber",
         "Open alerts",
@@ -24,27 +29,88 @@ fn status_shows_each_verdict_with_reasons_risk_alerts_and_reminders() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+    // The reason every region shares is shown once, above the regions.
+    assert_eq!(
+        text.matches("Replace Face roller before").count(),
+        1,
+        "{text}"
+    );
 }
 
 #[test]
-fn status_as_json_carries_the_same_answers() {
+fn status_as_json_has_the_cores_verdict_per_device_and_region() {
     let log = DemoLog::new();
     let json = log.run("status", &["--now", NOW, "--json"]).ok().json();
     assert_eq!(json["now"], NOW);
+    assert_eq!(json["date"], "2026-11-22");
+    assert!(
+        json["skin_checks_note"]
+            .as_str()
+            .unwrap()
+            .contains("may still say no")
+    );
     let devices = json["devices"].as_array().unwrap();
     assert_eq!(devices.len(), 2);
+    let region = |device: &serde_json::Value, code: &str| {
+        device["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["region"] == code)
+            .unwrap_or_else(|| panic!("no {code} in {device:#}"))
+            .clone()
+    };
+
+    // A scalp roller is judged for the scalp only; the care plan's 14 days
+    // of rest block it.
     let scalp = devices
         .iter()
         .find(|d| d["device"]["kind"] == "scalp_roller")
         .unwrap();
-    let verdict = &scalp["verdict"];
+    assert_eq!(scalp["may_use_now"], false);
+    assert_eq!(scalp["next_allowed_date"], "2026-12-03");
+    let regions: Vec<&str> = scalp["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["region"].as_str().unwrap())
+        .collect();
+    assert_eq!(regions, ["scalp"]);
+    let verdict = region(scalp, "scalp");
     assert_eq!(verdict["allowed"], false);
-    assert_eq!(verdict["checked_zones"], serde_json::json!(["scalp"]));
     assert_eq!(verdict["next_allowed_date"], "2026-12-03");
     let blocker = &verdict["findings"][0];
     assert_eq!(blocker["severity"], "blocker");
     assert_eq!(blocker["source"]["rule_id"], "care_plan");
     assert_eq!(blocker["source"]["evidence"], "clinician");
+    assert_eq!(verdict["rest"][0]["region"], "scalp");
+    assert_eq!(verdict["rest"][0]["min_rest_days"], 14);
+    assert_eq!(verdict["rest"][0]["last_session_date"], "2026-11-19");
+
+    // A face roller is judged for every region; its worn head blocks each.
+    let face = devices
+        .iter()
+        .find(|d| d["device"]["kind"] == "roller")
+        .unwrap();
+    assert_eq!(face["may_use_now"], false);
+    for code in ["face", "scalp", "body"] {
+        let verdict = region(face, code);
+        assert_eq!(verdict["allowed"], false, "{verdict:#}");
+        assert!(
+            verdict["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["severity"] == "blocker"
+                    && f["source"]["rule_id"] == "replacement.roller_head"),
+            "{verdict:#}"
+        );
+    }
+    assert_eq!(
+        region(face, "face")["next_allowed_date"],
+        serde_json::Value::Null
+    );
+
     assert_eq!(json["risk"]["preventive_level"], "high");
     assert_eq!(json["risk"]["triage_level"], "amber");
     assert!(!json["risk"]["factors"].as_array().unwrap().is_empty());
@@ -172,7 +238,9 @@ fn bad_dates_and_moments_are_usage_errors() {
 
 #[test]
 fn every_verb_explains_itself_and_its_exit_codes() {
-    for verb in ["status", "devices", "sessions", "export", "import", "demo"] {
+    for verb in [
+        "status", "devices", "sessions", "report", "export", "import", "demo",
+    ] {
         let help = rollsafe([verb, "--help"]).ok().stdout;
         assert!(help.contains("Exit status:"), "{verb}:\n{help}");
         assert!(help.contains("--db"), "{verb}:\n{help}");
@@ -186,7 +254,26 @@ fn every_verb_explains_itself_and_its_exit_codes() {
         "--patient-name",
         "--out",
         "--force",
+        "--seal",
+        "ROLLSAFE_PASSPHRASE",
     ] {
         assert!(export.contains(option), "{option}:\n{export}");
     }
+    let report = rollsafe(["report", "--help"]).ok().stdout;
+    for option in [
+        "--from",
+        "--to",
+        "--out",
+        "--paper",
+        "--redact-notes",
+        "--photo-references",
+        "--force",
+        "--seal",
+        "--now",
+        "ROLLSAFE_PASSPHRASE",
+    ] {
+        assert!(report.contains(option), "{option}:\n{report}");
+    }
+    let import = rollsafe(["import", "--help"]).ok().stdout;
+    assert!(import.contains("ROLLSAFE_PASSPHRASE"), "{import}");
 }

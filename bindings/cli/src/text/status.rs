@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::view::safety::{AlertView, FindingView, ReminderView, RiskView};
-use crate::view::status::StatusView;
+use crate::view::status::{DeviceStatusView, StatusView};
 
 /// The home screen.
 pub fn render(status: &StatusView) -> String {
@@ -18,9 +18,9 @@ pub fn render(status: &StatusView) -> String {
             plan.set_at.date_naive()
         );
     }
-    let _ = writeln!(out, "\nDevices");
+    let _ = writeln!(out, "\nDevices in use");
     if status.devices.is_empty() {
-        let _ = writeln!(out, "  none yet");
+        let _ = writeln!(out, "  none");
     }
     for entry in &status.devices {
         let _ = writeln!(out, "  {}", super::device_line(&entry.device));
@@ -32,31 +32,7 @@ pub fn render(status: &StatusView) -> String {
     for session in &status.recent_sessions {
         let _ = writeln!(out, "  {}", super::session_line(session));
     }
-    let _ = writeln!(
-        out,
-        "\nMay I use my device now? ({})",
-        super::moment(&status.now)
-    );
-    for entry in &status.devices {
-        let Some(verdict) = &entry.verdict else {
-            continue;
-        };
-        let answer = if verdict.allowed { "yes" } else { "not now" };
-        let zones: Vec<String> = verdict
-            .checked_zones
-            .iter()
-            .map(|z| super::words(z))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {} (asked for {}, every pre-check clear): {answer}.",
-            entry.device.nickname,
-            zones.join(", ")
-        );
-        for finding in &verdict.findings {
-            write_finding(&mut out, finding);
-        }
-    }
+    write_verdicts(&mut out, status);
     write_risk(&mut out, &status.risk);
     write_alerts(&mut out, &status.open_alerts);
     write_reminders(&mut out, &status.reminders);
@@ -64,15 +40,79 @@ pub fn render(status: &StatusView) -> String {
     out
 }
 
-fn write_finding(out: &mut String, finding: &FindingView) {
+/// Per device in use, the answer for each body region with its reasons,
+/// then what the answers leave to the moment of logging.
+fn write_verdicts(out: &mut String, status: &StatusView) {
+    let _ = writeln!(
+        out,
+        "\nMay I use my device now? ({})",
+        super::moment(&status.now)
+    );
+    if status.devices.is_empty() {
+        let _ = writeln!(out, "  no device in use");
+    }
+    for entry in &status.devices {
+        write_device_verdict(out, entry);
+    }
+    let _ = writeln!(out, "  {}", status.skin_checks_note);
+}
+
+/// One device: the overall answer, the reasons every region shares (printed
+/// once), then each region with its own reasons. Only the layout is decided
+/// here: the answers and the reasons are the core's.
+fn write_device_verdict(out: &mut String, entry: &DeviceStatusView) {
+    let regions = &entry.regions;
+    let answer = if entry.may_use_now {
+        let allowed: Vec<&str> = regions
+            .iter()
+            .filter(|r| r.allowed)
+            .map(|r| r.region)
+            .collect();
+        format!("yes, on the {}", allowed.join(", the "))
+    } else {
+        match entry.next_allowed_date {
+            Some(date) => {
+                format!("not now; the earliest a resting region is free again: {date}")
+            }
+            None => "not now".to_owned(),
+        }
+    };
+    let _ = writeln!(out, "  {}: {answer}.", entry.device.nickname);
+    let shared = |finding: &FindingView| {
+        regions.len() > 1
+            && regions.iter().all(|r| {
+                r.findings
+                    .iter()
+                    .any(|f| f.code == finding.code && f.message == finding.message)
+            })
+    };
+    let first = regions.first().map_or(&[][..], |r| &r.findings[..]);
+    for finding in first.iter().filter(|f| shared(f)) {
+        write_finding(out, "    ", finding);
+    }
+    for region in regions {
+        let answer = match (region.allowed, region.next_allowed_date) {
+            (true, _) => "yes".to_owned(),
+            (false, Some(date)) => format!("not now (rest until {date})"),
+            (false, None) if region.findings.iter().all(shared) => "not now (see above)".to_owned(),
+            (false, None) => "not now".to_owned(),
+        };
+        let _ = writeln!(out, "    {}: {answer}", region.region);
+        for finding in region.findings.iter().filter(|f| !shared(f)) {
+            write_finding(out, "      ", finding);
+        }
+    }
+}
+
+fn write_finding(out: &mut String, indent: &str, finding: &FindingView) {
     let marker = match finding.severity {
         "blocker" => "blocked",
         other => other,
     };
-    let _ = writeln!(out, "    [{marker}] {}", finding.message);
+    let _ = writeln!(out, "{indent}[{marker}] {}", finding.message);
     let _ = writeln!(
         out,
-        "      rule {} ({} evidence): {}",
+        "{indent}  rule {} ({} evidence): {}",
         finding.source.rule_id,
         finding.source.evidence.replace('_', "-"),
         finding.source.citation

@@ -1,5 +1,6 @@
 //! `rollsafe export`: the JSON backup, the FHIR R4 bundle or the CSV files,
-//! all made by the core; this verb only picks the options and the files.
+//! all made by the core; this verb only picks the options and the files,
+//! and seals them with `--seal`.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -11,11 +12,13 @@ use rollsafe_core::{Moment, Store};
 
 use crate::args::{ExportArgs, ExportFormat};
 use crate::failure::Failure;
-use crate::{clock, log_file, output, paths, period};
+use crate::{clock, log_file, output, paths, period, sealing};
 
 /// Runs `rollsafe export`.
 pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     check_options(args)?;
+    let passphrase = sealing::for_output(args.seal.seal, args.out.as_deref())?;
+    let passphrase = passphrase.as_deref();
     let period = period::chosen(&args.period)?;
     let path = paths::db_or_default(args.db.db.as_deref());
     let store = log_file::open_existing(&path)?;
@@ -27,11 +30,11 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     match args.format {
         ExportFormat::Json => {
             let document = store.export_backup(period, now)?;
-            emit(&document, args.out.as_deref(), args.force)
+            emit(&document, args.out.as_deref(), args.force, passphrase)
         }
         ExportFormat::Fhir => {
             let bundle = fhir_bundle(&store, args, period, privacy, now)?;
-            emit(&bundle, args.out.as_deref(), args.force)
+            emit(&bundle, args.out.as_deref(), args.force, passphrase)
         }
         ExportFormat::Csv => {
             let dir = args.out.as_deref().ok_or_else(|| {
@@ -42,7 +45,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
                 sections: Sections::ALL,
                 privacy,
             };
-            write_csv(&store, &options, dir, args.force)
+            write_csv(&store, &options, dir, args.force, passphrase)
         }
     }
 }
@@ -112,15 +115,23 @@ fn fhir_bundle(
 
 /// Writes one document, byte for byte as the core made it (so it matches
 /// the phones' export of the same log), to `out` or to standard output; a
-/// terminal also gets a final line break.
-fn emit(document: &str, out: Option<&Path>, force: bool) -> Result<(), Failure> {
+/// terminal also gets a final line break. With a passphrase the file is
+/// sealed (and `out` is given: [`sealing::for_output`] checked).
+fn emit(
+    document: &str,
+    out: Option<&Path>,
+    force: bool,
+    passphrase: Option<&str>,
+) -> Result<(), Failure> {
     match out {
         Some(path) => {
-            output::write_file(path, document.as_bytes(), force)?;
+            let (path, bytes) = sealing::prepare(path, document.as_bytes(), passphrase)?;
+            output::write_file(&path, &bytes, force)?;
             super::print(&format!(
-                "Wrote {} ({} bytes)\n",
+                "Wrote {} ({} bytes{})\n",
                 path.display(),
-                document.len()
+                bytes.len(),
+                if passphrase.is_some() { ", sealed" } else { "" }
             ))
         }
         None if std::io::stdout().is_terminal() => super::print(&format!("{document}\n")),
@@ -128,19 +139,35 @@ fn emit(document: &str, out: Option<&Path>, force: bool) -> Result<(), Failure> 
     }
 }
 
-/// Writes each CSV file into `dir`, refusing before writing any if one
-/// exists (unless `force`).
-fn write_csv(store: &Store, options: &CsvOptions, dir: &Path, force: bool) -> Result<(), Failure> {
-    let files = csv::files(store, options)?;
+/// Writes each CSV file into `dir` (each sealed with a passphrase),
+/// refusing before writing any if one exists (unless `force`).
+fn write_csv(
+    store: &Store,
+    options: &CsvOptions,
+    dir: &Path,
+    force: bool,
+    passphrase: Option<&str>,
+) -> Result<(), Failure> {
+    let files = csv::files(store, options)?
+        .iter()
+        .map(|f| sealing::prepare(&dir.join(&f.name), f.contents.as_bytes(), passphrase))
+        .map(|prepared| prepared.map(|(path, bytes)| (path, bytes.into_owned())))
+        .collect::<Result<Vec<_>, Failure>>()?;
     output::create_dir(dir)?;
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    output::check_free(dir, &names, force)?;
-    for file in &files {
-        output::write_file(&dir.join(&file.name), file.contents.as_bytes(), force)?;
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|(path, _)| path.file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect();
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    output::check_free(dir, &name_refs, force)?;
+    for (path, bytes) in &files {
+        output::write_file(path, bytes, force)?;
     }
     super::print(&format!(
-        "Wrote {} files to {}: {}\n",
+        "Wrote {} {}files to {}: {}\n",
         files.len(),
+        if passphrase.is_some() { "sealed " } else { "" },
         dir.display(),
         names.join(", ")
     ))

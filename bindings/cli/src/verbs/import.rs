@@ -1,7 +1,8 @@
 //! `rollsafe import`: merges a JSON backup into the log. The core checks the
 //! whole document first and merges it in one transaction, so a bad document
 //! changes nothing; this verb also leaves no empty log behind when the log
-//! was created for an import that failed.
+//! was created for an import that failed. A sealed backup is opened first,
+//! with the passphrase from the environment, before the log is touched.
 
 use std::fs::File;
 use std::io::Read;
@@ -14,11 +15,14 @@ use crate::args::ImportArgs;
 use crate::failure::Failure;
 use crate::view::import::{ImportView, counts};
 use crate::view::safety::AlertView;
-use crate::{clock, log_file, paths, text, view};
+use crate::{clock, log_file, paths, sealing, text, view};
 
 /// Runs `rollsafe import`.
 pub fn run(args: &ImportArgs) -> Result<(), Failure> {
-    let bytes = read_document(&args.file)?;
+    let mut bytes = read_document(&args.file)?;
+    if sealing::is_sealed(&bytes) {
+        bytes = sealing::open(&bytes, &args.file)?;
+    }
     let path = paths::db_or_default(args.db.db.as_deref());
     let now = clock::now_or_clock(args.now.now);
     let opened = log_file::open_or_create(&path)?;
@@ -49,13 +53,15 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
 }
 
 /// Reads the backup, never more than one byte past the largest the core
-/// accepts (so 100 MB of junk is refused by the core without being read
-/// whole).
+/// accepts, sealed (so 100 MB of junk is refused by the core without being
+/// read whole).
 fn read_document(path: &Path) -> Result<Vec<u8>, Failure> {
     let cannot = |e: std::io::Error| Failure::input(format!("cannot read {}: {e}", path.display()));
     let file = File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
-    let limit = u64::try_from(MAX_BACKUP_BYTES).unwrap_or(u64::MAX);
+    // Sealing adds a header and 16 bytes per 64 KiB chunk.
+    let sealed_max = MAX_BACKUP_BYTES + MAX_BACKUP_BYTES / 4096 + 4096;
+    let limit = u64::try_from(sealed_max).unwrap_or(u64::MAX);
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(cannot)?;

@@ -4,6 +4,7 @@
 pub mod devices;
 pub mod export;
 pub mod import;
+pub mod report;
 pub mod sessions;
 pub mod status;
 

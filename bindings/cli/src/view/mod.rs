@@ -30,6 +30,11 @@ pub mod ser {
         }
     }
 
+    /// A local date as YYYY-MM-DD.
+    pub fn date<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
     /// An optional local date as YYYY-MM-DD, `null` when absent.
     pub fn opt_date<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {

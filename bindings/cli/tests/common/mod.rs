@@ -59,20 +59,38 @@ impl Run {
     }
 }
 
-/// Runs `rollsafe` with `args`.
+/// The environment variable `--seal` and sealed imports read.
+pub const PASSPHRASE_VAR: &str = "ROLLSAFE_PASSPHRASE";
+
+/// A passphrase long enough for the core.
+pub const PASSPHRASE: &str = "correct horse battery staple";
+
+/// Runs `rollsafe` with `args` and no passphrase in its environment.
 pub fn rollsafe<I, S>(args: I) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
+    rollsafe_with(args, None)
+}
+
+/// Runs `rollsafe` with `args` and, if given, `passphrase` in
+/// `ROLLSAFE_PASSPHRASE` (never inherited from the test's environment).
+pub fn rollsafe_with<I, S>(args: I, passphrase: Option<&str>) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rollsafe"));
+    command.args(args).env_remove(PASSPHRASE_VAR);
+    if let Some(passphrase) = passphrase {
+        command.env(PASSPHRASE_VAR, passphrase);
+    }
     let Output {
         status,
         stdout,
         stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_rollsafe"))
-        .args(args)
-        .output()
-        .expect("the rollsafe binary runs");
+    } = command.output().expect("the rollsafe binary runs");
     Run {
         code: status.code(),
         stdout: String::from_utf8(stdout).expect("UTF-8 output"),
@@ -113,8 +131,45 @@ impl DemoLog {
 
     /// Runs `rollsafe VERB --db DB ARGS...`.
     pub fn run_on(&self, db: &Path, verb: &str, args: &[&str]) -> Run {
+        self.run_sealed(db, verb, args, None)
+    }
+
+    /// Runs `rollsafe VERB --db DB ARGS...` with `passphrase` in the
+    /// environment.
+    pub fn run_sealed(
+        &self,
+        db: &Path,
+        verb: &str,
+        args: &[&str],
+        passphrase: Option<&str>,
+    ) -> Run {
         let mut all = vec![OsStr::new(verb), OsStr::new("--db"), db.as_os_str()];
         all.extend(args.iter().map(OsStr::new));
-        rollsafe(all)
+        rollsafe_with(all, passphrase)
     }
+}
+
+/// Checks the PDF at `path` with the real `qpdf --check` (installed by
+/// tests/setup/pdf-tools.sh, which tests/run calls): a missing qpdf fails.
+pub fn assert_valid_pdf(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF-"),
+        "{} is not a PDF",
+        path.display()
+    );
+    let output = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("qpdf is needed to check the PDF ({e}); run tests/setup/pdf-tools.sh")
+        });
+    assert!(
+        output.status.success(),
+        "qpdf --check {}:\n{}{}",
+        path.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

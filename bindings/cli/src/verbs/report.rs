@@ -1,0 +1,86 @@
+//! `rollsafe report`: the dermatologist's PDF, made by the core (so it is
+//! byte for byte what the phones make of the same log); this verb picks the
+//! options and the file, and seals it with `--seal`.
+
+use std::path::{Path, PathBuf};
+
+use rollsafe_core::export::{Period, Privacy, Sections};
+use rollsafe_core::report::{self, Paper, ReportOptions};
+use rollsafe_core::{Moment, Store};
+
+use crate::args::{PaperArg, ReportArgs};
+use crate::failure::Failure;
+use crate::{clock, log_file, output, paths, period, sealing};
+
+/// Runs `rollsafe report`.
+pub fn run(args: &ReportArgs) -> Result<(), Failure> {
+    let passphrase = sealing::for_output(args.seal.seal, Some(&args.out))?;
+    let chosen = period::chosen(&args.period)?;
+    let path = paths::db_or_default(args.db.db.as_deref());
+    let store = log_file::open_existing(&path)?;
+    let now = clock::now_or_clock(args.now.now);
+    let options = ReportOptions {
+        period: chosen.unwrap_or_else(Period::everything),
+        sections: Sections::ALL,
+        privacy: Privacy {
+            redact_notes: args.redact_notes,
+            include_photo_references: args.photo_references,
+        },
+        paper: match args.paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::UsLetter,
+        },
+    };
+    let written = write(
+        &store,
+        &options,
+        now,
+        &args.out,
+        args.force,
+        passphrase.as_deref(),
+    )?;
+    super::print(&format!("Wrote {}\n", written.describe()))
+}
+
+/// A report written to disk.
+pub struct Written {
+    /// Where.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// True when sealed with a passphrase.
+    pub sealed: bool,
+}
+
+impl Written {
+    /// Where and how big, for the user.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({} bytes{})",
+            self.path.display(),
+            self.bytes,
+            if self.sealed { ", sealed" } else { "" }
+        )
+    }
+}
+
+/// Makes the report of `store` and writes it to `out` (sealed with a
+/// passphrase, under `out` with `.age` added), refusing an existing file
+/// unless `force`.
+pub fn write(
+    store: &Store,
+    options: &ReportOptions,
+    now: Moment,
+    out: &Path,
+    force: bool,
+    passphrase: Option<&str>,
+) -> Result<Written, Failure> {
+    let pdf = report::pdf(store, options, now)?;
+    let (path, bytes) = sealing::prepare(out, &pdf, passphrase)?;
+    output::write_file(&path, &bytes, force)?;
+    Ok(Written {
+        path,
+        bytes: bytes.len(),
+        sealed: passphrase.is_some(),
+    })
+}
