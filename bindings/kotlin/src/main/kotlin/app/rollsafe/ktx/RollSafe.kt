@@ -21,6 +21,7 @@ import app.rollsafe.ProfileUpdate
 import app.rollsafe.RecordedCleaning
 import app.rollsafe.RecordedSession
 import app.rollsafe.Reminder
+import app.rollsafe.ReportOptions
 import app.rollsafe.ReportUpdate
 import app.rollsafe.RollSafeException
 import app.rollsafe.RollSafeStore
@@ -182,8 +183,37 @@ class RollSafe(
     suspend fun exportCsv(scope: ExportScope): List<CsvFile> =
         withContext(dispatcher) { store.exportCsv(scope) }
 
-    // The PDF report (`reportPdf`) is being added to the bindings; its wrapper goes here
-    // once the generated RollSafeStore has it. Nothing stands in for it until then.
+    /**
+     * The dermatologist's PDF report (the bytes of a `%PDF-` file): one to two pages of
+     * summary and charts, then the detail, over [options]' scope (days, sections, privacy)
+     * on its paper (A4 or US Letter). The same log, options and [now] give the same bytes
+     * on every platform. Pass these bytes to [exportFhir] as `reportPdf` when the bundle
+     * travels with the PDF. See [RollSafeStore.reportPdf].
+     *
+     * @throws RollSafeException.InvalidInput naming the field (for example `period.to`)
+     *   when the scope is not one the core accepts.
+     */
+    suspend fun reportPdf(options: ReportOptions, now: Moment): ByteArray =
+        withContext(dispatcher) { store.reportPdf(options, now) }
+
+    /**
+     * Seals [bytes] (an export: the PDF, the FHIR bundle, a backup) with [passphrase], on
+     * this object's dispatcher: the top-level [seal] with [dispatcher]. The result is a
+     * standard age file.
+     *
+     * @throws RollSafeException.InvalidInput with field `passphrase` when the core finds
+     *   the passphrase too short.
+     */
+    suspend fun seal(bytes: ByteArray, passphrase: String): ByteArray = app.rollsafe.ktx.seal(bytes, passphrase, dispatcher)
+
+    /**
+     * Opens a file sealed with [passphrase], on this object's dispatcher: the top-level
+     * [openSealed] with [dispatcher].
+     *
+     * @throws RollSafeException.ImportRejected (saying which) when the passphrase is wrong or
+     *   the file was changed after it was sealed; nothing is returned then.
+     */
+    suspend fun openSealed(sealed: ByteArray, passphrase: String): ByteArray = app.rollsafe.ktx.openSealed(sealed, passphrase, dispatcher)
 
     /**
      * Runs [block] with the underlying store on [dispatcher], for the calls this class

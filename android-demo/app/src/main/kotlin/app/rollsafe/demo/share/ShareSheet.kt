@@ -1,14 +1,17 @@
 // The Android side of sharing and importing, and nothing more: writes the files the
 // logic module returned into cacheDir/shared/ (emptied first, so old health data does
 // not pile up there), hands them to the system share sheet through the FileProvider,
-// and reads the bytes of a backup file the user picked. Decides nothing.
+// reads the bytes and name of a backup file the user picked, and reads the phone's
+// region for the PDF's default paper. Decides nothing about the files themselves.
 package app.rollsafe.demo.share
 
 import android.content.ClipData
 import android.content.Context
 import android.content.Intent
 import android.net.Uri
+import android.provider.OpenableColumns
 import androidx.core.content.FileProvider
+import app.rollsafe.Paper
 import app.rollsafe.demo.logic.ExportedFile
 import java.io.File
 import kotlinx.coroutines.Dispatchers
@@ -49,6 +52,27 @@ object ShareSheet {
             addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
         }
         return Intent.createChooser(send, "Share with my dermatologist")
+    }
+
+    /**
+     * The PDF report's paper until the user picks one: US Letter in the United States and
+     * Canada (the phone's region, from its first locale), A4 everywhere else.
+     */
+    fun defaultPaper(context: Context): Paper {
+        val region = context.resources.configuration.locales.get(0)?.country.orEmpty()
+        return if (region.uppercase() in LETTER_REGIONS) Paper.US_LETTER else Paper.A4
+    }
+
+    /** The regions whose paper is US Letter, as the app is asked to know them. */
+    private val LETTER_REGIONS = setOf("US", "CA")
+
+    /** The name the phone gives the document at [uri] (`….age` for a sealed backup), if any. */
+    suspend fun displayName(context: Context, uri: Uri): String? = withContext(Dispatchers.IO) {
+        runCatching {
+            context.contentResolver.query(uri, arrayOf(OpenableColumns.DISPLAY_NAME), null, null, null)?.use { cursor ->
+                if (cursor.moveToFirst()) cursor.getString(0) else null
+            }
+        }.getOrNull()
     }
 
     /** The bytes of the document at [uri] (a backup the user picked), or `null` if unreadable. */

@@ -1,5 +1,6 @@
 // Settings: profile answers, quiet hours, the dermatologist's care plan, and importing a
-// backup (the file is picked and read here; the core imports or rejects it).
+// backup (the file is picked and read here; the core imports or rejects it). A sealed
+// backup (.age) asks for its passphrase first; the core opens it or says why not.
 package app.rollsafe.demo.ui
 
 import androidx.activity.compose.rememberLauncherForActivityResult
@@ -9,6 +10,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
@@ -16,12 +18,15 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.rollsafe.BodyRegion
@@ -52,7 +57,7 @@ fun SettingsScreen(graph: AppGraph, clock: Clock) {
         if (uri == null) return@rememberLauncherForActivityResult
         importVm.act { now ->
             val bytes = ShareSheet.readDocument(context, uri)
-            if (bytes == null) unreadable() else import(bytes, now)
+            if (bytes == null) unreadable() else picked(bytes, ShareSheet.displayName(context, uri), now)
         }.invokeOnCompletion { vm.act { load() } } // the backup may bring a profile or care plan
     }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
@@ -105,12 +110,34 @@ fun SettingsScreen(graph: AppGraph, clock: Clock) {
         }
         Section("Backup") {
             Text("Import a RollSafe backup file. Into an empty log it restores everything; otherwise it adds what this log does not have yet, without duplicates.")
-            Button(onClick = { pickBackup.launch(arrayOf("application/json", "text/plain", "application/octet-stream")) }, enabled = !imported.importing) {
+            // A sealed backup (.age) has no registered type: providers label it variously.
+            Button(onClick = { pickBackup.launch(arrayOf("*/*")) }, enabled = !imported.importing) {
                 Text("Import a backup")
+            }
+            imported.sealedFile?.let { name ->
+                Text("$name is sealed. Type the passphrase it was sealed with.")
+                OutlinedTextField(
+                    imported.passphrase,
+                    importVm.holder::setPassphrase,
+                    label = { Text("Passphrase") },
+                    singleLine = true,
+                    visualTransformation = PasswordVisualTransformation(),
+                    keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password, autoCorrectEnabled = false),
+                )
+                Row {
+                    Button(
+                        onClick = { importVm.act { now -> openAndImport(now) }.invokeOnCompletion { vm.act { load() } } },
+                        enabled = !imported.importing,
+                    ) { Text(if (imported.importing) "Opening…" else "Open and import") }
+                    TextButton(onClick = importVm.holder::dismiss) { Text("Cancel") }
+                }
             }
             imported.problem?.let { problem ->
                 ProblemText(problem)
-                problem.field?.let { Text("Where in the file: $it", style = MaterialTheme.typography.bodySmall) }
+                // For a plain backup, the field is the place in the document the core named.
+                if (imported.sealedFile == null) {
+                    problem.field?.let { Text("Where in the file: $it", style = MaterialTheme.typography.bodySmall) }
+                }
             }
             imported.result?.let { result ->
                 Text("Imported:")

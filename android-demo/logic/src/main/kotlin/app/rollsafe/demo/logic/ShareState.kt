@@ -1,6 +1,7 @@
 // The "Share with my dermatologist" screen: what to share (a period of local days,
-// sections, privacy) and in which formats, and the export itself. The core makes every
-// byte (FHIR bundle, CSV files, JSON backup); this holder passes the form to it and
+// sections, privacy), in which formats and on which paper, whether to seal the files with
+// a passphrase, and the export itself. The core makes every byte (PDF report, FHIR bundle,
+// CSV files, JSON backup, the sealed age files); this holder passes the form to it and
 // returns the files as names and bytes. Writing them to disk and opening the system share
 // sheet is the Android glue's job (app/), so all of this runs and is tested on the JVM.
 package app.rollsafe.demo.logic
@@ -9,6 +10,8 @@ import app.rollsafe.DateRange
 import app.rollsafe.ExportScope
 import app.rollsafe.ExportSections
 import app.rollsafe.Moment
+import app.rollsafe.Paper
+import app.rollsafe.ReportOptions
 import app.rollsafe.ktx.RollSafe
 import app.rollsafe.ktx.all
 import app.rollsafe.ktx.of
@@ -19,11 +22,14 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 
-/**
- * A file format the app can share. The PDF report is not here yet: the core's
- * `reportPdf` call is being added to the bindings (see [ShareState.export]).
- */
+/** A file format the app can share. */
 enum class ShareFormat {
+    /**
+     * The dermatologist's PDF report: a summary and charts, then the detail, on the paper
+     * chosen. When FHIR is chosen too, the bundle gets a DocumentReference describing it.
+     */
+    PDF,
+
     /** A FHIR R4 bundle (JSON) for the clinic's record system. */
     FHIR,
 
@@ -40,12 +46,13 @@ enum class ShareFormat {
 /**
  * One file to share, as the core made it.
  *
- * @property name the file name to use, unique within one export.
+ * @property name the file name to use, unique within one export (`….age` when sealed).
  * @property mimeType its type, for the share sheet.
- * @property bytes its contents (UTF-8 text for every format so far).
+ * @property bytes its contents: UTF-8 text for FHIR, CSV and the backup; a PDF; or, when
+ *   sealed, an age file.
  */
 class ExportedFile(val name: String, val mimeType: String, val bytes: ByteArray) {
-    /** The contents as text (every format so far is UTF-8 text). */
+    /** The contents as text (for the UTF-8 formats: FHIR, CSV, the backup). */
     fun text(): String = bytes.toString(Charsets.UTF_8)
 
     override fun equals(other: Any?): Boolean =
@@ -62,7 +69,29 @@ class ExportedFile(val name: String, val mimeType: String, val bytes: ByteArray)
 
         /** CSV. */
         const val CSV = "text/csv"
+
+        /** The PDF report. */
+        const val PDF = "application/pdf"
+
+        /** A sealed file (age has no registered type): opened with RollSafe or the age tool. */
+        const val SEALED = "application/octet-stream"
+
+        /** What a sealed file's name ends with. */
+        const val SEALED_SUFFIX = ".age"
     }
+}
+
+/**
+ * The "seal with a passphrase" choice. The passphrase is typed twice; this holder checks
+ * only that the two match, and the core decides whether it is long enough. Its text never
+ * appears in [toString] (state is logged and shown in test failures).
+ *
+ * @property on seal every file of the export.
+ * @property passphrase the passphrase.
+ * @property confirmation the passphrase typed again.
+ */
+data class SealChoice(val on: Boolean = false, val passphrase: String = "", val confirmation: String = "") {
+    override fun toString(): String = "SealChoice(on=$on, passphrase=${passphrase.length} chars, confirmation=${confirmation.length} chars)"
 }
 
 /**
@@ -76,11 +105,16 @@ class ExportedFile(val name: String, val mimeType: String, val bytes: ByteArray)
  * @property includePhotoReferences name the photos (file name and SHA-256); the images
  *   themselves never leave the phone through an export.
  * @property patientName a name for the FHIR Patient; blank keeps the bundle pseudonymous.
- * @property formats the formats to produce.
+ * @property formats the formats to produce (the PDF report is on by default).
+ * @property paper the PDF report's page size; its default is the app's (from the phone's
+ *   region), given to [ShareState].
+ * @property seal whether to seal the files with a passphrase, and the passphrase.
  * @property exporting true while the core makes the files.
  * @property files the files of the last export, waiting for the app to share them; empty
  *   once it has ([ShareState.handedOver]).
- * @property problem what went wrong on the last export, if anything.
+ * @property problem what went wrong on the last export, if anything. Its field is the
+ *   core's (`period.to`, `passphrase`), or this holder's `formats`, `period.from` or
+ *   `passphraseConfirmation` for an unfinished form.
  */
 data class ShareUi(
     val from: LocalDate? = null,
@@ -89,7 +123,9 @@ data class ShareUi(
     val redactNotes: Boolean = false,
     val includePhotoReferences: Boolean = false,
     val patientName: String = "",
-    val formats: Set<ShareFormat> = setOf(ShareFormat.FHIR, ShareFormat.CSV),
+    val formats: Set<ShareFormat> = setOf(ShareFormat.PDF, ShareFormat.FHIR, ShareFormat.CSV),
+    val paper: Paper = Paper.A4,
+    val seal: SealChoice = SealChoice(),
     val exporting: Boolean = false,
     val files: List<ExportedFile> = emptyList(),
     val problem: Problem? = null,
@@ -97,10 +133,14 @@ data class ShareUi(
 
 /**
  * State holder of the Share screen: the form, and [export], which asks the core for each
- * chosen format and leaves the files in [ShareUi.files] for the app to share.
+ * chosen format, seals the files when asked, and leaves them in [ShareUi.files] for the app
+ * to share.
+ *
+ * @param paper the PDF report's page size until the user picks one: the app's choice from
+ *   the phone's region (the holder reads no locale).
  */
-class ShareState(private val rollSafe: RollSafe) {
-    private val _state = MutableStateFlow(ShareUi())
+class ShareState(private val rollSafe: RollSafe, paper: Paper) {
+    private val _state = MutableStateFlow(ShareUi(paper = paper))
 
     /** What the screen shows. */
     val state: StateFlow<ShareUi> = _state.asStateFlow()
@@ -122,43 +162,44 @@ class ShareState(private val rollSafe: RollSafe) {
     fun toggleFormat(format: ShareFormat) =
         edit { it.copy(formats = if (format in it.formats) it.formats - format else it.formats + format) }
 
+    /** Sets the PDF report's page size. */
+    fun setPaper(paper: Paper) = edit { it.copy(paper = paper) }
+
+    /** Turns sealing on or off; the passphrase typed so far is kept. */
+    fun setSealed(on: Boolean) = edit { it.copy(seal = it.seal.copy(on = on)) }
+
+    /** Sets the passphrase and its confirmation (the second time it is typed). */
+    fun setPassphrase(passphrase: String, confirmation: String) =
+        edit { it.copy(seal = it.seal.copy(passphrase = passphrase, confirmation = confirmation)) }
+
     /**
      * Asks the core, as of [now], for every chosen format over the form's period, sections
      * and privacy, and leaves the files in [ShareUi.files]. File names start with
-     * `rollsafe-` and the local date of [now]; the CSV files keep the core's names after
-     * that (`…-sessions.csv`). A refusal (for example a period ending before it starts,
-     * named `period.to`) becomes [ShareUi.problem] and no file.
+     * `rollsafe-` and the local date of [now]: `…-report.pdf` (first), `…-fhir.json`, the
+     * core's CSV names (`…-sessions.csv`), `…-backup.json`. When both the PDF and FHIR are
+     * chosen, the bundle is made with the PDF's bytes, so it holds a DocumentReference
+     * describing the PDF it travels with. When sealing is on, every file is sealed with the
+     * passphrase and named `….age`; the two passphrases must match (`passphraseConfirmation`
+     * otherwise, before anything is asked of the core), and the core checks the length
+     * (`passphrase`). A refusal (for example a period ending before it starts, named
+     * `period.to`) becomes [ShareUi.problem] and no file.
      */
     suspend fun export(now: Moment) {
         val ui = _state.value
-        if (ui.formats.isEmpty()) {
-            _state.update { it.copy(problem = Problem("Choose at least one format.", "formats")) }
+        val unfinished = unfinished(ui)
+        if (unfinished != null) {
+            _state.update { it.copy(problem = unfinished) }
             return
         }
-        val period = when {
-            ui.from == null && ui.to == null -> null
-            ui.from != null && ui.to != null -> DateRange.of(ui.from, ui.to)
-            // The core's period has both ends; half a period is an unfinished form, and the
-            // missing end is named the way the core names it.
-            else -> {
-                val missing = if (ui.from == null) "period.from" else "period.to"
-                _state.update { it.copy(problem = Problem("Choose the first and the last day, or neither for the whole log.", missing)) }
-                return
-            }
-        }
+        val period = if (ui.from != null && ui.to != null) DateRange.of(ui.from, ui.to) else null
         val scope = ExportScope(period, ui.sections, ui.redactNotes, ui.includePhotoReferences)
         val prefix = "rollsafe-${now.toOffsetDateTime().toLocalDate()}-"
         _state.update { it.copy(exporting = true, files = emptyList(), problem = null) }
         val outcome = attempt {
-            buildList {
-                // ---- PDF REPORT: NOT WIRED YET -------------------------------------------
-                // The core's `reportPdf(...)` is being added to the bindings in parallel.
-                // Once it is there: add ShareFormat.PDF, call it here first (with `scope`
-                // and `now`), add its file ("${prefix}report.pdf", application/pdf), and pass
-                // its bytes as `reportPdf` to exportFhir below, so the bundle describes the
-                // PDF it travels with. Until then no PDF is made and nothing stands in for one.
-                val reportPdf: ByteArray? = null
-                // ---------------------------------------------------------------------------
+            val made = buildList {
+                // The PDF first: the FHIR bundle describes it (size and hash) when both go.
+                val reportPdf = if (ShareFormat.PDF in ui.formats) rollSafe.reportPdf(ReportOptions(scope, ui.paper), now) else null
+                if (reportPdf != null) add(ExportedFile("${prefix}report.pdf", ExportedFile.PDF, reportPdf))
                 if (ShareFormat.FHIR in ui.formats) {
                     val bundle = rollSafe.exportFhir(scope, ui.patientName.trim().ifEmpty { null }, reportPdf, now)
                     add(ExportedFile("${prefix}fhir.json", ExportedFile.JSON, bundle.toByteArray(Charsets.UTF_8)))
@@ -173,6 +214,13 @@ class ShareState(private val rollSafe: RollSafe) {
                     add(ExportedFile("${prefix}backup.json", ExportedFile.JSON, backup.toByteArray(Charsets.UTF_8)))
                 }
             }
+            if (!ui.seal.on) {
+                made
+            } else {
+                made.map { file ->
+                    ExportedFile(file.name + ExportedFile.SEALED_SUFFIX, ExportedFile.SEALED, rollSafe.seal(file.bytes, ui.seal.passphrase))
+                }
+            }
         }
         when (outcome) {
             is Outcome.Done -> _state.update { it.copy(exporting = false, files = outcome.value) }
@@ -182,6 +230,22 @@ class ShareState(private val rollSafe: RollSafe) {
 
     /** The app has written and shared [ShareUi.files]: forget them (health data). */
     fun handedOver() = _state.update { it.copy(files = emptyList()) }
+
+    /**
+     * What keeps [ui] from being sent to the core at all: no format, half a period, or a
+     * passphrase confirmation that differs. The rest (the period's order, the passphrase's
+     * length) is the core's to check.
+     */
+    private fun unfinished(ui: ShareUi): Problem? = when {
+        ui.formats.isEmpty() -> Problem("Choose at least one format.", "formats")
+        // The core's period has both ends; half a period is an unfinished form, and the
+        // missing end is named the way the core names it.
+        (ui.from == null) != (ui.to == null) ->
+            Problem("Choose the first and the last day, or neither for the whole log.", if (ui.from == null) "period.from" else "period.to")
+        ui.seal.on && ui.seal.passphrase != ui.seal.confirmation ->
+            Problem("The two passphrases are not the same. Type the passphrase again.", "passphraseConfirmation")
+        else -> null
+    }
 
     /** Any edit drops the last export's files and problem: they belong to the old form. */
     private fun edit(change: (ShareUi) -> ShareUi) =

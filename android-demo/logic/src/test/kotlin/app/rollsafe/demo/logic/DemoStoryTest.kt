@@ -2,7 +2,8 @@
 // would drive them, against the real Rust library: profile and settings, a device, a
 // soak and a cleaning, a session, a blocked session (rest interval) overridden only
 // after explicit acknowledgement, a symptom report, risk rises arriving through the
-// alert Flow as notifications, reminders reconciled by id, and the device replaced.
+// alert Flow as notifications, reminders reconciled by id, the device replaced, and the
+// log shared with the dermatologist as the core's PDF report with its FHIR bundle.
 package app.rollsafe.demo.logic
 
 import app.rollsafe.AlertKind
@@ -10,24 +11,31 @@ import app.rollsafe.BodyRegion
 import app.rollsafe.BodyZone
 import app.rollsafe.Condition
 import app.rollsafe.DeviceKind
+import app.rollsafe.ExportScope
+import app.rollsafe.ExportSections
 import app.rollsafe.NeedleMaterial
+import app.rollsafe.Paper
 import app.rollsafe.PreChecks
 import app.rollsafe.Product
 import app.rollsafe.ProductCategory
 import app.rollsafe.ProductTiming
 import app.rollsafe.QuietHours
 import app.rollsafe.ReminderKind
+import app.rollsafe.ReportOptions
 import app.rollsafe.RiskLevel
 import app.rollsafe.SkinType
 import app.rollsafe.Symptom
 import app.rollsafe.TriageLevel
+import app.rollsafe.ktx.all
 import app.rollsafe.ktx.allClear
 import app.rollsafe.ktx.toLocalDate
+import com.google.gson.JsonParser
 import java.time.LocalDate
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
@@ -263,6 +271,24 @@ class DemoStoryTest {
             val again = notifications.reconcile(end, PARIS)
             assertTrue(again.isEmpty, "a second reconcile changes nothing: $again")
             assertTrue(changes.size >= 10, "every change told the app: ${changes.size}")
+
+            // --- Share with the dermatologist: the PDF report (on by default, on the paper the
+            // app chose from the phone's region), and the FHIR bundle that describes it.
+            val share = ShareState(rs, Paper.A4)
+            share.export(end)
+            val sharedFiles = share.state.value.files
+            assertNull(share.state.value.problem, "${share.state.value.problem}")
+            val pdf = sharedFiles.named("report.pdf")
+            assertEquals("rollsafe-2026-03-04-report.pdf", pdf.name)
+            assertEquals("%PDF-", String(pdf.bytes.copyOfRange(0, 5), Charsets.US_ASCII))
+            val everything = ExportScope(null, ExportSections.all(), redactNotes = false, includePhotoReferences = false)
+            assertArrayEquals(rs.reportPdf(ReportOptions(everything, Paper.A4), end), pdf.bytes, "the core decides every byte")
+            val bundle = JsonParser.parseString(sharedFiles.named("fhir.json").text()).asJsonObject
+            val document = resources(bundle).single { it["resourceType"].asString == "DocumentReference" }
+            val attachment = document.getAsJsonArray("content")[0].asJsonObject.getAsJsonObject("attachment")
+            assertEquals(pdf.bytes.size.toLong(), attachment["size"].asLong)
+            share.handedOver()
+            assertTrue(share.state.value.files.isEmpty())
 
             shower.cancelAndJoin()
             watcher.cancelAndJoin()

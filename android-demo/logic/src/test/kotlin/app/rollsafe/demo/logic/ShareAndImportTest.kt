@@ -4,22 +4,18 @@
 // and a damaged backup is rejected with the place in it that is wrong, changing nothing.
 package app.rollsafe.demo.logic
 
-import app.rollsafe.BodyZone
-import app.rollsafe.DeviceKind
 import app.rollsafe.ExportScope
 import app.rollsafe.ExportSections
-import app.rollsafe.NeedleMaterial
-import app.rollsafe.NewDevice
-import app.rollsafe.PreChecks
+import app.rollsafe.Paper
+import app.rollsafe.ReportOptions
 import app.rollsafe.RollSafeStore
 import app.rollsafe.ktx.RollSafe
 import app.rollsafe.ktx.all
-import app.rollsafe.ktx.allClear
 import com.google.gson.Gson
-import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import java.time.LocalDate
 import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -36,32 +32,11 @@ class ShareAndImportTest {
 
     private val everything = ExportScope(null, ExportSections.all(), redactNotes = false, includePhotoReferences = false)
 
-    /** A roller, cleaned before and after one session on the cheeks with [note], through the holders. */
-    private suspend fun aLoggedSession(rs: RollSafe) {
-        rs.addDevice(NewDevice(DeviceKind.ROLLER, 0.25, material = NeedleMaterial.TITANIUM, nickname = "Face roller"), paris("2026-03-02T19:00"))
-        CleanState(rs).apply { load(); record(paris("2026-03-02T19:30")) }
-        val log = LogSessionState(rs)
-        log.load()
-        log.toggleZone(BodyZone.CHEEKS)
-        log.setPreChecks(PreChecks.allClear())
-        log.setDetails(passes = 4u, pain = 2u, notes = note)
-        log.check(paris("2026-03-02T20:00"))
-        assertTrue(log.state.value.verdict!!.allowed, "${log.state.value.verdict}")
-        log.save(paris("2026-03-02T20:00"))
-        present(log.state.value.saved, "${log.state.value.problem}")
-        // Cleaned straight after use. (Left uncleaned, time alone raises the preventive risk;
-        // a log not re-assessed since would get that rise on import, as of the import's now.)
-        CleanState(rs).apply { load(); record(paris("2026-03-02T20:30")) }
-    }
-
-    private fun resources(bundle: JsonObject): List<JsonObject> =
-        bundle.getAsJsonArray("entry").map { it.asJsonObject.getAsJsonObject("resource") }
-
     @Test
     fun `the files are the core's - a FHIR Bundle, its CSV files and a backup that restores exactly`() = runBlocking {
         withLog { rs, _ ->
-            aLoggedSession(rs)
-            val share = ShareState(rs)
+            aLoggedSession(rs, note)
+            val share = ShareState(rs, Paper.A4)
             share.toggleFormat(ShareFormat.BACKUP)
             share.setPatientName("  Camille Martin ")
             share.export(now)
@@ -69,8 +44,14 @@ class ShareAndImportTest {
             assertNull(ui.problem, "${ui.problem}")
             assertFalse(ui.exporting)
 
+            // The PDF report first: the core's, for the form's scope, on the paper given.
+            val pdf = ui.files.first()
+            assertEquals("${prefix}report.pdf", pdf.name)
+            assertEquals(ExportedFile.PDF, pdf.mimeType)
+            assertArrayEquals(rs.reportPdf(ReportOptions(everything, Paper.A4), now), pdf.bytes)
+
             // The FHIR bundle: a Bundle of type collection, with the patient and the session.
-            val fhir = ui.files.first()
+            val fhir = ui.files.named("fhir.json")
             assertEquals("${prefix}fhir.json", fhir.name)
             assertEquals(ExportedFile.JSON, fhir.mimeType)
             val bundle = JsonParser.parseString(fhir.text()).asJsonObject
@@ -81,8 +62,9 @@ class ShareAndImportTest {
             val patient = resources(bundle).single { it["resourceType"].asString == "Patient" }
             assertTrue(patient.toString().contains("\"Camille Martin\""), "the trimmed name is on the Patient: $patient")
             assertTrue(fhir.text().contains(note), "notes are shared unless withheld")
-            // Exactly what the core makes for the form's scope: the holder decides nothing.
-            assertEquals(rs.exportFhir(everything, "Camille Martin", null, now), fhir.text())
+            // Exactly what the core makes for the form's scope, describing the PDF it travels
+            // with: the holder decides nothing.
+            assertEquals(rs.exportFhir(everything, "Camille Martin", pdf.bytes, now), fhir.text())
 
             // The CSV files: the core's, in its order, named after the date of the export.
             val csv = ui.files.filter { it.mimeType == ExportedFile.CSV }
@@ -96,7 +78,7 @@ class ShareAndImportTest {
             // The backup, last; then the files are handed over and forgotten.
             val backup = ui.files.last()
             assertEquals("${prefix}backup.json", backup.name)
-            assertEquals(1 + csv.size + 1, ui.files.size)
+            assertEquals(1 + 1 + csv.size + 1, ui.files.size)
             assertEquals(rs.exportBackup(null, now), backup.text())
             share.handedOver()
             assertTrue(share.state.value.files.isEmpty())
@@ -130,8 +112,8 @@ class ShareAndImportTest {
     @Test
     fun `withheld notes leave in no shared file but the backup, which the screen says keeps them`() = runBlocking {
         withLog { rs, _ ->
-            aLoggedSession(rs)
-            val share = ShareState(rs)
+            aLoggedSession(rs, note)
+            val share = ShareState(rs, Paper.A4)
             share.setPrivacy(redactNotes = true, includePhotoReferences = false)
             share.toggleFormat(ShareFormat.BACKUP)
             share.export(now)
@@ -150,13 +132,13 @@ class ShareAndImportTest {
     @Test
     fun `the sections and the period reach the core, which checks them`() = runBlocking {
         withLog { rs, _ ->
-            aLoggedSession(rs)
-            val share = ShareState(rs)
+            aLoggedSession(rs, note)
+            val share = ShareState(rs, Paper.A4)
             share.setSections { it.copy(sessions = false) }
             share.export(now)
             val files = share.state.value.files
             assertTrue(files.none { it.name.endsWith("-sessions.csv") }, "${files.map { it.name }}")
-            val types = resources(JsonParser.parseString(files.first().text()).asJsonObject).map { it["resourceType"].asString }
+            val types = resources(JsonParser.parseString(files.named("fhir.json").text()).asJsonObject).map { it["resourceType"].asString }
             assertFalse("Procedure" in types, "no session in the bundle: $types")
 
             // Any edit drops the files made from the old form.
@@ -180,7 +162,7 @@ class ShareAndImportTest {
             share.export(now)
             val inPeriod = share.state.value.files
             assertNull(share.state.value.problem)
-            val periodTypes = resources(JsonParser.parseString(inPeriod.first().text()).asJsonObject).map { it["resourceType"].asString }
+            val periodTypes = resources(JsonParser.parseString(inPeriod.named("fhir.json").text()).asJsonObject).map { it["resourceType"].asString }
             assertFalse("Procedure" in periodTypes, "$periodTypes")
             val backup = JsonParser.parseString(inPeriod.last().text()).asJsonObject
             assertEquals(0, backup.getAsJsonArray("sessions").size())
@@ -195,7 +177,7 @@ class ShareAndImportTest {
     @Test
     fun `a damaged backup is rejected with its place in the file, and nothing changes`() = runBlocking {
         withLog { rs, _ ->
-            aLoggedSession(rs)
+            aLoggedSession(rs, note)
             val backup = rs.exportBackup(null, now)
             val doc = JsonParser.parseString(backup).asJsonObject
             doc.getAsJsonArray("sessions")[0].asJsonObject
