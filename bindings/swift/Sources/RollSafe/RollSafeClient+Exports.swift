@@ -1,7 +1,8 @@
 // The async front for what leaves the device and what comes back: the JSON
-// backup and its import, the FHIR bundle and the CSV files. The core makes
-// every byte (Android and iOS share the same output); these only move the
-// blocking calls off the caller's executor.
+// backup and its import, the PDF report, the FHIR bundle, the CSV files, and
+// the passphrase seal around any of them. The core makes every byte (Android
+// and iOS share the same output); these only move the blocking calls off the
+// caller's executor.
 import Foundation
 
 extension RollSafeClient {
@@ -40,6 +41,29 @@ extension RollSafeClient {
 
     // MARK: For a clinic
 
+    /// The PDF report for a dermatologist, covering `options.scope` and laid out on
+    /// `options.paper` (A4, or US Letter in the United States and Canada). The core makes
+    /// every byte: Android gets the same file for the same log, options and `now`.
+    ///
+    /// Share it alongside the FHIR bundle by passing the same bytes to
+    /// `exportFhir(scope:patientName:reportPdf:now:)`: the bundle then carries a
+    /// DocumentReference describing it.
+    ///
+    /// ```swift
+    /// let options = ReportOptions(scope: scope, paper: .a4)
+    /// let pdf = try await client.reportPdf(options: options, now: now)
+    /// let bundle = try await client.exportFhir(scope: scope, reportPdf: pdf, now: now)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - options: the days, the sections, whether notes are withheld and photos named, and
+    ///     the paper size.
+    ///   - now: the current moment; it dates the report. `Moment.now()` by default.
+    /// - Returns: the PDF's bytes (they start with `%PDF-`).
+    public func reportPdf(options: ReportOptions, now: Moment = .now()) async throws -> Data {
+        try await run { try $0.reportPdf(options: options, now: now) }
+    }
+
     /// A FHIR R4 Bundle (type `collection`, JSON text) for a clinic's system, covering `scope`.
     ///
     /// - Parameters:
@@ -61,9 +85,48 @@ extension RollSafeClient {
         try await run { try $0.exportCsv(scope: scope) }
     }
 
-    // The PDF report for a dermatologist is being added to the core and bindings; its wrapper
-    // joins here, beside `exportFhir` (whose `reportPdf` then takes its bytes), once
-    // `RollSafeStore` has the call. Nothing stands in for it until then.
+    // MARK: Sealing with a passphrase
+
+    /// Seals an export (the bytes of a PDF, a FHIR bundle, a backup, a CSV file) with a
+    /// passphrase, for sending it by email: the result is a standard age file
+    /// (`age-encryption.org/v1`, scrypt), which RollSafe opens with `openSealed`, and anyone
+    /// else with the `age` or `rage` tools. Tell the passphrase by another channel.
+    ///
+    /// The key derivation is slow on purpose (a noticeable moment on a phone); it runs on the
+    /// client's queue, never on the caller's thread. Sealing is random: the same bytes sealed
+    /// twice give different files.
+    ///
+    /// ```swift
+    /// let sealed = try await client.seal(pdf, passphrase: passphrase)
+    /// try sealed.write(to: folder.appendingPathComponent("rollsafe-report.pdf.age"))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - bytes: what to seal.
+    ///   - passphrase: at least 10 characters (not counting spaces around them); the core
+    ///     throws `RollSafeFailure.invalidInput(field: "passphrase", …)` otherwise.
+    /// - Returns: the age file's bytes.
+    public func seal(_ bytes: Data, passphrase: String) async throws -> Data {
+        try await run { _ in try sealExport(bytes: bytes, passphrase: passphrase) }
+    }
+
+    /// Opens a file sealed with `seal` (or by the `age` tool with a passphrase). A wrong
+    /// passphrase, a file changed after it was sealed, or bytes that are not an age file throw
+    /// `RollSafeFailure.importRejected(path: "$", reason:)` saying which; nothing is returned
+    /// then. Runs on the client's queue (the key derivation takes a moment).
+    ///
+    /// ```swift
+    /// let backup = try await client.openSealed(pickedFileData, passphrase: typed)
+    /// let result = try await client.importBackup(backup)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - sealed: the age file's bytes, as read.
+    ///   - passphrase: the passphrase it was sealed with.
+    /// - Returns: the bytes that were sealed.
+    public func openSealed(_ sealed: Data, passphrase: String) async throws -> Data {
+        try await run { _ in try openSealedExport(sealed: sealed, passphrase: passphrase) }
+    }
 }
 
 extension CsvFile {

@@ -64,6 +64,8 @@ final class AppLoader {
             try? ShareFolder.removeAll()
             await notifications.requestAuthorization()
             let app = AppModel(client: client, sink: notifications)
+            // The PDF report's paper: US Letter in the United States and Canada, A4 elsewhere.
+            app.share.paper = ShareViewModel.usualPaper(forRegion: Locale.current.region?.identifier)
             state = .ready(app)
             await app.start(now: .now())
         } catch {

@@ -1,7 +1,8 @@
-// Share: the form (period, sections, privacy, formats), the files the core
-// made, handed to the system share sheet (ActivitySheet) from a temporary
-// folder that is deleted when the sheet closes; and the import of a backup
-// file, with what it did or where the document was refused.
+// Share: the form (period, sections, privacy, formats, paper, an optional
+// passphrase seal), the files the core made, handed to the system share sheet
+// (ActivitySheet) from a temporary folder that is deleted when the sheet
+// closes; and the import of a backup file, sealed or not, with what it did or
+// why the document was refused.
 import RollSafe
 import RollSafeDemoKit
 import SwiftUI
@@ -14,6 +15,8 @@ struct ShareView: View {
     @State private var to = Date.now
     @State private var choosingBackup = false
     @State private var fileProblem: String?
+    @State private var importPassphrase = ""
+    @State private var working = false
 
     var body: some View {
         let share = screen.model
@@ -46,15 +49,42 @@ struct ShareView: View {
                     get: { share.patientName }, set: { share.patientName = $0 }))
             }
             Section("Files") {
+                FormatToggle("PDF report for your dermatologist", .pdf, share)
+                if share.formats.contains(.pdf) {
+                    Picker("Paper", selection: Binding(get: { share.paper }, set: { share.paper = $0 })) {
+                        ForEach(Choices.papers, id: \.self) { paper in
+                            Text(paper == .usLetter ? "US Letter" : "A4").tag(paper)
+                        }
+                    }
+                }
                 FormatToggle("FHIR file for a clinic's system", .fhir, share)
                 FormatToggle("Spreadsheet (CSV) files", .csv, share)
                 FormatToggle("RollSafe backup", .backup, share)
-                // The PDF report for a dermatologist joins here once the core makes it.
                 if share.backupIgnoresChoices {
                     Text("The backup holds every section and every note of the period, whatever you chose above. Keep it for yourself.")
                         .font(.footnote).foregroundStyle(.orange)
                 }
-                Button("Share…") {
+            }
+            Section {
+                Toggle("Seal with a passphrase", isOn: Binding(
+                    get: { share.sealWithPassphrase }, set: { share.sealWithPassphrase = $0 }))
+                if share.sealWithPassphrase {
+                    SecureField("Passphrase", text: Binding(get: { share.passphrase }, set: { share.passphrase = $0 }))
+                        .textContentType(.newPassword)
+                    SecureField("The same passphrase again", text: Binding(
+                        get: { share.passphraseConfirmation }, set: { share.passphraseConfirmation = $0 }))
+                        .textContentType(.newPassword)
+                    if share.passphrasesDiffer, !share.passphraseConfirmation.isEmpty {
+                        Text("The two passphrases differ.").font(.footnote).foregroundStyle(.red)
+                    }
+                }
+            } footer: {
+                if share.sealWithPassphrase {
+                    Text("Each file is sealed as a standard age file (.age). Tell the passphrase by another channel than the one the files travel by, for example by phone.")
+                }
+            }
+            Section {
+                Button(share.isPreparing ? "Preparing…" : "Share…") {
                     Task {
                         guard await share.prepare(now: .now()) else { return }
                         do {
@@ -66,11 +96,32 @@ struct ShareView: View {
                         }
                     }
                 }
-                .disabled(!share.canPrepare)
+                .disabled(!share.canPrepare || share.isPreparing)
                 FailureText(failure: share.failure)
             }
             Section("Import a backup") {
                 Button("Choose a RollSafe backup…") { choosingBackup = true }
+                if share.needsPassphrase {
+                    SecureField("Passphrase of the sealed backup", text: $importPassphrase)
+                    HStack {
+                        Button("Open and import") {
+                            Task {
+                                working = true
+                                defer { working = false }
+                                if await app.openSealedBackup(passphrase: importPassphrase, now: .now()) {
+                                    importPassphrase = ""
+                                }
+                            }
+                        }
+                        .disabled(working)
+                        Spacer()
+                        Button("Cancel", role: .cancel) {
+                            importPassphrase = ""
+                            share.cancelSealedImport()
+                        }
+                    }
+                    .buttonStyle(.borderless)
+                }
                 ForEach(share.importSummary) { line in
                     LabeledContent(label(line.kind),
                                    value: "\(line.count.added) new, \(line.count.updated) updated, \(line.count.unchanged) already here")
@@ -89,12 +140,13 @@ struct ShareView: View {
             if let fileProblem { Text(fileProblem).foregroundStyle(.red).font(.footnote) }
         }
         .navigationTitle("Share")
-        .fileImporter(isPresented: $choosingBackup, allowedContentTypes: [.json]) { result in
+        .fileImporter(isPresented: $choosingBackup, allowedContentTypes: [.json, UTType(filenameExtension: "age") ?? .data]) { result in
             Task {
                 do {
                     let data = try PickedFile.read(try result.get())
                     fileProblem = nil
-                    await app.importBackup(data, now: .now())
+                    importPassphrase = ""
+                    await app.importBackup(data, now: .now())   // a sealed one waits for its passphrase
                 } catch {
                     fileProblem = "The file could not be read: \(error.localizedDescription)"
                 }

@@ -63,8 +63,8 @@ public final class AppModel {
         await reloadAll(now: now)
     }
 
-    /// Imports a backup the user picked (see `ShareViewModel.importBackup`); when it was
-    /// imported, every screen reloads, since profile, care plan, devices and the log may all
+    /// Imports a backup the user picked (see `ShareViewModel.importBackup`; a sealed one waits
+    /// for `openSealedBackup`); when it was imported, every screen reloads, since profile, care plan, devices and the log may all
     /// have changed. A rejected document changes nothing and reloads nothing.
     ///
     /// - Parameters:
@@ -74,6 +74,21 @@ public final class AppModel {
     @discardableResult
     public func importBackup(_ document: Data, now: Moment) async -> Bool {
         guard await share.importBackup(document, now: now) else { return false }
+        await reloadAll(now: now)
+        return true
+    }
+
+    /// Opens the sealed backup waiting for its passphrase and imports it (see
+    /// `ShareViewModel.openSealedBackup`); when it was imported, every screen reloads. A
+    /// passphrase that does not open it changes nothing and reloads nothing.
+    ///
+    /// - Parameters:
+    ///   - passphrase: what the user typed.
+    ///   - now: the current moment.
+    /// - Returns: true when it was opened and imported.
+    @discardableResult
+    public func openSealedBackup(passphrase: String, now: Moment) async -> Bool {
+        guard await share.openSealedBackup(passphrase: passphrase, now: now) else { return false }
         await reloadAll(now: now)
         return true
     }

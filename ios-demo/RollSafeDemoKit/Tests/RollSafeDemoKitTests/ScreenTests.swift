@@ -194,5 +194,12 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(Choices.zones.count, zoneCount(.cheeks))
         XCTAssertEqual(Choices.symptoms.count, symptomCount(.pain))
         XCTAssertEqual(Choices.conditions.count, conditionCount(.diabetes))
+        func paperCount(_ paper: Paper) -> Int {
+            switch paper {
+            case .a4, .usLetter: return 2
+            }
+        }
+        XCTAssertEqual(Set(Choices.papers).count, Choices.papers.count)
+        XCTAssertEqual(Choices.papers.count, paperCount(.a4))
     }
 }

@@ -1,7 +1,8 @@
-// The Share screen against the real library: the files it makes (a FHIR
-// Bundle, the core's CSV files, the backup), redaction, the period, a backup
-// restored into a fresh app, a damaged backup refused with its path and
-// nothing changed, and the temporary folder the share sheet reads from.
+// The Share screen against the real library: the files it makes (the PDF
+// report, a FHIR Bundle describing it, the core's CSV files, the backup), the
+// paper, redaction, the period, the passphrase seal, a backup restored into a
+// fresh app (sealed or not), a wrong passphrase or a damaged backup refused
+// with nothing changed, and the temporary folder the share sheet reads from.
 import Foundation
 import RollSafe
 import RollSafeDemoKit
@@ -33,12 +34,22 @@ final class ShareTests: XCTestCase {
         return client
     }
 
+    private let passphrase = "correct horse battery"
+
     private func text(_ file: SharedFile) -> String { String(decoding: file.data, as: UTF8.self) }
+
+    /// The resources of the FHIR bundle in `file`.
+    private func resources(_ file: SharedFile) throws -> [[String: Any]] {
+        let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: file.data) as? [String: Any])
+        return (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+    }
 
     func testTheFilesAreTheFhirBundleTheCoresCsvFilesAndTheBackup() async throws {
         let client = try await loggedClient()
         let share = ShareViewModel(client: client)
-        XCTAssertEqual(share.formats, [.fhir, .csv], "FHIR and CSV by default")
+        XCTAssertEqual(share.formats, [.pdf, .fhir, .csv], "the PDF report, FHIR and CSV by default")
+        XCTAssertEqual(share.paper, .a4)
+        XCTAssertFalse(share.sealWithPassphrase)
         XCTAssertEqual(share.sections, .all)
         share.formats = [.fhir, .csv, .backup]
         let ready = await share.prepare(now: now)
@@ -68,6 +79,53 @@ final class ShareTests: XCTestCase {
         XCTAssertEqual(Set(share.files.map(\.name)).count, share.files.count, "names are distinct")
     }
 
+    func testThePdfReportIsTheCoresAndTheFhirBundleMadeWithItDescribesIt() async throws {
+        let client = try await loggedClient()
+        let share = ShareViewModel(client: client)
+        share.formats = [.pdf, .fhir]
+        share.paper = .usLetter
+        let ready = await share.prepare(now: now)
+        XCTAssertTrue(ready, "\(String(describing: share.failure))")
+        XCTAssertEqual(share.files.map(\.name), ["rollsafe-report-2026-03-12.pdf", "rollsafe-fhir-2026-03-12.json"])
+        let pdf = share.files[0]
+        XCTAssertEqual(pdf.mediaType, "application/pdf")
+        XCTAssertTrue(pdf.data.starts(with: Data("%PDF-".utf8)))
+        let corePdf = try await client.reportPdf(options: ReportOptions(scope: share.scope, paper: .usLetter), now: now)
+        XCTAssertEqual(pdf.data, corePdf)
+        let a4 = try await client.reportPdf(options: ReportOptions(scope: share.scope, paper: .a4), now: now)
+        XCTAssertNotEqual(pdf.data, a4, "the chosen paper reaches the core")
+
+        let documents = try resources(share.files[1]).filter { $0["resourceType"] as? String == "DocumentReference" }
+        XCTAssertEqual(documents.count, 1)
+        let attachment = try XCTUnwrap(((documents[0]["content"] as? [[String: Any]])?.first)?["attachment"] as? [String: Any])
+        XCTAssertEqual(attachment["contentType"] as? String, "application/pdf")
+        XCTAssertEqual((attachment["size"] as? NSNumber)?.intValue, pdf.data.count)
+        let coreBundle = try await client.exportFhir(scope: share.scope, reportPdf: corePdf, now: now)
+        XCTAssertEqual(String(decoding: share.files[1].data, as: UTF8.self), coreBundle)
+
+        share.formats = [.fhir]
+        await share.prepare(now: now)
+        XCTAssertFalse(
+            try resources(share.files[0]).contains { $0["resourceType"] as? String == "DocumentReference" },
+            "no PDF shared, none described")
+
+        share.formats = [.pdf]
+        share.redactNotes = true
+        await share.prepare(now: now)
+        let redacted = try await client.reportPdf(options: share.reportOptions, now: now)
+        XCTAssertEqual(share.files.map(\.data), [redacted], "the PDF follows the form's scope")
+        XCTAssertNotEqual(redacted, corePdf)
+    }
+
+    nonisolated func testTheUsualPaperIsLetterInTheUnitedStatesAndCanadaOnly() {
+        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "US"), .usLetter)
+        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "CA"), .usLetter)
+        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "ca"), .usLetter)
+        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "FR"), .a4)
+        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "GB"), .a4)
+        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: nil), .a4)
+    }
+
     func testChangingTheFormEmptiesTheFilesSoWhatIsSharedMatchesIt() async throws {
         let share = ShareViewModel(client: try await loggedClient())
         await share.prepare(now: now)
@@ -76,6 +134,11 @@ final class ShareTests: XCTestCase {
         XCTAssertEqual(share.files, [])
         await share.prepare(now: now)
         XCTAssertFalse(share.files.isEmpty)
+        share.paper = .usLetter
+        XCTAssertEqual(share.files, [], "the paper is part of the form")
+        await share.prepare(now: now)
+        share.sealWithPassphrase = true
+        XCTAssertEqual(share.files, [], "so is the seal")
         share.formats = []
         XCTAssertFalse(share.canPrepare)
         let prepared = await share.prepare(now: now)
@@ -197,6 +260,131 @@ final class ShareTests: XCTestCase {
         XCTAssertNotNil(app.share.importFailure?.importPath, "\(String(describing: app.share.importFailure))")
         let afterText = try await app.client.exportBackup(now: now)
         XCTAssertEqual(afterText, before)
+    }
+
+    func testSealedFilesOpenWithThePassphraseToTheFilesTheFormMakesUnsealed() async throws {
+        let client = try await loggedClient()
+        let share = ShareViewModel(client: client)
+        share.formats = [.pdf, .fhir]
+        await share.prepare(now: now)
+        let plain = share.files
+
+        share.sealWithPassphrase = true
+        share.passphrase = passphrase
+        share.passphraseConfirmation = passphrase
+        XCTAssertFalse(share.passphrasesDiffer)
+        let ready = await share.prepare(now: now)
+        XCTAssertTrue(ready, "\(String(describing: share.failure))")
+        XCTAssertEqual(share.files.map(\.name), plain.map { $0.name + ".age" })
+        XCTAssertTrue(share.files.allSatisfy { $0.mediaType == ShareViewModel.sealedMediaType })
+        for (sealed, original) in zip(share.files, plain) {
+            XCTAssertTrue(ShareViewModel.isSealed(sealed.data), sealed.name)
+            XCTAssertNil(sealed.data.range(of: Data("Face roller".utf8)), "nothing readable in \(sealed.name)")
+            let opened = try await client.openSealed(sealed.data, passphrase: passphrase)
+            XCTAssertEqual(opened, original.data, "\(sealed.name) opens to the same bytes")
+        }
+    }
+
+    func testFilesMadeFromAFormChangedMeanwhileAreDropped() async throws {
+        let share = ShareViewModel(client: try await loggedClient())
+        share.formats = [.pdf, .fhir, .backup]
+        share.sealWithPassphrase = true
+        share.passphrase = passphrase
+        share.passphraseConfirmation = passphrase
+        let preparing = Task { await share.prepare(now: now) }
+        let started = await eventually { share.isPreparing }
+        XCTAssertTrue(started)
+        share.redactNotes = true
+        let prepared = await preparing.value
+        XCTAssertFalse(prepared, "made from the form before the change")
+        XCTAssertEqual(share.files, [])
+        XCTAssertNil(share.failure)
+        XCTAssertFalse(share.isPreparing)
+        let again = await share.prepare(now: now)
+        XCTAssertTrue(again, "from the form as it is now")
+    }
+
+    func testAMismatchedConfirmationIsRefusedBeforeTheCoreAndTheLengthRuleIsTheCores() async throws {
+        let share = ShareViewModel(client: try await loggedClient())
+        share.formats = [.pdf]
+        share.sealWithPassphrase = true
+        // Both too short for the core: had it been called, it would refuse the length.
+        share.passphrase = "short"
+        share.passphraseConfirmation = "shorter"
+        XCTAssertTrue(share.passphrasesDiffer)
+        XCTAssertFalse(share.canPrepare)
+        let mismatched = await share.prepare(now: now)
+        XCTAssertFalse(mismatched)
+        XCTAssertNil(share.failure, "refused in the view model: the core was not asked")
+        XCTAssertEqual(share.files, [])
+
+        share.passphraseConfirmation = "short"
+        XCTAssertFalse(share.passphrasesDiffer)
+        XCTAssertTrue(share.canPrepare, "the length is not checked here")
+        let short = await share.prepare(now: now)
+        XCTAssertFalse(short)
+        XCTAssertEqual(share.failure?.field, "passphrase", "the core's error, shown")
+        XCTAssertEqual(share.files, [])
+
+        share.sealWithPassphrase = false
+        XCTAssertFalse(share.passphrasesDiffer, "no seal, nothing to match")
+        share.passphraseConfirmation = "anything"
+        XCTAssertTrue(share.canPrepare)
+        let unsealed = await share.prepare(now: now)
+        XCTAssertTrue(unsealed)
+        XCTAssertNil(share.failure)
+    }
+
+    func testASealedBackupAsksForItsPassphraseAndAWrongOneImportsNothing() async throws {
+        let sourceApp = AppModel(client: try await loggedClient(), sink: RecordingSink())
+        await sourceApp.start(now: now)
+        let source = sourceApp.share
+        source.formats = [.backup]
+        source.sealWithPassphrase = true
+        source.passphrase = passphrase
+        source.passphraseConfirmation = passphrase
+        let sealedReady = await source.prepare(now: now)
+        XCTAssertTrue(sealedReady, "\(String(describing: source.failure))")
+        let sealed = try XCTUnwrap(source.files.first)
+        XCTAssertEqual(sealed.name, "rollsafe-backup-2026-03-12.json.age")
+        let backup = try await sourceApp.client.exportBackup(now: now)
+
+        let app = AppModel(client: try await RollSafeClient.openInMemory(), sink: RecordingSink())
+        await app.today.refresh(now: now)
+        let empty = try await app.client.exportBackup(now: now)
+        let picked = await app.importBackup(sealed.data, now: now)
+        XCTAssertFalse(picked, "nothing is imported before the passphrase")
+        XCTAssertTrue(app.share.needsPassphrase)
+        XCTAssertNil(app.share.importFailure)
+
+        let wrong = await app.openSealedBackup(passphrase: "wrong horse battery", now: now)
+        XCTAssertFalse(wrong)
+        let failure = try XCTUnwrap(app.share.importFailure)
+        guard case let .importRejected(path, reason) = failure else { return XCTFail("\(failure)") }
+        XCTAssertEqual(path, "$")
+        XCTAssertTrue(reason.contains("passphrase"), "the core's reason: \(reason)")
+        XCTAssertNil(app.share.importResult)
+        XCTAssertTrue(app.share.needsPassphrase, "the user may try again")
+        let afterWrong = try await app.client.exportBackup(now: now)
+        XCTAssertEqual(afterWrong, empty, "nothing was imported")
+        XCTAssertEqual(app.today.devices, [])
+
+        let opened = await app.openSealedBackup(passphrase: passphrase, now: now)
+        XCTAssertTrue(opened, "\(String(describing: app.share.importFailure))")
+        XCTAssertFalse(app.share.needsPassphrase)
+        XCTAssertNil(app.share.importFailure)
+        XCTAssertEqual(
+            app.share.importSummary.first { $0.kind == .sessions }?.count, ImportCount(added: 2, updated: 0, unchanged: 0))
+        XCTAssertEqual(app.today.devices.map(\.overview.device.nickname), ["Face roller"], "every screen reloaded")
+        let restored = try await app.client.exportBackup(now: now)
+        XCTAssertEqual(restored, backup, "the sealed backup restores the same log")
+
+        let noneWaiting = await app.openSealedBackup(passphrase: passphrase, now: now)
+        XCTAssertFalse(noneWaiting, "nothing waits for a passphrase any more")
+        _ = await app.importBackup(sealed.data, now: now)
+        XCTAssertTrue(app.share.needsPassphrase)
+        app.share.cancelSealedImport()
+        XCTAssertFalse(app.share.needsPassphrase)
     }
 
     func testTheShareFolderHoldsTheFilesUnderTheirNamesUntilRemoved() async throws {

@@ -3,8 +3,9 @@
 // device and body region (one call to the core), a session blocked by the
 // rest interval and its override, the risk rise and its alert arriving
 // through the AsyncStream as a notification, a symptom report, reminders
-// planned, the history, and the week shared with a dermatologist. Time is
-// fixed: every step passes its own `now`.
+// planned, the history, and the week shared with a dermatologist as the PDF
+// report, a FHIR bundle describing it and CSV files. Time is fixed: every
+// step passes its own `now`.
 import Foundation
 import RollSafe
 import RollSafeDemoKit
@@ -207,17 +208,33 @@ final class UserStoryTests: XCTestCase {
         let times = app.history.entries.map(\.at.instant)
         XCTAssertEqual(times, times.sorted(by: >))
 
-        // Share: the week as a FHIR bundle and CSV files for the dermatologist.
+        // Share: the week as the PDF report (the default), a FHIR bundle describing it, and CSV
+        // files, for the dermatologist.
         app.share.period = DateRange(from: CalendarDate(year: 2026, month: 3, day: 1), to: CalendarDate(year: 2026, month: 3, day: 7))
-        let shared = await app.share.prepare(now: moment("2026-03-05T09:30:00+01:00"))
+        XCTAssertTrue(app.share.formats.contains(.pdf), "the PDF report is made unless the user turns it off")
+        app.share.paper = ShareViewModel.usualPaper(forRegion: "CA")
+        XCTAssertEqual(app.share.paper, .usLetter)
+        let shareNow = moment("2026-03-05T09:30:00+01:00")
+        let shared = await app.share.prepare(now: shareNow)
         XCTAssertTrue(shared, "\(String(describing: app.share.failure))")
-        let bundleFile = try XCTUnwrap(app.share.files.first)
+        XCTAssertEqual(app.share.files.map(\.mediaType).prefix(2), ["application/pdf", "application/fhir+json"])
+        let bundleFile = app.share.files[1]
         XCTAssertEqual(bundleFile.name, "rollsafe-fhir-2026-03-05.json")
         let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: bundleFile.data) as? [String: Any])
         XCTAssertEqual(bundle["resourceType"] as? String, "Bundle")
         let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
         XCTAssertEqual(resources.filter { $0["resourceType"] as? String == "Procedure" }.count, 2, "both sessions")
-        XCTAssertTrue(app.share.files.dropFirst().allSatisfy { $0.mediaType == "text/csv" })
+        XCTAssertTrue(app.share.files.dropFirst(2).allSatisfy { $0.mediaType == "text/csv" })
+
+        let pdfFile = app.share.files[0]
+        XCTAssertEqual(pdfFile.name, "rollsafe-report-2026-03-05.pdf")
+        XCTAssertTrue(pdfFile.data.starts(with: Data("%PDF-".utf8)))
+        let clientPdf = try await app.client.reportPdf(
+            options: ReportOptions(scope: app.share.scope, paper: .usLetter), now: shareNow)
+        XCTAssertEqual(pdfFile.data, clientPdf, "the core's PDF, byte for byte, for the same options")
+        let document = try XCTUnwrap(resources.first { $0["resourceType"] as? String == "DocumentReference" })
+        let attachment = try XCTUnwrap(((document["content"] as? [[String: Any]])?.first)?["attachment"] as? [String: Any])
+        XCTAssertEqual((attachment["size"] as? NSNumber)?.intValue, pdfFile.data.count, "the bundle describes this PDF")
 
         app.alertNotifier.stop()
         XCTAssertFalse(app.alertNotifier.isListening)

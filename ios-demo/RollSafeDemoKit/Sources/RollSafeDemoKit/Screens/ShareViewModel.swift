@@ -1,25 +1,23 @@
 // Share: the files to hand to a dermatologist or keep as a backup, made by
-// the core from a form (period, sections, redaction, formats), and the import
-// of a backup the user picked. The files are (name, bytes) pairs; the app
-// writes them to a temporary folder (ShareFolder) and offers the share sheet.
-//
-// The PDF report for a dermatologist is being added to the core and bindings
-// in parallel; it is not here yet, and nothing stands in for it (see
-// `ShareFormat` and ios-demo/README.md).
+// the core from a form (period, sections, redaction, paper, formats, an
+// optional passphrase seal), and the import of a backup the user picked,
+// sealed or not. The files are (name, bytes) pairs; the app writes them to a
+// temporary folder (ShareFolder) and offers the share sheet.
 import Foundation
 import RollSafe
 
 /// A kind of file the Share screen makes.
 public enum ShareFormat: String, CaseIterable, Hashable, Sendable {
-    /// A FHIR R4 Bundle (JSON), for a clinic's system.
+    /// The PDF report for a dermatologist, to read.
+    case pdf
+    /// A FHIR R4 Bundle (JSON), for a clinic's system. Made with the PDF, it carries a
+    /// DocumentReference describing it.
     case fhir
     /// One CSV file per kind of record, for a spreadsheet.
     case csv
     /// The RollSafe backup (JSON): every section and every note in the period, for restoring
     /// RollSafe; sections and redaction do not apply to it.
     case backup
-    // The PDF report joins here once `RollSafeStore` has its call; its bytes then also go to
-    // `exportFhir(reportPdf:)` so that the bundle describes it.
 }
 
 /// One file to share: a plain file name, its bytes and its media type.
@@ -100,20 +98,48 @@ public final class ShareViewModel: ScreenModel {
     public var patientName = "" {
         didSet { formChanged() }
     }
-    /// The files to make; FHIR and CSV by default.
-    public var formats: Set<ShareFormat> = [.fhir, .csv] {
+    /// The files to make; the PDF report, FHIR and CSV by default.
+    public var formats: Set<ShareFormat> = [.pdf, .fhir, .csv] {
+        didSet { formChanged() }
+    }
+    /// The PDF report's paper; A4 unless the app sets it from the user's region
+    /// (`usualPaper(forRegion:)`) or the user picks another.
+    public var paper: Paper = .a4 {
+        didSet { formChanged() }
+    }
+    /// Seal every file with `passphrase` (a standard age file, `<name>.age`), for sending by
+    /// email; off by default.
+    public var sealWithPassphrase = false {
+        didSet { formChanged() }
+    }
+    /// The passphrase to seal with. Its length rule is the core's: a short one is refused by
+    /// `prepare` with the core's `invalidInput(field: "passphrase", …)`.
+    public var passphrase = "" {
+        didSet { formChanged() }
+    }
+    /// The passphrase typed a second time; `prepare` refuses to seal unless it equals
+    /// `passphrase`.
+    public var passphraseConfirmation = "" {
         didSet { formChanged() }
     }
 
-    /// The files made by the last `prepare`, in the order FHIR, CSV, backup; emptied when the
-    /// form changes, so what is shared always matches the form.
+    /// The files made by the last `prepare`, in the order PDF, FHIR, CSV, backup (each ending in
+    /// `.age` when sealed); emptied when the form changes, so what is shared always matches it.
     public private(set) var files: [SharedFile] = []
     /// The last failure of `prepare`, to show.
     public private(set) var failure: RollSafeFailure?
     /// What the last import did; nil until one succeeds.
     public private(set) var importResult: ImportResult?
-    /// The last import's failure, to show: `importRejected` names the place in the document.
+    /// The last import's failure, to show: `importRejected` names the place in the document,
+    /// or (for a sealed backup) says the passphrase does not open it.
     public private(set) var importFailure: RollSafeFailure?
+    /// True while `prepare` makes the files (sealing takes a moment per file).
+    public private(set) var isPreparing = false
+    /// A sealed backup picked for import, kept until its passphrase opens it or the import is
+    /// cancelled.
+    private var sealedBackup: Data?
+    /// Counts changes to the form, so that `prepare` drops files made from an older form.
+    private var formVersion = 0
 
     /// A Share screen over `client`.
     ///
@@ -129,8 +155,32 @@ public final class ShareViewModel: ScreenModel {
             includePhotoReferences: includePhotoReferences)
     }
 
-    /// True when at least one format is chosen.
-    public var canPrepare: Bool { !formats.isEmpty }
+    /// The PDF report's options: the scope and the paper.
+    public var reportOptions: ReportOptions {
+        ReportOptions(scope: scope, paper: paper)
+    }
+
+    /// True when sealing is chosen and the two passphrases differ: `prepare` refuses, without
+    /// calling the core, until they match.
+    public var passphrasesDiffer: Bool {
+        sealWithPassphrase && passphrase != passphraseConfirmation
+    }
+
+    /// True when at least one format is chosen and, when sealing, the passphrase was typed the
+    /// same twice.
+    public var canPrepare: Bool { !formats.isEmpty && !passphrasesDiffer }
+
+    /// The paper usual in a region: US Letter in the United States and Canada, A4 elsewhere
+    /// and when the region is unknown. The app passes the user's region
+    /// (`Locale.current.region?.identifier`); the user can still pick the other.
+    ///
+    /// - Parameter region: an ISO 3166 region code such as `US`, or nil.
+    public nonisolated static func usualPaper(forRegion region: String?) -> Paper {
+        switch region?.uppercased() {
+        case "US", "CA": return .usLetter
+        default: return .a4
+        }
+    }
 
     /// True when a backup is chosen while the form withholds something (a section, the notes):
     /// the backup still carries everything in the period, and the screen must say so.
@@ -138,27 +188,42 @@ public final class ShareViewModel: ScreenModel {
         formats.contains(.backup) && (redactNotes || !sections.isAll)
     }
 
-    /// Makes the chosen files as of `now`; all or none: on a failure `files` stays empty.
+    /// Makes the chosen files as of `now`; all or none: on a failure `files` stays empty. With
+    /// both the PDF and FHIR chosen, the bundle carries a DocumentReference describing the PDF
+    /// (its size and hash). When sealing, every file is sealed with the passphrase (which takes
+    /// a moment per file); nothing is made while the two passphrases differ.
+    ///
+    /// The form is read once, at the start; if it changes before the files are made, they are
+    /// dropped (and false returned), so what is shared always matches the form on screen.
     ///
     /// - Parameter now: the current moment; it dates the exports and the file names.
     /// - Returns: true when the files are ready.
     @discardableResult
     public func prepare(now: Moment) async -> Bool {
         files = []
-        guard canPrepare else {
+        guard canPrepare, !isPreparing else {
             changes.send()
             return false
         }
-        let scope = scope
+        isPreparing = true
+        defer { isPreparing = false }
+        changes.send()
+        let form = formVersion
+        let (scope, reportOptions, formats, period) = (scope, reportOptions, formats, period)
+        let seal = sealWithPassphrase ? passphrase : nil
         let day = Self.dayText(now.calendarDate)
         var made: [SharedFile] = []
         do {
+            var pdf: Data?
+            if formats.contains(.pdf) {
+                let report = try await client.reportPdf(options: reportOptions, now: now)
+                pdf = report
+                made.append(SharedFile(name: "rollsafe-report-\(day).pdf", data: report, mediaType: "application/pdf"))
+            }
             if formats.contains(.fhir) {
                 let name = patientName.trimmingCharacters(in: .whitespacesAndNewlines)
-                // reportPdf: the PDF report's bytes, once the core makes it (not yet in the
-                // bindings), so that the bundle carries a DocumentReference describing it.
                 let bundle = try await client.exportFhir(
-                    scope: scope, patientName: name.isEmpty ? nil : name, reportPdf: nil, now: now)
+                    scope: scope, patientName: name.isEmpty ? nil : name, reportPdf: pdf, now: now)
                 made.append(SharedFile(name: "rollsafe-fhir-\(day).json", data: Data(bundle.utf8), mediaType: "application/fhir+json"))
             }
             if formats.contains(.csv) {
@@ -170,10 +235,22 @@ public final class ShareViewModel: ScreenModel {
                 let backup = try await client.exportBackup(period: period, now: now)
                 made.append(SharedFile(name: "rollsafe-backup-\(day).json", data: Data(backup.utf8), mediaType: "application/json"))
             }
+            if let seal {
+                var sealed: [SharedFile] = []
+                for file in made {
+                    let data = try await client.seal(file.data, passphrase: seal)
+                    sealed.append(SharedFile(name: file.name + ".age", data: data, mediaType: Self.sealedMediaType))
+                }
+                made = sealed
+            }
+            guard form == formVersion else {
+                changes.send()
+                return false
+            }
             files = made
             failure = nil
         } catch {
-            failure = .from(error)
+            failure = form == formVersion ? .from(error) : nil
         }
         changes.send()
         return !files.isEmpty
@@ -181,8 +258,9 @@ public final class ShareViewModel: ScreenModel {
 
     /// Imports a backup the user picked: restores into an empty log or merges by stable ids.
     /// A document that is not a valid backup changes nothing and leaves `importFailure` set to
-    /// `importRejected` with its place in the document. Most callers want
-    /// `AppModel.importBackup`, which also reloads every screen.
+    /// `importRejected` with its place in the document. A sealed backup (an age file) is kept
+    /// and `needsPassphrase` becomes true: nothing is imported until `openSealedBackup` opens
+    /// it. Most callers want `AppModel.importBackup`, which also reloads every screen.
     ///
     /// - Parameters:
     ///   - document: the file's bytes.
@@ -190,6 +268,14 @@ public final class ShareViewModel: ScreenModel {
     /// - Returns: true when it was imported.
     @discardableResult
     public func importBackup(_ document: Data, now: Moment) async -> Bool {
+        importResult = nil
+        importFailure = nil
+        if Self.isSealed(document) {
+            sealedBackup = document
+            changes.send()
+            return false
+        }
+        sealedBackup = nil
         do {
             importResult = try await client.importBackup(document, now: now)
             importFailure = nil
@@ -200,6 +286,52 @@ public final class ShareViewModel: ScreenModel {
         changes.send()
         return importResult != nil
     }
+
+    /// True while a sealed backup waits for its passphrase (see `openSealedBackup`).
+    public var needsPassphrase: Bool { sealedBackup != nil }
+
+    /// Opens the sealed backup waiting for its passphrase, then imports it as `importBackup`
+    /// does. A passphrase that does not open it (or a file changed since it was sealed) leaves
+    /// the core's `importRejected` in `importFailure`, imports nothing, and keeps the file so
+    /// the user can try again. Most callers want `AppModel.openSealedBackup`, which also
+    /// reloads every screen.
+    ///
+    /// - Parameters:
+    ///   - passphrase: what the user typed.
+    ///   - now: the current moment.
+    /// - Returns: true when it was opened and imported.
+    @discardableResult
+    public func openSealedBackup(passphrase: String, now: Moment) async -> Bool {
+        guard let sealed = sealedBackup else { return false }
+        let opened: Data
+        do {
+            opened = try await client.openSealed(sealed, passphrase: passphrase)
+        } catch {
+            importResult = nil
+            importFailure = .from(error)
+            changes.send()
+            return false
+        }
+        return await importBackup(opened, now: now)
+    }
+
+    /// Drops the sealed backup waiting for its passphrase; nothing is imported.
+    public func cancelSealedImport() {
+        sealedBackup = nil
+        importFailure = nil
+        changes.send()
+    }
+
+    /// True when `document` is an age file (it starts with age's header line,
+    /// `age-encryption.org/`), as the seal makes; the core checks every byte when opening it.
+    ///
+    /// - Parameter document: a file's bytes.
+    public nonisolated static func isSealed(_ document: Data) -> Bool {
+        document.starts(with: Data("age-encryption.org/".utf8))
+    }
+
+    /// The media type of a sealed file: age has none registered, so plain bytes.
+    public nonisolated static let sealedMediaType = "application/octet-stream"
 
     /// What the last import did, per kind of record, in a fixed order; empty until one succeeds.
     public var importSummary: [ImportLine] {
@@ -216,6 +348,7 @@ public final class ShareViewModel: ScreenModel {
     }
 
     private func formChanged() {
+        formVersion &+= 1
         files = []
         changes.send()
     }

@@ -43,4 +43,7 @@ public enum Choices {
 
     /// Body regions, for care-plan rests.
     public static let regions: [BodyRegion] = [.face, .scalp, .body]
+
+    /// Paper sizes for the PDF report, the international one first.
+    public static let papers: [Paper] = [.a4, .usLetter]
 }

@@ -1,6 +1,7 @@
 // The Swift layer's additions for the home screen and the exports, against the
-// real library: `RollSafeClient.today`, the four export calls with their
-// failures as `RollSafeFailure`, and the Foundation helpers for `DateRange`.
+// real library: `RollSafeClient.today`, the export calls (backup, PDF report,
+// FHIR, CSV) and the passphrase seal with their failures as `RollSafeFailure`,
+// and the Foundation helpers for `DateRange`.
 import Foundation
 import RollSafe
 import XCTest
@@ -116,6 +117,79 @@ final class ClientTodayAndExportsTests: XCTestCase {
         for file in files { XCTAssertEqual(file.data, Data(file.contents.utf8)) }
     }
 
+    func testThePdfReportComesThroughTheClientAndTheBundleDescribesIt() async throws {
+        let (client, _) = try await loggedClient()
+        let now = moment("2026-03-05T10:00:00+01:00")
+        let options = ReportOptions(scope: everything, paper: .a4)
+        let pdf = try await client.reportPdf(options: options, now: now)
+        XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)), "a PDF file")
+        XCTAssertEqual(pdf, try client.store.reportPdf(options: options, now: now), "the client returns what the store does")
+        let letter = try await client.reportPdf(options: ReportOptions(scope: everything, paper: .usLetter), now: now)
+        XCTAssertTrue(letter.starts(with: Data("%PDF-".utf8)))
+        XCTAssertNotEqual(letter, pdf, "the paper size is laid out by the core")
+
+        let bundle = try await client.exportFhir(scope: everything, reportPdf: pdf, now: now)
+        let resources = try fhirResources(bundle)
+        let documents = resources.filter { $0["resourceType"] as? String == "DocumentReference" }
+        XCTAssertEqual(documents.count, 1, "the bundle describes the PDF shared alongside")
+        let content = try XCTUnwrap((documents.first?["content"] as? [[String: Any]])?.first)
+        let attachment = try XCTUnwrap(content["attachment"] as? [String: Any])
+        XCTAssertEqual(attachment["contentType"] as? String, "application/pdf")
+        XCTAssertEqual((attachment["size"] as? NSNumber)?.intValue, pdf.count)
+        XCTAssertNil(attachment["data"], "described, not embedded")
+        let without = try await client.exportFhir(scope: everything, now: now)
+        XCTAssertFalse(try fhirResources(without).contains { $0["resourceType"] as? String == "DocumentReference" })
+    }
+
+    func testTheReportRefusesABackwardsPeriodNamingTheField() async throws {
+        let (client, _) = try await loggedClient()
+        let backwards = ExportScope(
+            period: DateRange(from: CalendarDate(year: 2026, month: 3, day: 5), to: CalendarDate(year: 2026, month: 3, day: 1)),
+            sections: .all, redactNotes: false, includePhotoReferences: false)
+        do {
+            _ = try await client.reportPdf(options: ReportOptions(scope: backwards, paper: .a4), now: moment("2026-03-05T10:00:00+01:00"))
+            XCTFail("a backwards period is refused")
+        } catch let failure as RollSafeFailure {
+            XCTAssertEqual(failure.field, "period.to")
+        }
+    }
+
+    func testWhatIsSealedOpensWithItsPassphraseOnly() async throws {
+        let (client, _) = try await loggedClient()
+        let backup = Data(try await client.exportBackup(now: moment("2026-03-05T10:00:00+01:00")).utf8)
+        let passphrase = "correct horse battery"
+        let sealed = try await client.seal(backup, passphrase: passphrase)
+        XCTAssertTrue(sealed.starts(with: Data("age-encryption.org/v1\n".utf8)), "a standard age file")
+        XCTAssertNil(sealed.range(of: Data("Face roller".utf8)), "nothing readable without the passphrase")
+        let again = try await client.seal(backup, passphrase: passphrase)
+        XCTAssertNotEqual(again, sealed, "sealing is random")
+        let opened = try await client.openSealed(sealed, passphrase: passphrase)
+        XCTAssertEqual(opened, backup)
+
+        do {
+            _ = try await client.openSealed(sealed, passphrase: "wrong horse battery")
+            XCTFail("a wrong passphrase opens nothing")
+        } catch let failure as RollSafeFailure {
+            guard case let .importRejected(path, reason) = failure else { return XCTFail("\(failure)") }
+            XCTAssertEqual(path, "$")
+            XCTAssertTrue(reason.contains("passphrase"), reason)
+        }
+        var changed = sealed
+        changed[changed.count - 1] ^= 0x01
+        do {
+            _ = try await client.openSealed(changed, passphrase: passphrase)
+            XCTFail("a changed file opens nothing")
+        } catch let failure as RollSafeFailure {
+            XCTAssertNotNil(failure.importPath, "\(failure)")
+        }
+        do {
+            _ = try await client.seal(backup, passphrase: "too short")
+            XCTFail("the core's length rule applies")
+        } catch let failure as RollSafeFailure {
+            XCTAssertEqual(failure.field, "passphrase")
+        }
+    }
+
     func testAnEndBeforeItsStartIsRefusedNamingTheField() async throws {
         let client = try await RollSafeClient.openInMemory()
         let backwards = ExportScope(
@@ -182,6 +256,12 @@ final class ClientTodayAndExportsTests: XCTestCase {
             DateRange.days(1, endingOn: now),
             DateRange(from: CalendarDate(year: 2026, month: 3, day: 31), to: CalendarDate(year: 2026, month: 3, day: 31)))
         XCTAssertNil(DateRange.days(0, endingOn: now))
+    }
+
+    /// The resources in a FHIR bundle's entries.
+    private func fhirResources(_ bundle: String) throws -> [[String: Any]] {
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bundle.utf8)) as? [String: Any])
+        return (json["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
     }
 
     /// The backup with the first session's pain set out of range, or nil when it has none.
