@@ -14,6 +14,7 @@
 //! | `time.rs` | moments and calendar dates across the boundary |
 //! | `error.rs` | the public error and its mapping from the core |
 //! | `listener.rs` | the foreign alert listener and its subscription |
+//! | `version.rs` | the library's version (also the benchmarks' FFI floor) |
 
 // Nothing reachable from the bindings may panic: a panic would surface in the
 // app as an internal error at best. Tests may unwrap freely.
@@ -38,6 +39,7 @@ mod store;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
 mod time;
+mod version;
 
 pub use enums::*;
 pub use error::RollSafeError;
@@ -47,5 +49,6 @@ pub use store::RollSafeStore;
 #[cfg(feature = "test-hooks")]
 pub use test_hooks::internal_error_for_tests;
 pub use time::{CalendarDate, Moment};
+pub use version::library_version;
 
 uniffi::setup_scaffolding!();

@@ -1,17 +1,24 @@
-//! Criterion benchmarks of the core against floors measured in the same run:
-//! a bare rusqlite open with the same pragmas, and a bare one-row insert in
-//! one transaction with the same durability.
+//! Criterion benchmarks of the everyday calls, each against a floor measured
+//! in the same run: opening the ten-year store (floor: a bare rusqlite open
+//! with the same pragmas), recording a session (floor: a bare one-row insert
+//! in one transaction with the same durability), the home screen
+//! (`Store::today`) on the one- and ten-year fixtures (its "floor" is the
+//! one-year figure: the cost must not grow with history), and the check of
+//! a plan on an in-memory store (the Rust side of the FFI floor that the
+//! Kotlin and Swift harnesses time through the bindings).
 //!
-//! `cargo bench -p rollsafe-core --bench store`
+//! `cargo bench -p rollsafe-core --bench store`; `tests/bench/run` runs it
+//! with the other harnesses and prints one table.
 
 mod support;
 
 use std::hint::black_box;
 
-use chrono::TimeDelta;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use rollsafe_core::{BodyZone, DeviceKind, NewDevice, NewSession, PreChecks, SessionPlan, Store};
+use rollsafe_core::Store;
 use rusqlite::Connection;
+
+use support::session;
 
 fn pragmas(conn: &Connection) {
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
@@ -22,8 +29,8 @@ fn pragmas(conn: &Connection) {
 
 fn open(c: &mut Criterion) {
     let ten_years = support::fixture(3_650);
-    let mut group = c.benchmark_group("open ten-year store");
-    group.bench_function("floor: rusqlite open + pragmas", |b| {
+    let mut group = c.benchmark_group("open");
+    group.bench_function("floor", |b| {
         b.iter(|| {
             let conn = Connection::open(&ten_years).unwrap();
             pragmas(&conn);
@@ -33,7 +40,7 @@ fn open(c: &mut Criterion) {
             black_box(v)
         })
     });
-    group.bench_function("Store::open (warm)", |b| {
+    group.bench_function("Store::open", |b| {
         b.iter(|| black_box(Store::open(&ten_years).unwrap()))
     });
     group.finish();
@@ -41,7 +48,7 @@ fn open(c: &mut Criterion) {
 
 fn record(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let mut group = c.benchmark_group("record a session");
+    let mut group = c.benchmark_group("record");
     let floor_path = dir.path().join("floor.sqlite3");
     let conn = Connection::open(&floor_path).unwrap();
     pragmas(&conn);
@@ -51,7 +58,7 @@ fn record(c: &mut Criterion) {
     )
     .unwrap();
     let mut n = 0_i64;
-    group.bench_function("floor: bare insert in one transaction", |b| {
+    group.bench_function("floor", |b| {
         b.iter(|| {
             n += 1;
             let conn_tx = conn.unchecked_transaction().unwrap();
@@ -65,77 +72,43 @@ fn record(c: &mut Criterion) {
         })
     });
     let store = Store::open(dir.path().join("store.sqlite3")).unwrap();
-    let start = support::start();
-    let device = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), start)
-        .unwrap()
-        .value
-        .id;
-    // One session a day, as people use the app, so the 30-day window the
-    // re-assessment reads stays realistic however many iterations run.
+    let device = session::add_roller(&store);
     let mut day = 0_i64;
-    group.bench_function("record_session (verdict, write, re-assessment)", |b| {
+    group.bench_function("Store::record_session", |b| {
         b.iter(|| {
             day += 1;
-            let now = start + TimeDelta::days(day);
-            let plan = SessionPlan {
-                device_id: device,
-                zones: vec![BodyZone::Thighs],
-                needle_length_mm: None,
-                products: vec![],
-                pre_checks: PreChecks::ALL_CLEAR,
-            };
-            let session = NewSession {
-                plan,
-                at: now,
-                passes: None,
-                pain: None,
-                notes: None,
-            };
-            // Acknowledge whatever the rules say, so every call writes.
-            let ack = [
-                "interval_not_elapsed",
-                "device_not_cleaned",
-                "device_due_for_replacement",
-            ]
-            .map(String::from);
-            black_box(store.record_session(session, &ack, now).unwrap())
+            session::record_day(&store, device, day);
         })
     });
     group.finish();
 }
 
-fn home_screen(c: &mut Criterion) {
-    let mut group = c.benchmark_group("home screen (verdict per device + assessment + reminders)");
+fn today(c: &mut Criterion) {
+    let mut group = c.benchmark_group("today");
     for days in [365_u64, 3_650] {
         let store = Store::open(support::fixture(days)).unwrap();
         let now = support::end_of(days);
-        let devices = store.devices().unwrap();
-        group.bench_with_input(
-            BenchmarkId::from_parameter(format!("{days} days")),
-            &days,
-            |b, _| {
-                b.iter(|| {
-                    for device in &devices {
-                        let plan = SessionPlan {
-                            device_id: device.id,
-                            zones: vec![BodyZone::Cheeks],
-                            needle_length_mm: device
-                                .is_adjustable()
-                                .then_some(device.needle_length_mm),
-                            products: vec![],
-                            pre_checks: PreChecks::ALL_CLEAR,
-                        };
-                        black_box(store.check_session(&plan, now).unwrap());
-                    }
-                    black_box(store.assess(now).unwrap());
-                    black_box(store.reminders(now).unwrap())
-                })
-            },
-        );
+        group.bench_with_input(BenchmarkId::new("Store::today", days), &days, |b, _| {
+            b.iter(|| black_box(store.today(now).unwrap()))
+        });
     }
     group.finish();
 }
 
-criterion_group!(benches, open, record, home_screen);
+/// The Rust side of the FFI floor: the same check the Kotlin and Swift
+/// harnesses pass across the boundary (a plan with a string and lists in, a
+/// verdict with strings and lists out), on an in-memory store.
+fn check(c: &mut Criterion) {
+    let store = Store::open_in_memory().unwrap();
+    let device = session::add_roller(&store);
+    let plan = session::plan(device);
+    let now = support::start();
+    let mut group = c.benchmark_group("check");
+    group.bench_function("Store::check_session", |b| {
+        b.iter(|| black_box(store.check_session(black_box(&plan), now).unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, open, record, today, check);
 criterion_main!(benches);

@@ -1,6 +1,13 @@
 //! The heavy fixtures the benchmarks run on: years of daily use by one
 //! person, written through the public API (seeded, so every run builds the
-//! same log), cached under `target/` so they are built once.
+//! same log), cached under `target/` so they are built once; and the exports
+//! every harness times on them.
+
+// Shared by several bench targets and core/examples/bench_probe.rs; each uses a part.
+#[allow(dead_code)]
+pub mod exports;
+#[allow(dead_code)]
+pub mod session;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Prints tests/bench/run's table (Markdown) from the raw outputs in target/bench and the
+criterion results in target/criterion: each operation's median and p99, its floor measured in the
+same run, their ratio and the goal, then the sizes.
+
+Medians and p99s: criterion's are over its samples (each the mean of many iterations); the
+Kotlin and Swift harnesses time each call (or, for the nanosecond-scale FFI floor, batches of
+calls); the probe's first opens are one process each.
+
+Use: table.py <target/bench>
+"""
+
+import json
+import math
+import pathlib
+import statistics
+import sys
+
+OUT = pathlib.Path(sys.argv[1])
+CRITERION = OUT.parent / "criterion"
+
+
+def p99(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(len(ordered) * 0.99) - 1)]
+
+
+def criterion():
+    """{full_id: (median ns, p99 ns)} from criterion's saved samples."""
+    found = {}
+    for bench in CRITERION.glob("**/new/benchmark.json"):
+        meta = json.loads(bench.read_text())
+        sample = json.loads((bench.parent / "sample.json").read_text())
+        per_iter = [t / i for t, i in zip(sample["times"], sample["iters"])]
+        estimates = json.loads((bench.parent / "estimates.json").read_text())
+        found[meta["full_id"]] = (estimates["median"]["point_estimate"], p99(per_iter))
+    return found
+
+
+def tsv(name):
+    path = OUT / name
+    if not path.exists():
+        return []
+    return [line.rstrip("\n").split("\t") for line in path.read_text().splitlines() if "\t" in line]
+
+
+def harness(language):
+    return {row[2]: (float(row[3]), float(row[4])) for row in tsv(f"{language}.tsv") if row[0] == "RESULT"}
+
+
+def duration(ns):
+    if ns is None:
+        return "—"
+    if ns < 1e3:
+        return f"{ns:.0f} ns"
+    if ns < 1e6:
+        return f"{ns / 1e3:.1f} µs"
+    if ns < 1e9:
+        return f"{ns / 1e6:.2f} ms"
+    return f"{ns / 1e9:.2f} s"
+
+
+def mb(size):
+    return f"{size / 1e6:.2f} MB"
+
+
+rust = criterion()
+kotlin = harness("kotlin")
+swift = harness("swift")
+rows = []
+
+
+def row(operation, measured, floor=None, floor_name="", goal=None, extra=""):
+    """measured, floor: (median, p99) or None; goal: the largest ratio allowed, or text."""
+    median, tail = measured if measured else (None, None)
+    ratio = median / floor[0] if measured and floor else None
+    verdict = ""
+    if isinstance(goal, (int, float)):
+        verdict = f"≤ {goal:g}: " + ("met" if ratio is not None and ratio <= goal else "NOT met")
+    elif goal:
+        verdict = goal
+    floor_text = f"{floor_name}: {duration(floor[0])}" if floor else floor_name or "—"
+    rows.append([operation, duration(median), duration(tail), floor_text,
+                 f"{ratio:.2f}" if ratio is not None else "—", verdict, extra])
+
+
+def under(limit_ns, measured, text):
+    if not measured:
+        return text + ": not measured"
+    return text + (": met" if measured[0] < limit_ns else ": NOT met")
+
+
+# Opening the ten-year store.
+row("open ten-year store, warm (Rust)", rust.get("open/Store::open"), rust.get("open/floor"),
+    "rusqlite open + same pragmas")
+cold = {}
+for kind, what, ns in tsv("cold.tsv"):
+    cold.setdefault(what, []).append(float(ns))
+cold_of = {what: (statistics.median(v), p99(v)) for what, v in cold.items()}
+row("open ten-year store, first in a fresh process (Rust)", cold_of.get("store"), cold_of.get("floor"),
+    "rusqlite, same, fresh process")
+for name, results in (("Kotlin", kotlin), ("Swift", swift)):
+    row(f"open ten-year store, warm ({name})", results.get("open"), rust.get("open/Store::open"), "Rust")
+
+# The home screen.
+one, ten = rust.get("today/Store::today/365"), rust.get("today/Store::today/3650")
+row("home screen `today(now)`, one year (Rust)", one, goal=under(1e6, one, "< 1 ms"))
+row("home screen `today(now)`, ten years (Rust)", ten, one, "one year", 1.5,
+    extra=under(1e6, ten, "< 1 ms"))
+for name, results in (("Kotlin", kotlin), ("Swift", swift)):
+    for days, base in (("365", one), ("3650", ten)):
+        label = "one year" if days == "365" else "ten years"
+        row(f"home screen, {label} ({name})", results.get(f"today/{days}"), base, "Rust")
+
+# Recording a session.
+record = rust.get("record/Store::record_session")
+row("record a session (Rust)", record, rust.get("record/floor"), "bare insert, 1 tx, sync=FULL", 1.5)
+for name, results in (("Kotlin", kotlin), ("Swift", swift)):
+    measured = results.get("record_session")
+    share = ""
+    if measured and record:
+        share = f"binding overhead {100 * (measured[0] - record[0]) / measured[0]:.1f}% of total (goal < 10%)"
+    row(f"record a session ({name})", measured, record, "Rust", 1.11, extra=share)
+
+# The FFI floor.
+for name, results in (("Kotlin", kotlin), ("Swift", swift)):
+    row(f"FFI floor: `library_version()` ({name})", results.get("library_version"))
+check = rust.get("check/Store::check_session")
+row("`check_session(plan, now)`, in-memory store (Rust)", check)
+for name, results in (("Kotlin", kotlin), ("Swift", swift)):
+    measured = results.get("check_session")
+    extra = f"crossing: {duration(measured[0] - check[0])} per call" if measured and check else ""
+    row(f"FFI floor: record with strings and lists, `check_session` ({name})", measured, check, "Rust",
+        extra=extra)
+
+# Exports, with peak memory.
+peaks = {(r[1], r[2]): r for r in tsv("peak.tsv") if r[0] == "PEAK"}
+labels = {"backup": "JSON backup export", "import": "JSON backup import (empty in-memory store)",
+          "fhir": "FHIR bundle", "csv": "CSV files"}
+for days, years in (("365", "one year"), ("3650", "ten years")):
+    floor = rust.get(f"export/floor/{days}")
+    peak = peaks.get(("read-every-row", days))
+    row(f"floor: read every row with rusqlite, {years}", floor,
+        extra=f"peak heap {mb(int(peak[4]))}, RSS {mb(int(peak[5]))}" if peak else "")
+    for name, label in labels.items():
+        peak = peaks.get((name, days))
+        row(f"{label}, {years} (Rust)", rust.get(f"export/{name}/{days}"), floor, "read every row",
+            extra=f"peak heap {mb(int(peak[4]))}, RSS {mb(int(peak[5]))}" if peak else "")
+    # PDF SLOT: the PDF report is being built on its own branch; its rows go here.
+    row(f"PDF report, {years}", None, floor_name="(not built yet)",
+        goal="< 0.5 s and < 50 MB peak (ten years)" if days == "3650" else "")
+
+print("| operation | median | p99 | floor | ratio | goal | notes |")
+print("|---|---|---|---|---|---|---|")
+for r in rows:
+    print("| " + " | ".join(r) + " |")
+
+def budget_x86_64():
+    """The budget the size test checks, read now (bindings/size-budget.txt)."""
+    text = (OUT.parent.parent / "bindings" / "size-budget.txt").read_text()
+    for line in text.splitlines():
+        fields = line.split("#")[0].split()
+        if len(fields) == 2 and fields[0] == "x86_64":
+            return int(fields[1].replace("_", ""))
+    return 0
+
+
+sizes = {r[1]: int(r[2]) for r in tsv("sizes.tsv") if r[0] == "SIZE"}
+if sizes:
+    library, floor, budget = sizes.get("library"), sizes.get("floor"), budget_x86_64()
+    print()
+    print("| size, x86_64 Linux, stripped | bytes | MB |")
+    print("|---|---|---|")
+    print(f"| release library `librollsafe_ffi.so` | {library} | {mb(library)} |")
+    print(f"| floor: UniFFI + bundled SQLite, same profile | {floor} | {mb(floor)} |")
+    print(f"| RollSafe's own code and other dependencies (library − floor) | {library - floor} | {mb(library - floor)} |")
+    print(f"| budget (bindings/size-budget.txt) | {budget} | {mb(budget)} |")
+    print(f"| goal | 3000000 | 3.00 MB ({'met' if library < 3e6 else 'NOT met'}) |")
+for name, title in (("bloat-crates.txt", "library"), ("bloat-floor.txt", "floor")):
+    path = OUT / name
+    if path.exists():
+        print(f"\n`cargo bloat --crates`, {title} (.text only, before stripping):\n")
+        print("```")
+        print(path.read_text().rstrip())
+        print("```")
