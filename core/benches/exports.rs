@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the exports on the one- and ten-year fixtures:
 //! the JSON backup out and back in (into an empty in-memory store), the FHIR
-//! bundle and the CSV files, each against the floor of reading every row of
+//! bundle, the CSV files and the PDF report, each against the floor of reading every row of
 //! the same file with rusqlite. Their peak memory is measured apart, one
 //! process per export, by core/examples/bench_probe.rs.
 //!
@@ -48,8 +48,9 @@ fn export_timings(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("csv", days), &days, |b, _| {
             b.iter(|| black_box(exports::csv(&store)))
         });
-        // PDF SLOT: time the PDF report here too once it lands (see
-        // support/exports.rs).
+        group.bench_with_input(BenchmarkId::new("pdf", days), &days, |b, _| {
+            b.iter(|| black_box(exports::pdf(&store, now)))
+        });
     }
     group.finish();
 }

@@ -94,7 +94,7 @@ fn peak(name: &str, days: u64) {
         "import" => drop(exports::import(backup.as_deref().unwrap_or_default(), now)),
         "fhir" => drop(exports::fhir(&store, now)),
         "csv" => drop(exports::csv(&store)),
-        // PDF SLOT: "pdf" => drop(the PDF report of `store` at `now`),
+        "pdf" => drop(exports::pdf(&store, now)),
         other => panic!("unknown export {other}; one of {:?}", exports::NAMES),
     }
     let elapsed = started.elapsed().as_nanos();

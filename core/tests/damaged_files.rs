@@ -62,6 +62,28 @@ fn a_truncated_database_is_moved_aside_and_kept() {
 }
 
 #[test]
+fn a_database_corrupted_inside_a_sound_header_is_moved_aside_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.sqlite3");
+    {
+        let store = Store::open(&path).unwrap();
+        for n in 0..200 {
+            store.add_device(roller(n), now()).unwrap();
+        }
+    }
+    let mut bytes = fs::read(&path).unwrap();
+    assert!(bytes.len() > 8 * 4096, "the log spans several pages");
+    // Scribble over the middle of a page full of devices: the header and the
+    // file's length stay as they were, so only reading the pages can tell.
+    let page = bytes.len() / 4096 - 2;
+    for byte in &mut bytes[page * 4096 + 8..page * 4096 + 2048] {
+        *byte = 0x5a;
+    }
+    fs::write(&path, &bytes).unwrap();
+    expect_damaged(&path, &bytes);
+}
+
+#[test]
 fn a_second_damaged_file_never_overwrites_the_first_kept_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("log.sqlite3");

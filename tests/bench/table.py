@@ -136,7 +136,7 @@ for name, results in (("Kotlin", kotlin), ("Swift", swift)):
 # Exports, with peak memory.
 peaks = {(r[1], r[2]): r for r in tsv("peak.tsv") if r[0] == "PEAK"}
 labels = {"backup": "JSON backup export", "import": "JSON backup import (empty in-memory store)",
-          "fhir": "FHIR bundle", "csv": "CSV files"}
+          "fhir": "FHIR bundle", "csv": "CSV files", "pdf": "PDF report"}
 for days, years in (("365", "one year"), ("3650", "ten years")):
     floor = rust.get(f"export/floor/{days}")
     peak = peaks.get(("read-every-row", days))
@@ -146,9 +146,6 @@ for days, years in (("365", "one year"), ("3650", "ten years")):
         peak = peaks.get((name, days))
         row(f"{label}, {years} (Rust)", rust.get(f"export/{name}/{days}"), floor, "read every row",
             extra=f"peak heap {mb(int(peak[4]))}, RSS {mb(int(peak[5]))}" if peak else "")
-    # PDF SLOT: the PDF report is being built on its own branch; its rows go here.
-    row(f"PDF report, {years}", None, floor_name="(not built yet)",
-        goal="< 0.5 s and < 50 MB peak (ten years)" if days == "3650" else "")
 
 print("| operation | median | p99 | floor | ratio | goal | notes |")
 print("|---|---|---|---|---|---|---|")
