@@ -12,7 +12,8 @@ fn status_shows_each_verdict_with_reasons_risk_alerts_and_reminders() {
     for expected in [
         "Devices in use",
         "May I use my device now? (2026-11-22 09:30 +01:00)",
-        "  Face roller: not now; the earliest a resting region is free again: 2026-12-03.\n    [blocked] Replace Face roller before the next session",
+        // A worn head is not cured by waiting: no date is promised.
+        "  Face roller: not now.\n    [blocked] Replace Face roller before the next session",
         "    face: not now\n      [warning] Needling the face can reactivate cold sores.",
         "    scalp: not now (rest until 2026-12-03)\n      [blocked] Let the scalp rest at least 14 days",
         "    body: not now (see above)\n",
