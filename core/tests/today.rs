@@ -37,6 +37,27 @@ fn plan(device: DeviceId, zone: BodyZone) -> SessionPlan {
     }
 }
 
+/// Soaks the device at `start`, uses it on `zone` half an hour later, and
+/// soaks it again ten minutes after.
+fn clean_use_clean(store: &Store, device: DeviceId, zone: BodyZone, start: Moment) {
+    soak(store, device, start);
+    let session_at = start + TimeDelta::minutes(30);
+    store
+        .record_session(
+            NewSession {
+                plan: plan(device, zone),
+                at: session_at,
+                passes: None,
+                pain: None,
+                notes: None,
+            },
+            &[],
+            session_at,
+        )
+        .unwrap();
+    soak(store, device, session_at + TimeDelta::minutes(10));
+}
+
 #[test]
 fn each_region_gets_the_verdict_a_check_would_give() {
     let store = Store::open_in_memory().unwrap();
@@ -54,22 +75,7 @@ fn each_region_gets_the_verdict_a_check_would_give() {
         .unwrap()
         .value
         .id;
-    soak(&store, roller, start);
-    let session_at = start + TimeDelta::minutes(30);
-    store
-        .record_session(
-            NewSession {
-                plan: plan(roller, BodyZone::Cheeks),
-                at: session_at,
-                passes: None,
-                pain: None,
-                notes: None,
-            },
-            &[],
-            session_at,
-        )
-        .unwrap();
-    soak(&store, roller, session_at + TimeDelta::minutes(10));
+    clean_use_clean(&store, roller, BodyZone::Cheeks, start);
     let now = start + TimeDelta::days(2);
     let today = store.today(now).unwrap();
 
@@ -205,22 +211,7 @@ fn no_date_is_promised_while_something_no_date_clears_blocks() {
         .unwrap()
         .value
         .id;
-    soak(&store, scalp, start);
-    let session_at = start + TimeDelta::minutes(30);
-    store
-        .record_session(
-            NewSession {
-                plan: plan(scalp, BodyZone::Scalp),
-                at: session_at,
-                passes: None,
-                pain: None,
-                notes: None,
-            },
-            &[],
-            session_at,
-        )
-        .unwrap();
-    soak(&store, scalp, session_at + TimeDelta::minutes(10));
+    clean_use_clean(&store, scalp, BodyZone::Scalp, start);
     let now = start + TimeDelta::days(1);
     let resting = store.today(now).unwrap();
     assert!(
