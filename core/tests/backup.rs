@@ -257,6 +257,28 @@ fn a_newer_backup_brings_an_older_copy_up_to_date() {
 }
 
 #[test]
+fn a_device_changed_since_the_copy_is_brought_up_to_date_with_its_trail() {
+    let (store, now) = story();
+    let copy = Store::open_in_memory().unwrap();
+    copy.import_backup(store.export_backup(None, now).unwrap().as_bytes(), now)
+        .unwrap();
+    let later = now + TimeDelta::days(1);
+    let roller = store.devices().unwrap()[0].id;
+    store.flag_device_damaged(roller, later).unwrap();
+    store.retire_device(roller, "bent needles", later).unwrap();
+    let newer = store.export_backup(None, later).unwrap();
+    let merged = copy.import_backup(newer.as_bytes(), later).unwrap().value;
+    assert_eq!(merged.devices.updated, 1);
+    assert_eq!(copy.devices().unwrap(), store.devices().unwrap());
+    assert_eq!(
+        copy.device_changes(roller).unwrap(),
+        store.device_changes(roller).unwrap()
+    );
+    // The copy can go on changing the device after the merge.
+    copy.set_device_shared(roller, true, later).unwrap();
+}
+
+#[test]
 fn two_logs_merge_without_duplicates() {
     let (store, now) = story();
     let other = Store::open_in_memory().unwrap();

@@ -188,7 +188,7 @@ pub(super) fn devices(conn: &Connection) -> Result<Vec<DeviceDoc>> {
         "SELECT id, kind, needle_length_mm, needle_length_max_mm, needle_count, material,
                 nickname, brand, first_use_date, shared, damaged, retired_at_ms, retired_offset_s,
                 retired_reason, replace_after_uses, replace_after_days, added_at_ms, added_offset_s
-           FROM devices ORDER BY added_at_ms, id",
+           FROM devices ORDER BY added_at_ms, rowid",
         [],
         |r| {
             let retired_at = stored_optional_moment("devices.retired_at", r.get(11)?, r.get(12)?)?;
