@@ -32,15 +32,17 @@ fn stored_optional_moment(
     Ok(rows::optional_moment(column, ms, offset)?.map(|m| moment_text(&m)))
 }
 
-/// Orders codes as the core orders their values (the order validation
-/// leaves them in), not alphabetically; unknown codes go last, as found.
+/// The sort key that orders stored codes as the core orders their values
+/// (the order validation leaves them in), not alphabetically; unknown codes
+/// go last.
+fn core_order<T: Ord>(code: &str, parse: impl Fn(&str) -> Option<T>) -> (bool, Option<T>) {
+    let value = parse(code);
+    (value.is_none(), value)
+}
+
+/// Codes in the core's order (see [`core_order`]).
 fn in_core_order<T: Ord>(mut codes: Vec<String>, parse: impl Fn(&str) -> Option<T>) -> Vec<String> {
-    codes.sort_by(|a, b| match (parse(a), parse(b)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    codes.sort_by_key(|c| core_order(c, &parse));
     codes
 }
 
@@ -132,12 +134,7 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
                 },
             )?;
             let mut answers = answers;
-            answers.sort_by_key(|a| {
-                (
-                    Condition::from_code(&a.condition).is_none(),
-                    Condition::from_code(&a.condition),
-                )
-            });
+            answers.sort_by_key(|a| core_order(&a.condition, Condition::from_code));
             Ok(ProfileDoc {
                 saved_at,
                 skin_type,
@@ -434,12 +431,9 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
                     })
                 },
             )?;
-            report.symptoms.sort_by_key(|s| {
-                (
-                    Symptom::from_code(&s.symptom).is_none(),
-                    Symptom::from_code(&s.symptom),
-                )
-            });
+            report
+                .symptoms
+                .sort_by_key(|s| core_order(&s.symptom, Symptom::from_code));
             report.photos = collect(
                 conn,
                 "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",
