@@ -4,7 +4,7 @@ use chrono::TimeDelta;
 use rusqlite::{Connection, params};
 
 use super::context::{Person, person};
-use super::devices::device_wear;
+use super::devices::{all_devices, device_wear};
 use super::reports::query_reports;
 use super::sessions::query_sessions;
 use super::{Store, rows};
@@ -18,7 +18,7 @@ use crate::risk::{
 use crate::rules::risk::LOOKBACK_DAYS;
 use crate::rules::triage::LINK_WINDOW_DAYS;
 use crate::time::{self, Moment};
-use crate::wear;
+use crate::wear::{self, DeviceWear};
 
 impl Store {
     /// The preventive risk and the symptom triage as of `now`. The same log
@@ -32,40 +32,56 @@ impl Store {
 /// Assesses the log as it stands in `conn` as of `now`.
 pub(super) fn assess_at(conn: &Connection, now: &Moment) -> Result<Assessment> {
     let person = person(conn)?;
+    let devices = all_devices(conn)?
+        .into_iter()
+        .filter(Device::is_active)
+        .map(|device| Ok((device_wear(conn, &device, now)?, device)))
+        .collect::<Result<Vec<_>>>()?;
+    let wear: Vec<(&Device, &DeviceWear)> = devices.iter().map(|(w, d)| (d, w)).collect();
+    assess_with(conn, &person, &wear, now)
+}
+
+/// Assesses the log as of `now`, given the person and each device in use
+/// with its wear, already read in the same snapshot.
+pub(super) fn assess_with(
+    conn: &Connection,
+    person: &Person,
+    devices: &[(&Device, &DeviceWear)],
+    now: &Moment,
+) -> Result<Assessment> {
     Ok(Assessment {
         at: *now,
-        preventive: preventive_at(conn, &person, now)?,
-        triage: triage_at(conn, &person, now)?,
+        preventive: preventive_at(conn, person, devices, now)?,
+        triage: triage_at(conn, person, now)?,
         disclaimer: DISCLAIMER,
     })
 }
 
 /// The preventive risk as of `now`.
-fn preventive_at(conn: &Connection, person: &Person, now: &Moment) -> Result<PreventiveRisk> {
-    let profile = person.profile.as_ref();
-    let care_plan = person.care_plan.as_ref();
-    let sessions = recent_sessions(conn, now)?;
-    let devices = super::devices::all_devices(conn)?;
-    let active: Vec<&Device> = devices.iter().filter(|d| d.is_active()).collect();
-    let shared: Vec<String> = active
+fn preventive_at(
+    conn: &Connection,
+    person: &Person,
+    devices: &[(&Device, &DeviceWear)],
+    now: &Moment,
+) -> Result<PreventiveRisk> {
+    let today = time::local_date(now);
+    let shared: Vec<String> = devices
         .iter()
-        .filter(|d| d.shared)
-        .map(|d| d.nickname.clone())
+        .filter(|(d, _)| d.shared)
+        .map(|(d, _)| d.nickname.clone())
         .collect();
-    let mut worn = Vec::new();
-    for device in &active {
-        let wear = device_wear(conn, device, now)?;
-        if wear.total_uses > 0 && wear::replacement(device, &wear, time::local_date(now)).due {
-            worn.push(device.nickname.clone());
-        }
-    }
+    let worn: Vec<String> = devices
+        .iter()
+        .filter(|(d, w)| w.total_uses > 0 && wear::replacement(d, w, today).due)
+        .map(|(d, _)| d.nickname.clone())
+        .collect();
     Ok(assess_preventive(&PreventiveInput {
         now: *now,
-        sessions: &sessions,
+        sessions: &recent_sessions(conn, now)?,
         shared_devices: &shared,
         worn_devices: &worn,
-        profile,
-        care_plan_avoid: care_plan.map_or(&[], |p| &p.avoid_products),
+        profile: person.profile.as_ref(),
+        care_plan_avoid: person.care_plan.as_ref().map_or(&[], |p| &p.avoid_products),
     }))
 }
 

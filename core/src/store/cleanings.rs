@@ -2,9 +2,8 @@
 
 use rusqlite::{Connection, Row, params};
 
-use super::context::cleaning_state;
-use super::devices::{device_wear, find_device};
-use super::sessions::last_session_of_device;
+use super::devices::find_device;
+use super::facts::{DeviceState, device_state};
 use super::{Store, rows};
 use crate::alert::Changed;
 use crate::check::CleaningState;
@@ -109,15 +108,20 @@ pub(super) fn overview_of(
     device: Device,
     now: &Moment,
 ) -> Result<DeviceOverview> {
-    let wear = device_wear(conn, &device, now)?;
-    let replacement = wear::replacement(&device, &wear, time::local_date(now));
-    Ok(DeviceOverview {
-        cleaning: cleaning_state(conn, &device, now)?,
-        last_used_at: last_session_of_device(conn, device.id, now)?,
-        device,
-        wear,
-        replacement,
-    })
+    Ok(device_state(conn, device, now)?.overview(now))
+}
+
+impl DeviceState {
+    /// The device screen's view of this state as of `now`.
+    pub(super) fn overview(self, now: &Moment) -> DeviceOverview {
+        DeviceOverview {
+            replacement: wear::replacement(&self.device, &self.wear, time::local_date(now)),
+            last_used_at: self.last_session.map(|s| s.at),
+            cleaning: self.cleaning,
+            device: self.device,
+            wear: self.wear,
+        }
+    }
 }
 
 fn device_cleanings(conn: &Connection, device_id: DeviceId) -> Result<Vec<Cleaning>> {

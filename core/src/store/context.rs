@@ -85,7 +85,18 @@ pub(super) fn cleaning_state(
     at: &Moment,
 ) -> Result<CleaningState> {
     let last_use = last_session_of_device(conn, device.id, at)?;
-    let since_ms = last_use.as_ref().map_or(i64::MIN, time::unix_millis);
+    cleaning_since(conn, device, last_use.as_ref(), at)
+}
+
+/// Whether `device` was cleaned adequately between its last use (`None`:
+/// never used) and `at`.
+pub(super) fn cleaning_since(
+    conn: &Connection,
+    device: &Device,
+    last_use: Option<&Moment>,
+    at: &Moment,
+) -> Result<CleaningState> {
+    let since_ms = last_use.map_or(i64::MIN, time::unix_millis);
     let mut stmt = conn.prepare_cached(
         "SELECT method, soak_minutes FROM cleanings
           WHERE device_id = ?1 AND at_ms >= ?2 AND at_ms <= ?3 ORDER BY at_ms DESC, id",

@@ -14,6 +14,7 @@ mod care_plans;
 mod cleanings;
 mod context;
 mod devices;
+mod facts;
 mod files;
 mod open;
 mod profiles;

@@ -3,15 +3,15 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::assessment::triage_at;
-use super::context::{cleaning_state, person, verdict};
-use super::devices::{all_devices, device_wear, find_device};
+use super::devices::find_device;
+use super::facts::{self, LogFacts};
 use super::sessions::query_sessions;
 use super::{Store, rows};
-use crate::check::CleaningState;
+use crate::check::{CheckContext, CleaningState, check_session};
 use crate::error::{Error, Result};
 use crate::ids::DeviceId;
 use crate::reminders::{CheckInFacts, DeviceFacts, QuietHours, Reminder, ReminderInput, schedule};
-use crate::risk::TriageLevel;
+use crate::risk::{Triage, TriageLevel};
 use crate::session::{PreChecks, SessionPlan};
 use crate::symptom::ReportKind;
 use crate::time::{self, Moment};
@@ -97,9 +97,19 @@ pub(super) fn stop_soak_timer(
 
 /// The upcoming reminders as of `now`, from the log in `conn`.
 pub(super) fn reminders_in(conn: &Connection, now: &Moment) -> Result<Vec<Reminder>> {
-    let devices = device_facts(conn, now)?;
-    let recent = check_in_facts(conn, now)?;
-    let triage = triage_at(conn, &person(conn)?, now)?;
+    let facts = facts::gather(conn, now)?;
+    let triage = triage_at(conn, &facts.person, now)?;
+    reminders_from(conn, &facts, &triage, now)
+}
+
+/// The upcoming reminders as of `now`, from facts and a triage already read
+/// in the same snapshot.
+pub(super) fn reminders_from(
+    conn: &Connection,
+    facts: &LogFacts,
+    triage: &Triage,
+    now: &Moment,
+) -> Result<Vec<Reminder>> {
     let open_triage = triage
         .prompts
         .iter()
@@ -115,8 +125,8 @@ pub(super) fn reminders_in(conn: &Connection, now: &Moment) -> Result<Vec<Remind
         });
     Ok(schedule(&ReminderInput {
         now: *now,
-        devices: &devices,
-        recent_sessions: &recent,
+        devices: &device_facts(conn, facts, now)?,
+        recent_sessions: &check_in_facts(conn, now)?,
         open_triage,
         quiet_hours: quiet_hours_in(conn)?,
     }))
@@ -138,42 +148,37 @@ fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
     })
 }
 
-fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
+fn device_facts(conn: &Connection, facts: &LogFacts, now: &Moment) -> Result<Vec<DeviceFacts>> {
     let today = time::local_date(now);
-    let person = person(conn)?;
-    let mut facts = Vec::new();
-    for device in all_devices(conn)?.into_iter().filter(|d| d.is_active()) {
-        let last = query_sessions(
-            conn,
-            "AND v.revision = s.revision WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
-             ORDER BY s.at_ms DESC LIMIT 1",
-            params![device.id.to_string(), time::unix_millis(now)],
-        )?
-        .pop();
-        let uncleaned = match &last {
-            Some(s) if cleaning_state(conn, &device, now)? != CleaningState::CleanForNextUse => {
-                Some((s.id, s.at))
-            }
-            _ => None,
-        };
-        let next_allowed_date = match &last {
-            Some(s) => {
-                let plan = SessionPlan {
-                    device_id: device.id,
-                    zones: s.zones.clone(),
-                    needle_length_mm: device.is_adjustable().then_some(s.needle_length_mm),
-                    products: vec![],
-                    pre_checks: PreChecks::ALL_CLEAR,
-                };
-                match plan.validated(&device) {
-                    Ok(valid) => verdict(conn, &person, &device, &valid, now)?.next_allowed_date,
-                    Err(_) => None,
-                }
-            }
-            None => None,
-        };
-        let wear = device_wear(conn, &device, now)?;
-        let replacement = wear::replacement(&device, &wear, today);
+    let mut out = Vec::new();
+    for state in &facts.devices {
+        let device = &state.device;
+        let last = state.last_session.as_ref();
+        let uncleaned = last
+            .filter(|_| state.cleaning != CleaningState::CleanForNextUse)
+            .map(|s| (s.id, s.at));
+        let next_allowed_date = last.and_then(|s| {
+            let plan = SessionPlan {
+                device_id: device.id,
+                zones: s.zones.clone(),
+                needle_length_mm: device.is_adjustable().then_some(s.needle_length_mm),
+                products: vec![],
+                pre_checks: PreChecks::ALL_CLEAR,
+            };
+            let valid = plan.validated(device).ok()?;
+            check_session(&CheckContext {
+                device,
+                plan: &valid,
+                now: *now,
+                profile: facts.person.profile.as_ref(),
+                care_plan: facts.person.care_plan.as_ref(),
+                wear: &state.wear,
+                cleaning: state.cleaning,
+                region_history: &facts.region_history,
+            })
+            .next_allowed_date
+        });
+        let replacement = wear::replacement(device, &state.wear, today);
         let soak: Option<(i64, i32, i64)> = conn
             .prepare_cached("SELECT started_at_ms, started_offset_s, minutes FROM soak_timers WHERE device_id = ?1")?
             .query_row([device.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -186,7 +191,7 @@ fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
                 ))
             })
             .transpose()?;
-        facts.push(DeviceFacts {
+        out.push(DeviceFacts {
             device_id: device.id,
             nickname: device.nickname.clone(),
             uncleaned_session: uncleaned,
@@ -194,12 +199,12 @@ fn device_facts(conn: &Connection, now: &Moment) -> Result<Vec<DeviceFacts>> {
             next_allowed_date,
             replacement: replacement
                 .due_by
-                .filter(|_| wear.total_uses > 0 || replacement.due)
+                .filter(|_| state.wear.total_uses > 0 || replacement.due)
                 .map(|date| (date, replacement.due))
                 .or(replacement.due.then_some((today, true))),
         });
     }
-    Ok(facts)
+    Ok(out)
 }
 
 fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> {

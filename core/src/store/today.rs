@@ -1,15 +1,13 @@
 //! The home screen in one call, read in one snapshot: the person, the region
-//! history and each device's facts are read once and shared by every verdict.
-
-use rusqlite::Connection;
+//! history and each device's facts are read once ([`super::facts`]) and
+//! shared by every verdict, the risk assessment and the reminders.
 
 use super::Store;
 use super::alerts::open_alerts_in;
-use super::assessment::assess_at;
-use super::cleanings::overview_of;
-use super::context::{self, Person};
-use super::devices::all_devices;
-use super::reminders::reminders_in;
+use super::assessment::assess_with;
+use super::context::Person;
+use super::facts::{self, DeviceState};
+use super::reminders::reminders_from;
 use crate::check::{CheckContext, RegionLastSession, check_session};
 use crate::device::{Device, DeviceKind};
 use crate::error::Result;
@@ -26,32 +24,32 @@ impl Store {
     pub fn today(&self, now: Moment) -> Result<Today> {
         let now = time::check_plausible("now", now)?;
         self.read(|tx| {
-            let person = context::person(tx)?;
-            let history = context::region_history(tx, &BodyRegion::ALL, &now)?;
-            let devices = all_devices(tx)?
+            let facts = facts::gather(tx, &now)?;
+            let assessment = assess_with(tx, &facts.person, &facts.wear(), &now)?;
+            let reminders = reminders_from(tx, &facts, &assessment.triage, &now)?;
+            let devices = facts
+                .devices
                 .into_iter()
-                .filter(Device::is_active)
-                .map(|device| device_today(tx, &person, &history, device, &now))
-                .collect::<Result<Vec<_>>>()?;
+                .map(|state| device_today(&facts.person, &facts.region_history, state, &now))
+                .collect();
             Ok(Today {
                 date: time::local_date(&now),
                 devices,
-                assessment: assess_at(tx, &now)?,
+                assessment,
                 open_alerts: open_alerts_in(tx)?,
-                reminders: reminders_in(tx, &now)?,
+                reminders,
             })
         })
     }
 }
 
 fn device_today(
-    conn: &Connection,
     person: &Person,
     history: &[RegionLastSession],
-    device: Device,
+    state: DeviceState,
     now: &Moment,
-) -> Result<DeviceToday> {
-    let overview = overview_of(conn, device, now)?;
+) -> DeviceToday {
+    let overview = state.overview(now);
     let regions = regions_for(overview.device.kind)
         .iter()
         .map(|&region| {
@@ -69,7 +67,7 @@ fn device_today(
             RegionToday { region, verdict }
         })
         .collect();
-    Ok(DeviceToday { overview, regions })
+    DeviceToday { overview, regions }
 }
 
 /// The regions a device is made for.
