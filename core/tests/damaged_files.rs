@@ -118,7 +118,7 @@ fn a_full_disk_refuses_the_change_and_keeps_everything_else() {
     let store = Store::open_with(
         &path,
         OpenOptions {
-            max_pages: Some(40),
+            max_pages: Some(48),
         },
     )
     .unwrap();

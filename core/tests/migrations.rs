@@ -103,6 +103,19 @@ fn every_released_schema_upgrades_with_every_record_intact() {
             !store.sessions().unwrap().is_empty(),
             "v{version}: sessions readable"
         );
+        let far_future = chrono::DateTime::parse_from_rfc3339("2090-01-01T00:00:00Z").unwrap();
+        let sessions = store.sessions().unwrap();
+        for device in store.devices().unwrap() {
+            assert_eq!(
+                store
+                    .device_overview(device.id, far_future)
+                    .unwrap()
+                    .wear
+                    .total_uses as usize,
+                sessions.iter().filter(|s| s.device_id == device.id).count(),
+                "v{version}: the session count kept since v2 agrees with the sessions"
+            );
+        }
         drop(store);
         let conn = Connection::open(&copy).unwrap();
         let after = contents(&conn);

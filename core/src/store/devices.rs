@@ -1,6 +1,5 @@
 //! Storing devices, their changes and head changes, and deriving their wear.
 
-use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, rows};
@@ -298,60 +297,82 @@ pub(super) fn find_device(conn: &Connection, id: DeviceId) -> Result<Device> {
     .into_device()
 }
 
-/// The wear of a device's current head as of `cutoff` (exclusive).
+/// The wear of a device's current head as of `cutoff` (sessions at `cutoff`
+/// included). Its cost does not grow with the history: the total comes
+/// from the count the database keeps (schema v2), less the sessions after
+/// `cutoff`; the uses of the current head are counted from its fitting.
 pub(super) fn device_wear(
     conn: &Connection,
     device: &Device,
     cutoff: &Moment,
 ) -> Result<DeviceWear> {
+    let id = device.id.to_string();
     let cutoff_ms = time::unix_millis(cutoff);
     let head: Option<(i64, i32)> = conn
         .prepare_cached(
             "SELECT at_ms, at_offset_s FROM head_changes WHERE device_id = ?1 AND at_ms <= ?2
              ORDER BY at_ms DESC LIMIT 1",
         )?
-        .query_row(params![device.id.to_string(), cutoff_ms], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(params![id, cutoff_ms], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let head_change = head
         .map(|(ms, offset)| rows::moment("head_changes.at", ms, offset))
         .transpose()?;
-    let since_ms = head_change.as_ref().map_or(i64::MIN, time::unix_millis);
-    let (uses, total_uses, first): (i64, i64, Option<(i64, i32)>) = {
-        let mut stmt = conn.prepare_cached(
-            "SELECT COUNT(*) FILTER (WHERE s.at_ms >= ?3), COUNT(*),
-                    (SELECT v.at_ms || ',' || v.at_offset_s FROM sessions f
-                     JOIN session_versions v ON v.session_id = f.id AND v.revision = f.revision
-                     WHERE f.device_id = ?1 AND f.deleted_at_ms IS NULL AND f.at_ms <= ?2
-                     ORDER BY f.at_ms LIMIT 1)
-             FROM sessions s WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2",
-        )?;
-        stmt.query_row(params![device.id.to_string(), cutoff_ms, since_ms], |r| {
-            let first: Option<String> = r.get(2)?;
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                first.and_then(|f| rows::packed_moment_parts(&f)),
-            ))
-        })?
-    };
-    let first_session = first
-        .map(|(ms, offset)| rows::moment("sessions.at", ms, offset))
-        .transpose()?;
-    let head_started: Option<NaiveDate> = match head_change {
-        Some(change) => Some(time::local_date(&change)),
-        None => match (device.first_use_date, first_session) {
-            (Some(date), Some(first)) => Some(date.min(time::local_date(&first))),
-            (Some(date), None) => Some(date),
-            (None, first) => first.map(|f| time::local_date(&f)),
-        },
+    let total: Option<i64> = conn
+        .prepare_cached(
+            "SELECT c.sessions - (SELECT COUNT(*) FROM sessions s
+                                   WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms > ?2)
+               FROM device_session_counts c WHERE c.device_id = ?1",
+        )?
+        .query_row(params![id, cutoff_ms], |r| r.get(0))
+        .optional()?;
+    let total_uses = rows::count("device_session_counts.sessions", total)?
+        .ok_or_else(|| Error::Inconsistent("device_session_counts has no row".into()))?;
+    let (uses, head_started) = match head_change {
+        Some(change) => {
+            let uses: i64 = conn
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM sessions
+                      WHERE device_id = ?1 AND deleted_at_ms IS NULL AND at_ms >= ?2 AND at_ms <= ?3",
+                )?
+                .query_row(
+                    params![id, time::unix_millis(&change), cutoff_ms],
+                    |r| r.get(0),
+                )?;
+            let uses = rows::count("sessions", Some(uses))?.unwrap_or(0);
+            (uses, Some(time::local_date(&change)))
+        }
+        None => {
+            let first = first_session_of_device(conn, &id, cutoff_ms)?;
+            let started = match (device.first_use_date, first) {
+                (Some(date), Some(first)) => Some(date.min(time::local_date(&first))),
+                (Some(date), None) => Some(date),
+                (None, first) => first.map(|f| time::local_date(&f)),
+            };
+            (total_uses, started)
+        }
     };
     Ok(DeviceWear {
-        uses: rows::count("sessions", Some(uses))?.unwrap_or(0),
-        total_uses: rows::count("sessions", Some(total_uses))?.unwrap_or(0),
+        uses,
+        total_uses,
         head_started,
     })
+}
+
+/// When the first session of a device up to `cutoff_ms` took place.
+fn first_session_of_device(conn: &Connection, id: &str, cutoff_ms: i64) -> Result<Option<Moment>> {
+    let first: Option<(i64, i32)> = conn
+        .prepare_cached(
+            "SELECT v.at_ms, v.at_offset_s FROM sessions s
+               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
+              ORDER BY s.at_ms LIMIT 1",
+        )?
+        .query_row(params![id, cutoff_ms], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    first
+        .map(|(ms, offset)| rows::moment("sessions.at", ms, offset))
+        .transpose()
 }
 
 /// A device row as stored, before its codes are checked.
