@@ -197,10 +197,22 @@ fn merge(
     }
 }
 
+/// The dates as `YYYY-MM-DD, YYYY-MM-DD, ...`, written into one string: a
+/// month of daily sessions is listed on every change the user makes.
 fn list(dates: &[chrono::NaiveDate]) -> String {
-    dates
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let mut text = String::with_capacity(dates.len() * 12);
+    for (i, d) in dates.iter().enumerate() {
+        let separator = if i == 0 { "" } else { ", " };
+        // Writing to a String cannot fail.
+        let _ = write!(
+            text,
+            "{separator}{:04}-{:02}-{:02}",
+            d.year(),
+            d.month(),
+            d.day()
+        );
+    }
+    text
 }

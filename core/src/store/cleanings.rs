@@ -55,9 +55,11 @@ impl Store {
                 soak_minutes: new.soak_minutes,
                 recorded_at: now,
             };
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO cleanings (id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(
                 params![
                     cleaning.id.to_string(),
                     cleaning.device_id.to_string(),

@@ -28,8 +28,9 @@ const UNIT: char = '\u{1f}';
 const SESSION_SELECT: &str = "SELECT s.id, v.device_id, v.at_ms, v.at_offset_s, v.needle_length_mm,
        v.passes, v.pain, v.notes, v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
        v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn, v.revision, v.saved_at_ms, v.saved_offset_s,
-       (SELECT o.saved_at_ms || ',' || o.saved_offset_s FROM session_versions o
-         WHERE o.session_id = s.id AND o.revision = 0),
+       CASE WHEN v.revision = 0 THEN v.saved_at_ms || ',' || v.saved_offset_s
+            ELSE (SELECT o.saved_at_ms || ',' || o.saved_offset_s FROM session_versions o
+                   WHERE o.session_id = s.id AND o.revision = 0) END,
        (SELECT group_concat(z.zone, ',') FROM session_zones z
          WHERE z.session_id = s.id AND z.revision = v.revision),
        (SELECT group_concat(p.timing || char(31) || p.categories || char(31) || p.name, char(30))
@@ -90,8 +91,10 @@ impl Store {
                 });
             }
             let id = SessionId::random();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO sessions (id, device_id, revision, at_ms) VALUES (?1, ?2, 0, ?3)",
+            )?
+            .execute(
                 params![id.to_string(), device.id.to_string(), time::unix_millis(&details.at)],
             )?;
             insert_version(tx, id, 0, &new, &plan, &details, &now)?;
@@ -105,8 +108,10 @@ impl Store {
                 })
                 .collect();
             for (position, o) in overrides.iter().enumerate() {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO session_overrides (session_id, position, code, message) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(
                     params![id.to_string(), position as i64, o.code, o.message],
                 )?;
             }
@@ -132,15 +137,15 @@ impl Store {
             let plan = edit.plan.validated(&device)?;
             let revision = current.revision + 1;
             insert_version(tx, id, revision, &edit, &plan, &details, &now)?;
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE sessions SET revision = ?2, at_ms = ?3, device_id = ?4 WHERE id = ?1",
-                params![
-                    id.to_string(),
-                    revision,
-                    time::unix_millis(&details.at),
-                    device.id.to_string()
-                ],
-            )?;
+            )?
+            .execute(params![
+                id.to_string(),
+                revision,
+                time::unix_millis(&details.at),
+                device.id.to_string()
+            ])?;
             find_current(tx, id)
         })
     }
@@ -151,14 +156,14 @@ impl Store {
         let now = time::check_plausible("now", now)?;
         self.change(&now, |tx| {
             find_current(tx, id)?;
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE sessions SET deleted_at_ms = ?2, deleted_offset_s = ?3 WHERE id = ?1",
-                params![
-                    id.to_string(),
-                    time::unix_millis(&now),
-                    time::utc_offset_seconds(&now)
-                ],
-            )?;
+            )?
+            .execute(params![
+                id.to_string(),
+                time::unix_millis(&now),
+                time::utc_offset_seconds(&now)
+            ])?;
             Ok(())
         })
     }
