@@ -39,10 +39,13 @@ rustup target add "${targets[@]}"
 export IPHONEOS_DEPLOYMENT_TARGET=15.0
 export MACOSX_DEPLOYMENT_TARGET=12.0
 
-# One static library per target (the crate builds lib, cdylib and staticlib).
+# One static library per target, and the dynamic one the bindings are generated from. Only those
+# two outputs: with the crate's rlib output as well, cargo would skip link-time optimisation
+# (see bindings/Cargo.toml).
 for target in "${targets[@]}"; do
-    echo "== cargo build $profile for $target"
-    cargo build "${cargo_profile[@]}" -p rollsafe-ffi --target "$target"
+    echo "== cargo rustc $profile for $target"
+    cargo rustc "${cargo_profile[@]}" -p rollsafe-ffi --lib --crate-type staticlib --crate-type cdylib \
+        --target "$target"
 done
 lib() { echo "target/$1/$profile/librollsafe_ffi.a"; }
 

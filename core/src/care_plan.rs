@@ -54,7 +54,7 @@ impl CarePlan {
                 1..=MAX_PLAN_REST_DAYS,
             )?;
         }
-        rest.sort_by_key(|r| r.region as u8);
+        crate::sorting::sort_by_key(&mut rest, |r| r.region as u8);
         if validate::has_adjacent_duplicate(&rest, |r| r.region) {
             return Err(Error::invalid("rest", "sets the same region twice"));
         }
@@ -74,10 +74,10 @@ impl CarePlan {
             zone::validate_zones("allowed_zones", &self.allowed_zones)?
         };
         let mut avoid_products = self.avoid_products;
-        avoid_products.sort();
+        crate::sorting::sort(&mut avoid_products);
         avoid_products.dedup();
         let mut cleared_conditions = self.cleared_conditions;
-        cleared_conditions.sort();
+        crate::sorting::sort(&mut cleared_conditions);
         cleared_conditions.dedup();
         Ok(Self {
             set_by: validate::label("set_by", &self.set_by)?,

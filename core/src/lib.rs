@@ -50,6 +50,7 @@ pub mod report;
 pub mod risk;
 pub mod rules;
 pub mod session;
+mod sorting;
 pub mod store;
 pub mod symptom;
 pub mod time;

@@ -91,7 +91,7 @@ pub const MAX_PRODUCTS_PER_SESSION: usize = 20;
 impl Product {
     fn validated(&self) -> Result<Self> {
         let mut categories = self.categories.clone();
-        categories.sort();
+        crate::sorting::sort(&mut categories);
         categories.dedup();
         Ok(Self {
             name: validate::label("products.name", &self.name)?,

@@ -164,7 +164,7 @@ impl ProfileUpdate {
                 ..answer
             });
         }
-        answers.sort_by_key(|a| a.condition);
+        crate::sorting::sort_by_key(&mut answers, |a| a.condition);
         if crate::validate::has_adjacent_duplicate(&answers, |a| a.condition) {
             return Err(Error::invalid(
                 "answers",

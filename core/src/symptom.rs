@@ -298,7 +298,7 @@ impl NewSymptomReport {
                 validate::within("symptoms.severity", severity, 0..=10)?;
             }
         }
-        symptoms.sort_by_key(|s| s.symptom);
+        crate::sorting::sort_by_key(&mut symptoms, |s| s.symptom);
         if validate::has_adjacent_duplicate(&symptoms, |s| s.symptom) {
             return Err(Error::invalid("symptoms", "names the same symptom twice"));
         }

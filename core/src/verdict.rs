@@ -68,7 +68,7 @@ impl SessionVerdict {
         rest: Vec<RegionRest>,
         today: NaiveDate,
     ) -> Self {
-        findings.sort_by_key(|f| f.severity == Severity::Warning);
+        crate::sorting::sort_by_key(&mut findings, |f| f.severity == Severity::Warning);
         let next_allowed_date = rest
             .iter()
             .filter_map(|r| r.next_allowed_date)

@@ -21,7 +21,8 @@ case "$profile" in
     # The debug library the suites test carries one extra export that panics
     # on purpose (feature test-hooks); release builds never do.
     debug) cargo build --quiet -p rollsafe-ffi --features test-hooks ;;
-    release) cargo build --quiet --release -p rollsafe-ffi ;;
+    # Release: the cdylib alone, so that it is link-time optimised (see bindings/Cargo.toml).
+    release) cargo rustc --quiet --release -p rollsafe-ffi --lib --crate-type cdylib ;;
     *) echo "build-library.sh: unknown profile '$profile' (debug or release)" >&2; exit 2 ;;
 esac
 

@@ -19,8 +19,11 @@ jni="$here/src/main/jniLibs"
 generated="$here/build/generated/uniffi"
 rm -rf "$jni" "$generated"
 
-# One librollsafe_ffi.so per ABI, copied by cargo-ndk into jniLibs/<abi>/.
-cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni" build --release -p rollsafe-ffi
+# One librollsafe_ffi.so per ABI, copied by cargo-ndk into jniLibs/<abi>/. The cdylib output
+# alone: with the crate's rlib output cargo would skip link-time optimisation (see
+# bindings/Cargo.toml).
+cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni" \
+    rustc --release -p rollsafe-ffi --lib --crate-type cdylib
 
 # The bindings are generated from a built library (library mode), with the generator
 # built from this workspace so it matches the UniFFI runtime exactly. The host build's

@@ -10,6 +10,7 @@
 
 pub mod document;
 mod parse;
+mod path;
 mod select;
 
 pub use parse::{MAX_BACKUP_BYTES, parse};

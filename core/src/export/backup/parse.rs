@@ -1,9 +1,12 @@
 //! Reading the bytes of a backup into a document, with errors that point at
 //! the place in the document and never repeat what it contains.
 
+use serde::Deserialize;
+
 use crate::error::{Error, Result};
 
 use super::document::BackupDocument;
+use super::path::path_of;
 
 /// The largest backup accepted: ten years of daily use take about 6 MB.
 pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
@@ -28,15 +31,8 @@ pub fn parse(bytes: &[u8]) -> Result<BackupDocument> {
         )
     })?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let parsed: std::result::Result<BackupDocument, _> =
-        serde_path_to_error::deserialize(&mut deserializer);
-    let document = parsed.map_err(|e| {
-        let path = format!("$.{}", e.path())
-            .replace("$.?", "$")
-            .replace(".[", "[");
-        let inner = e.into_inner();
-        Error::bad_document(path, describe(&inner))
-    })?;
+    let document = BackupDocument::deserialize(&mut deserializer)
+        .map_err(|e| Error::bad_document(path_of(text, &e), describe(&e)))?;
     deserializer
         .end()
         .map_err(|e| Error::bad_document("$", describe(&e)))?;

@@ -15,7 +15,7 @@ pub fn symptom_reports(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
         .into_iter()
         .filter(|r| options.period.contains(&r.at))
         .collect();
-    reports.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+    crate::sorting::sort_by(&mut reports, |a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
     let rows: Vec<Vec<String>> = reports
         .iter()
         .map(|r| {
@@ -175,7 +175,7 @@ pub fn profile(store: &Store) -> Result<CsvFile> {
 /// (a plan holds from when it was set until the next one), oldest first.
 pub fn care_plans(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
     let mut history = store.care_plan_history()?;
-    history.sort_by_key(|p| p.set_at);
+    crate::sorting::sort_by_key(&mut history, |p| p.set_at);
     let current = history.last().map(|p| p.set_at);
     let in_force: Vec<&CarePlan> = history
         .iter()

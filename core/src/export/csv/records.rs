@@ -17,7 +17,9 @@ pub fn devices(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
         .into_iter()
         .filter(|d| owned_during(d, &options.period))
         .collect();
-    devices.sort_by(|a, b| a.added_at.cmp(&b.added_at).then(a.id.cmp(&b.id)));
+    crate::sorting::sort_by(&mut devices, |a, b| {
+        a.added_at.cmp(&b.added_at).then(a.id.cmp(&b.id))
+    });
     let rows: Vec<Vec<String>> = devices
         .iter()
         .map(|d| {
@@ -83,7 +85,7 @@ pub fn sessions(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
         .into_iter()
         .filter(|s| options.period.contains(&s.at))
         .collect();
-    sessions.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+    crate::sorting::sort_by(&mut sessions, |a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
     let rows: Vec<Vec<String>> = sessions
         .iter()
         .map(|s| {
@@ -174,7 +176,7 @@ pub fn cleanings(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
                 .filter(|e| options.period.contains(&e.cleaning.at)),
         );
     }
-    entries.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut entries, |a, b| {
         a.cleaning
             .at
             .cmp(&b.cleaning.at)

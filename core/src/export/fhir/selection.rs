@@ -1,8 +1,6 @@
 //! What one bundle covers: the records of the chosen sections and period,
 //! read from the store once, oldest first.
 
-use std::collections::BTreeSet;
-
 use super::ids;
 use crate::alert::Alert;
 use crate::device::Device;
@@ -50,16 +48,18 @@ impl Selection {
         } else {
             Vec::new()
         };
-        sessions.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+        crate::sorting::sort_by(&mut sessions, |a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
 
-        let used: BTreeSet<DeviceId> = sessions.iter().map(|s| s.device_id).collect();
         let mut devices = Vec::new();
         if sections.devices {
+            let used = |id: DeviceId| sessions.iter().any(|s| s.device_id == id);
             let mut chosen: Vec<Device> = all_devices
                 .into_iter()
-                .filter(|d| used.contains(&d.id) || owned_during(d, period))
+                .filter(|d| used(d.id) || owned_during(d, period))
                 .collect();
-            chosen.sort_by(|a, b| a.added_at.cmp(&b.added_at).then(a.id.cmp(&b.id)));
+            crate::sorting::sort_by(&mut chosen, |a, b| {
+                a.added_at.cmp(&b.added_at).then(a.id.cmp(&b.id))
+            });
             for device in chosen {
                 let wear = store.device_overview(device.id, now)?.wear;
                 devices.push((device, wear));
@@ -74,8 +74,7 @@ impl Selection {
         } else {
             Vec::new()
         };
-        reports.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
-        let report_ids: BTreeSet<ReportId> = reports.iter().map(|r| r.id).collect();
+        crate::sorting::sort_by(&mut reports, |a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
         let prompts = if reports.is_empty() {
             Vec::new()
         } else {
@@ -84,9 +83,9 @@ impl Selection {
                 .triage
                 .prompts
                 .into_iter()
-                .filter(|p| report_ids.contains(&p.report_id))
+                .filter(|p| reports.iter().any(|r| r.id == p.report_id))
                 .collect();
-            prompts.sort_by(|a, b| {
+            crate::sorting::sort_by(&mut prompts, |a, b| {
                 position(&reports, a.report_id)
                     .cmp(&position(&reports, b.report_id))
                     .then(b.level.cmp(&a.level))

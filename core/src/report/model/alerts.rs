@@ -55,7 +55,7 @@ pub(crate) struct AlertFacts {
 
 pub(crate) fn gather(store: &Store, span: &Span, now: Moment) -> Result<AlertFacts> {
     let mut history = store.alert_history()?;
-    history.sort_by_key(|a| (a.at, a.id.to_string()));
+    crate::sorting::sort_by_key(&mut history, |a| (a.at, a.id.to_string()));
     let assessment = store.assess(now)?;
     let rows = history
         .iter()

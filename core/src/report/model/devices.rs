@@ -106,7 +106,7 @@ pub(crate) fn device_rows(
             .iter()
             .filter(|s| s.device_id == device.id)
             .collect();
-        own.sort_by_key(|s| s.at);
+        crate::sorting::sort_by_key(&mut own, |s| s.at);
         let (mut in_period, mut before, mut after) = (0, 0, 0);
         for (i, session) in own.iter().enumerate() {
             if !span.contains(&session.at) {

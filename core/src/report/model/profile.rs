@@ -1,8 +1,6 @@
 //! The profile answers with their dates, the topicals used in the period, and
 //! the care plan in force.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
 use super::Span;
@@ -60,14 +58,18 @@ pub(crate) fn gather(profiles: &[Profile], sessions: &[Session], span: &Span) ->
         .filter(|c| latest.is_none_or(|p| p.answer(**c).is_none()))
         .map(|c| c.label())
         .collect();
-    let mut topicals: BTreeMap<String, u32> = BTreeMap::new();
+    let mut topicals: Vec<(String, u32)> = Vec::new();
     for session in sessions.iter().filter(|s| span.contains(&s.at)) {
         for product in &session.products {
-            *topicals.entry(product.name.clone()).or_default() += 1;
+            match topicals.iter_mut().find(|(name, _)| *name == product.name) {
+                Some((_, uses)) => *uses += 1,
+                None => topicals.push((product.name.clone(), 1)),
+            }
         }
     }
-    let mut topicals: Vec<(String, u32)> = topicals.into_iter().collect();
-    topicals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::sorting::sort_by(&mut topicals, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     ProfileFacts {
         skin_type: latest
             .and_then(|p| p.skin_type)

@@ -2,7 +2,7 @@
 //! limit that applied, flagged products and acknowledged overrides; and for
 //! long periods a month-by-month summary.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -105,7 +105,7 @@ pub(crate) fn gather(
     redact: bool,
 ) -> SessionFacts {
     let mut sorted: Vec<&Session> = all.iter().collect();
-    sorted.sort_by_key(|s| (s.at, s.id.to_string()));
+    crate::sorting::sort_by_key(&mut sorted, |s| (s.at, s.id.to_string()));
     let mut last_on_region: HashMap<BodyRegion, (NaiveDate, f64)> = HashMap::new();
     let mut rows = Vec::new();
     for session in sorted {
@@ -214,17 +214,28 @@ pub(crate) fn plan_in_force<'p>(plans: &'p [CarePlan], at: &Moment) -> Option<&'
 }
 
 fn months(rows: &[SessionRow]) -> Vec<MonthRow> {
-    let mut by_month: BTreeMap<NaiveDate, MonthRow> = BTreeMap::new();
+    // In month order, whatever the order of the rows.
+    let mut by_month: Vec<MonthRow> = Vec::new();
     for row in rows {
         let month = row.date.with_day(1).unwrap_or(row.date);
-        let entry = by_month.entry(month).or_insert_with(|| MonthRow {
-            month,
-            sessions: 0,
-            zones: Vec::new(),
-            too_soon: 0,
-            overrides: 0,
-            flagged: 0,
-        });
+        let at = match by_month.binary_search_by_key(&month, |m| m.month) {
+            Ok(at) => at,
+            Err(at) => {
+                let empty = MonthRow {
+                    month,
+                    sessions: 0,
+                    zones: Vec::new(),
+                    too_soon: 0,
+                    overrides: 0,
+                    flagged: 0,
+                };
+                by_month.insert(at, empty);
+                at
+            }
+        };
+        let Some(entry) = by_month.get_mut(at) else {
+            continue;
+        };
         entry.sessions += 1;
         for zone in &row.zones {
             match entry.zones.iter_mut().find(|(z, _)| z == zone) {
@@ -236,10 +247,8 @@ fn months(rows: &[SessionRow]) -> Vec<MonthRow> {
         entry.overrides += u32::from(!row.overrides.is_empty());
         entry.flagged += u32::from(!row.flagged_products.is_empty());
     }
-    for month in by_month.values_mut() {
-        month
-            .zones
-            .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for month in &mut by_month {
+        crate::sorting::sort_by(&mut month.zones, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     }
-    by_month.into_values().collect()
+    by_month
 }

@@ -89,9 +89,9 @@ pub(crate) fn gather(
 ) -> SymptomFacts {
     let by_id: HashMap<SessionId, &Session> = sessions.iter().map(|s| (s.id, s)).collect();
     let mut ordered: Vec<&SymptomReport> = reports.iter().collect();
-    ordered.sort_by_key(|r| (r.at, r.id.to_string()));
+    crate::sorting::sort_by_key(&mut ordered, |r| (r.at, r.id.to_string()));
     let mut session_times: Vec<Moment> = sessions.iter().map(|s| s.at).collect();
-    session_times.sort();
+    crate::sorting::sort(&mut session_times);
     let mut rows = Vec::new();
     for (i, report) in ordered.iter().enumerate() {
         if !span.contains(&report.at) {
@@ -175,7 +175,7 @@ pub(crate) fn gather(
             (s.at, s.at + TimeDelta::hours(hours))
         })
         .collect();
-    windows.sort();
+    crate::sorting::sort(&mut windows);
     SymptomFacts {
         rows,
         listed,

@@ -1,8 +1,6 @@
 //! The three charts, drawn as vectors: sessions over time by zone, symptom
 //! severity with the expected-reaction window, and the risk levels over time.
 
-use std::collections::BTreeSet;
-
 use super::axis::TimeAxis;
 use super::fonts::Weight;
 use super::layout::Layout;
@@ -100,7 +98,9 @@ fn legend(layout: &mut Layout<'_>, entries: &[(Rgb, &str)]) {
 /// Sessions over time, one lane per zone, one mark per session (marks that
 /// would overlap at this scale are drawn once).
 pub(crate) fn sessions_by_zone(layout: &mut Layout<'_>, span: &Span, sessions: &SessionFacts) {
-    let zones: BTreeSet<BodyZone> = sessions.rows.iter().flat_map(|r| r.zones.clone()).collect();
+    let mut zones: Vec<BodyZone> = sessions.rows.iter().flat_map(|r| r.zones.clone()).collect();
+    zones.sort();
+    zones.dedup();
     let lane = 11.0;
     let height = lane * zones.len().max(1) as f32;
     title(layout, "Sessions over time, by zone", height + 30.0);
@@ -109,7 +109,8 @@ pub(crate) fn sessions_by_zone(layout: &mut Layout<'_>, span: &Span, sessions: &
     let axis = TimeAxis::new(span, layout.geo.left + GUTTER, layout.geo.right);
     time_axis(layout, &axis, top, bottom);
     let mark = ((axis.x1 - axis.x0) / axis.days * 0.5).clamp(1.2, 3.0);
-    let mut drawn: BTreeSet<(usize, i32)> = BTreeSet::new();
+    // Marks drawn so far, sorted, to skip a mark on top of another.
+    let mut drawn: Vec<(usize, i32)> = Vec::new();
     for (i, zone) in zones.iter().enumerate() {
         let y = top + i as f32 * lane;
         let name = zone_label(*zone);
@@ -126,8 +127,10 @@ pub(crate) fn sessions_by_zone(layout: &mut Layout<'_>, span: &Span, sessions: &
         }
         for row in sessions.rows.iter().filter(|r| r.zones.contains(zone)) {
             let x = axis.moment_x(&row.at);
-            if !drawn.insert((i, (x * 2.0) as i32)) {
-                continue;
+            let key = (i, (x * 2.0) as i32);
+            match drawn.binary_search(&key) {
+                Ok(_) => continue,
+                Err(at) => drawn.insert(at, key),
             }
             layout.push(Op::Rect {
                 x: x - mark / 2.0,

@@ -10,8 +10,6 @@
 //! Streams are compressed with zlib; nothing depends on the clock, so equal
 //! input gives equal bytes.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, Timelike};
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
@@ -29,8 +27,8 @@ const SYSTEM_INFO: SystemInfo = SystemInfo {
     supplement: 0,
 };
 
-/// The glyphs drawn, with the text each stands for.
-type Used = BTreeMap<u16, String>;
+/// The glyphs drawn, in glyph order, with the text each stands for.
+type Used = Vec<(u16, String)>;
 
 /// The font's name in every page's resources.
 const FONT: Name<'static> = Name(b"F1");
@@ -104,7 +102,7 @@ fn date(now: &Moment) -> Date {
 
 /// Embeds `face` as the Type 0 font `type0`, with the widths and text of
 /// the glyphs in `used`.
-fn embed(pdf: &mut Pdf, next: &mut Ref, type0: Ref, face: &Face, used: &BTreeMap<u16, String>) {
+fn embed(pdf: &mut Pdf, next: &mut Ref, type0: Ref, face: &Face, used: &[(u16, String)]) {
     let (cid, descriptor, file, cmap_id) = (next.bump(), next.bump(), next.bump(), next.bump());
     // The file is already a subset: "RLSAFE+" says so, as PDF asks.
     let base = format!("RLSAFE+{}", face.postscript_name());
@@ -122,11 +120,8 @@ fn embed(pdf: &mut Pdf, next: &mut Ref, type0: Ref, face: &Face, used: &BTreeMap
         .cid_to_gid_map_predefined(Name(b"Identity"));
     {
         let mut widths = font.widths();
-        for gid in used.keys() {
-            let advance = used
-                .get(gid)
-                .and_then(|text| text.chars().next())
-                .map_or(0.0, |c| face.glyph(c).1);
+        for (gid, text) in used {
+            let advance = text.chars().next().map_or(0.0, |c| face.glyph(c).1);
             widths.consecutive(*gid, [advance * 1000.0]);
         }
     }
@@ -176,7 +171,9 @@ fn draw(content: &mut Content, fonts: &Fonts, used: &mut Used, height: f32, op: 
                 let (gid, _) = face.glyph(c);
                 codes.extend_from_slice(&gid.to_be_bytes());
                 replaced |= !face.covers(c);
-                used.entry(gid).or_insert_with(|| c.to_string());
+                if let Err(at) = used.binary_search_by_key(&gid, |(g, _)| *g) {
+                    used.insert(at, (gid, c.to_string()));
+                }
             }
             let (r, g, b) = rgb(*colour);
             content.begin_text();

@@ -42,7 +42,7 @@ fn core_order<T: Ord>(code: &str, parse: impl Fn(&str) -> Option<T>) -> (bool, O
 
 /// Codes in the core's order (see [`core_order`]).
 fn in_core_order<T: Ord>(mut codes: Vec<String>, parse: impl Fn(&str) -> Option<T>) -> Vec<String> {
-    codes.sort_by_key(|c| core_order(c, &parse));
+    crate::sorting::sort_by_key(&mut codes, |c| core_order(c, &parse));
     codes
 }
 
@@ -134,7 +134,9 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
                 },
             )?;
             let mut answers = answers;
-            answers.sort_by_key(|a| core_order(&a.condition, Condition::from_code));
+            crate::sorting::sort_by_key(&mut answers, |a| {
+                core_order(&a.condition, Condition::from_code)
+            });
             Ok(ProfileDoc {
                 saved_at,
                 skin_type,
@@ -431,9 +433,9 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
                     })
                 },
             )?;
-            report
-                .symptoms
-                .sort_by_key(|s| core_order(&s.symptom, Symptom::from_code));
+            crate::sorting::sort_by_key(&mut report.symptoms, |s| {
+                core_order(&s.symptom, Symptom::from_code)
+            });
             report.photos = collect(
                 conn,
                 "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",

@@ -105,10 +105,11 @@ fn each<'a, T>(
     decide: impl Fn(&T, &'a T) -> Option<Merge<&'a T>>,
     mut apply: impl FnMut(usize, &'a T, Merge<&'a T>) -> Result<()>,
 ) -> Result<ImportCount> {
-    let by_id: HashMap<&str, &T> = stored.iter().map(|s| (id(s), s)).collect();
+    // Positions rather than references: one map type for every kind of record.
+    let by_id: HashMap<&str, usize> = stored.iter().enumerate().map(|(n, s)| (id(s), n)).collect();
     let mut count = ImportCount::default();
     for (i, record) in incoming.iter().enumerate() {
-        let merge = match by_id.get(id(record)) {
+        let merge = match by_id.get(id(record)).and_then(|&n| stored.get(n)) {
             None => Merge::Add,
             Some(existing) => decide(existing, record)
                 .ok_or_else(|| conflict(format!("$.{kind}[{i}]"), id(record)))?,
@@ -192,7 +193,7 @@ fn union_in_time_order<T: Clone + PartialEq>(
         let (ms, _) = parts("saved_at", saved_at(item))?;
         merged.push((ms, position, item.clone()));
     }
-    merged.sort_by_key(|(ms, position, _)| (*ms, *position));
+    crate::sorting::sort_by_key(&mut merged, |(ms, position, _)| (*ms, *position));
     Ok((merged.into_iter().map(|(_, _, item)| item).collect(), count))
 }
 
@@ -292,8 +293,12 @@ fn devices(
     doc: &BackupDocument,
     stored: &BackupDocument,
 ) -> Result<ImportCount> {
-    let stored_by_id: HashMap<&str, &DeviceDoc> =
-        stored.devices.iter().map(|d| (d.id.as_str(), d)).collect();
+    let stored_by_id: HashMap<&str, usize> = stored
+        .devices
+        .iter()
+        .enumerate()
+        .map(|(n, d)| (d.id.as_str(), n))
+        .collect();
     each(
         "devices",
         &doc.devices,
@@ -327,7 +332,9 @@ fn devices(
                 d.retired.as_ref().map(|r| r.at.as_str()),
             )?;
             let retired_reason = d.retired.as_ref().map(|r| r.reason.as_str());
-            let old = stored_by_id.get(d.id.as_str());
+            let old = stored_by_id
+                .get(d.id.as_str())
+                .and_then(|&n| stored.devices.get(n));
             if matches!(merge, Merge::Add) {
                 let (ms, offset) = parts(&format!("{path}.added_at"), &d.added_at)?;
                 conn.execute(
