@@ -15,6 +15,7 @@
 //! | `error.rs` | the public error and its mapping from the core |
 //! | `listener.rs` | the foreign alert listener and its subscription |
 //! | `version.rs` | the library's version (also the benchmarks' FFI floor) |
+//! | `test_hooks.rs`, `bench_hooks.rs` | exports for the test suites and the benchmarks only (features `test-hooks`, `bench-hooks`) |
 
 // Nothing reachable from the bindings may panic: a panic would surface in the
 // app as an internal error at best. Tests may unwrap freely.
@@ -31,6 +32,8 @@
 )]
 #![warn(missing_docs)]
 
+#[cfg(feature = "bench-hooks")]
+mod bench_hooks;
 mod enums;
 mod error;
 mod listener;
@@ -41,6 +44,8 @@ mod test_hooks;
 mod time;
 mod version;
 
+#[cfg(feature = "bench-hooks")]
+pub use bench_hooks::BenchTiming;
 pub use enums::*;
 pub use error::RollSafeError;
 pub use listener::{AlertListener, AlertSubscription};
