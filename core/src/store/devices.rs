@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::sessions::first_session_of_device;
 use super::{Store, rows};
 use crate::alert::Changed;
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
@@ -343,7 +344,7 @@ pub(super) fn device_wear(
             (uses, Some(time::local_date(&change)))
         }
         None => {
-            let first = first_session_of_device(conn, &id, cutoff_ms)?;
+            let first = first_session_of_device(conn, device.id, cutoff)?;
             let started = match (device.first_use_date, first) {
                 (Some(date), Some(first)) => Some(date.min(time::local_date(&first))),
                 (Some(date), None) => Some(date),
@@ -357,22 +358,6 @@ pub(super) fn device_wear(
         total_uses,
         head_started,
     })
-}
-
-/// When the first session of a device up to `cutoff_ms` took place.
-fn first_session_of_device(conn: &Connection, id: &str, cutoff_ms: i64) -> Result<Option<Moment>> {
-    let first: Option<(i64, i32)> = conn
-        .prepare_cached(
-            "SELECT v.at_ms, v.at_offset_s FROM sessions s
-               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
-              ORDER BY s.at_ms LIMIT 1",
-        )?
-        .query_row(params![id, cutoff_ms], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    first
-        .map(|(ms, offset)| rows::moment("sessions.at", ms, offset))
-        .transpose()
 }
 
 /// A device row as stored, before its codes are checked.

@@ -293,19 +293,49 @@ pub(super) fn query_sessions(
     raw.into_iter().map(StoredSession::into_session).collect()
 }
 
-/// The latest session of a device before `cutoff`, if any, by when it took place.
+/// The latest session of a device up to `cutoff`, if any, by when it took place.
 pub(super) fn last_session_of_device(
     conn: &Connection,
     device_id: DeviceId,
     cutoff: &Moment,
 ) -> Result<Option<Moment>> {
+    session_time_of_device(
+        conn,
+        "SELECT v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
+          ORDER BY s.at_ms DESC LIMIT 1",
+        device_id,
+        cutoff,
+    )
+}
+
+/// The first session of a device up to `cutoff`, if any, by when it took place.
+pub(super) fn first_session_of_device(
+    conn: &Connection,
+    device_id: DeviceId,
+    cutoff: &Moment,
+) -> Result<Option<Moment>> {
+    session_time_of_device(
+        conn,
+        "SELECT v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
+          ORDER BY s.at_ms LIMIT 1",
+        device_id,
+        cutoff,
+    )
+}
+
+/// When the one session `sql` selects for a device and a cutoff took place.
+fn session_time_of_device(
+    conn: &Connection,
+    sql: &str,
+    device_id: DeviceId,
+    cutoff: &Moment,
+) -> Result<Option<Moment>> {
     let row: Option<(i64, i32)> = conn
-        .prepare_cached(
-            "SELECT v.at_ms, v.at_offset_s FROM sessions s
-               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
-              ORDER BY s.at_ms DESC LIMIT 1",
-        )?
+        .prepare_cached(sql)?
         .query_row(
             params![device_id.to_string(), time::unix_millis(cutoff)],
             |r| Ok((r.get(0)?, r.get(1)?)),
