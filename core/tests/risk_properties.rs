@@ -8,9 +8,9 @@ use rollsafe_core::risk::{
     PreventiveInput, ReportFacts, SessionFacts, TriageInput, assess_preventive, assess_triage,
 };
 use rollsafe_core::{
-    BodyZone, DeviceId, Moment, Override, PreChecks, Product, ProductCategory, ProductTiming,
-    PusColour, PusConsistency, PusDescription, ReportId, ReportKind, ReportedSymptom, Session,
-    SessionId, Symptom, SymptomReport,
+    BodyZone, Moment, PreChecks, Product, ProductCategory, ProductTiming, PusColour,
+    PusConsistency, PusDescription, ReportId, ReportKind, ReportedSymptom, SessionId, Symptom,
+    SymptomReport,
 };
 
 fn now() -> Moment {
@@ -47,42 +47,26 @@ fn session() -> impl Strategy<Value = SessionFacts> {
             |(hours_ago, overrides, cleaned_after, checks, needle, product)| {
                 let at = now() - TimeDelta::hours(hours_ago + 1);
                 SessionFacts {
-                    session: Session {
-                        id: SessionId::random(),
-                        device_id: DeviceId::random(),
-                        at,
-                        zones: vec![BodyZone::Cheeks],
-                        needle_length_mm: needle,
-                        products: product
-                            .map(|c| Product {
-                                name: "Serum".into(),
-                                timing: ProductTiming::After,
-                                categories: vec![c],
-                            })
-                            .into_iter()
-                            .collect(),
-                        pre_checks: PreChecks {
-                            device_cleaned: checks[0],
-                            skin_clean: checks[1],
-                            active_breakout: checks[2],
-                            cold_sore: checks[3],
-                            open_wound: checks[4],
-                            sunburn: checks[5],
-                        },
-                        passes: None,
-                        pain: None,
-                        notes: None,
-                        overrides: overrides
-                            .into_iter()
-                            .map(|code| Override {
-                                code: code.into(),
-                                message: String::new(),
-                            })
-                            .collect(),
-                        recorded_at: at,
-                        revision: 0,
-                        saved_at: at,
+                    at,
+                    zones: vec![BodyZone::Cheeks],
+                    needle_length_mm: needle,
+                    products: product
+                        .map(|c| Product {
+                            name: "Serum".into(),
+                            timing: ProductTiming::After,
+                            categories: vec![c],
+                        })
+                        .into_iter()
+                        .collect(),
+                    pre_checks: PreChecks {
+                        device_cleaned: checks[0],
+                        skin_clean: checks[1],
+                        active_breakout: checks[2],
+                        cold_sore: checks[3],
+                        open_wound: checks[4],
+                        sunburn: checks[5],
                     },
+                    overridden: overrides.into_iter().map(String::from).collect(),
                     cleaned_after,
                 }
             },

@@ -3,24 +3,51 @@
 use chrono::TimeDelta;
 
 use super::{PreventiveRisk, RiskFactor, RiskLevel};
-use crate::product::ProductTiming;
+use crate::product::{Product, ProductTiming};
 use crate::profile::{Condition, Profile};
 use crate::rules::needle::PROFESSIONAL_FROM_MM;
 use crate::rules::products::product_rule;
 use crate::rules::risk::{
     CONTRAINDICATION_BLOCKERS, HIGH_FROM, MODERATE_FROM, RISK_FACTORS, SKIN_BLOCKERS,
 };
-use crate::session::Session;
+use crate::session::{PreChecks, Session};
 use crate::time::{self, Moment};
-use crate::zone::BodyRegion;
+use crate::zone::{BodyRegion, BodyZone};
 
-/// A session in the lookback window, with what the log says happened after.
+/// What the risk rules read about one session in the lookback window, and
+/// what the log says happened after it. Only these facts: every change to
+/// the log re-assesses, so the store reads no more than the rules use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionFacts {
-    /// The session.
-    pub session: Session,
+    /// When it took place, with the user's offset then.
+    pub at: Moment,
+    /// The zones treated, sorted.
+    pub zones: Vec<BodyZone>,
+    /// The needle length used, in millimetres.
+    pub needle_length_mm: f64,
+    /// Products applied before and after, in the order given.
+    pub products: Vec<Product>,
+    /// The user's pre-session checks.
+    pub pre_checks: PreChecks,
+    /// Codes of the blockers the user overrode to record it, in order.
+    pub overridden: Vec<String>,
     /// True when the device was cleaned within a day after it.
     pub cleaned_after: bool,
+}
+
+impl SessionFacts {
+    /// The facts of `session`, given whether a cleaning followed it.
+    pub fn of(session: &Session, cleaned_after: bool) -> Self {
+        Self {
+            at: session.at,
+            zones: session.zones.clone(),
+            needle_length_mm: session.needle_length_mm,
+            products: session.products.clone(),
+            pre_checks: session.pre_checks,
+            overridden: session.overrides.iter().map(|o| o.code.clone()).collect(),
+            cleaned_after,
+        }
+    }
 }
 
 /// Everything preventive risk reads, gathered as of `now`.
@@ -76,33 +103,29 @@ fn detect(code: &str, input: &PreventiveInput<'_>) -> Option<(String, Vec<chrono
             .sessions
             .iter()
             .filter(|s| pred(s))
-            .map(|s| time::local_date(&s.session.at))
+            .map(|s| time::local_date(&s.at))
             .collect();
         (!dates.is_empty()).then(|| (format!("{what}: {}", list(&dates)), dates))
     };
-    let overridden = |s: &SessionFacts, codes: &[&str]| {
-        s.session
-            .overrides
-            .iter()
-            .any(|o| codes.contains(&o.code.as_str()))
-    };
+    let overridden =
+        |s: &SessionFacts, codes: &[&str]| s.overridden.iter().any(|o| codes.contains(&o.as_str()));
     let in_use = !input.sessions.is_empty();
     let has = |c: Condition| in_use && input.profile.is_some_and(|p| p.has(c));
     match code {
         "session_with_uncleaned_device" => sessions(
             &|s| {
-                !s.session.pre_checks.device_cleaned
+                !s.pre_checks.device_cleaned
                     || overridden(s, &["device_not_cleaned", "precheck_device_not_cleaned"])
             },
             "Sessions with a device not cleaned since its last use",
         ),
         "missing_after_use_cleaning" => sessions(
-            &|s| !s.cleaned_after && input.now - s.session.at > TimeDelta::hours(24),
+            &|s| !s.cleaned_after && input.now - s.at > TimeDelta::hours(24),
             "Sessions not followed by a cleaning within a day",
         ),
         "session_on_active_or_broken_skin" => sessions(
             &|s| {
-                let c = s.session.pre_checks;
+                let c = s.pre_checks;
                 !c.skin_clean
                     || c.active_breakout
                     || c.cold_sore
@@ -131,7 +154,7 @@ fn detect(code: &str, input: &PreventiveInput<'_>) -> Option<(String, Vec<chrono
         ),
         "product_to_avoid_after_needling" => sessions(
             &|s| {
-                s.session.products.iter().any(|p| {
+                s.products.iter().any(|p| {
                     p.categories.iter().any(|c| {
                         product_rule(*c, p.timing).is_some()
                             || (p.timing == ProductTiming::After
@@ -142,7 +165,7 @@ fn detect(code: &str, input: &PreventiveInput<'_>) -> Option<(String, Vec<chrono
             "Sessions with products to keep off needled skin",
         ),
         "needle_in_professional_range" => sessions(
-            &|s| s.session.needle_length_mm >= PROFESSIONAL_FROM_MM,
+            &|s| s.needle_length_mm >= PROFESSIONAL_FROM_MM,
             "Sessions with needles of 0.75 mm or more",
         ),
         "immunosuppression" => has(Condition::Immunosuppression).then(|| {
@@ -155,12 +178,10 @@ fn detect(code: &str, input: &PreventiveInput<'_>) -> Option<(String, Vec<chrono
             has(Condition::Diabetes).then(|| ("Your profile notes diabetes".to_owned(), vec![]))
         }
         "cold_sore_history" => {
-            let face = input.sessions.iter().any(|s| {
-                s.session
-                    .zones
-                    .iter()
-                    .any(|z| z.region() == BodyRegion::Face)
-            });
+            let face = input
+                .sessions
+                .iter()
+                .any(|s| s.zones.iter().any(|z| z.region() == BodyRegion::Face));
             (face && has(Condition::ColdSores)).then(|| {
                 (
                     "Your profile notes cold sores, and the face was needled".to_owned(),

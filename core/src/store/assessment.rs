@@ -1,19 +1,18 @@
 //! Gathering what the risk engine reads from the log, as of a moment.
 
-use chrono::TimeDelta;
 use rusqlite::{Connection, params};
 
 use super::context::{Person, person};
 use super::devices::{all_devices, device_wear};
 use super::reports::query_reports;
-use super::sessions::query_sessions;
+use super::risk_window::session_facts;
 use super::{Store, rows};
 use crate::device::Device;
 use crate::error::Result;
 use crate::profile::Condition;
 use crate::risk::{
-    Assessment, DISCLAIMER, PreventiveInput, PreventiveRisk, ReportFacts, SessionFacts, Triage,
-    TriageInput, assess_preventive, assess_triage,
+    Assessment, DISCLAIMER, PreventiveInput, PreventiveRisk, ReportFacts, Triage, TriageInput,
+    assess_preventive, assess_triage,
 };
 use crate::rules::risk::LOOKBACK_DAYS;
 use crate::rules::triage::LINK_WINDOW_DAYS;
@@ -77,7 +76,11 @@ fn preventive_at(
         .collect();
     Ok(assess_preventive(&PreventiveInput {
         now: *now,
-        sessions: &recent_sessions(conn, now)?,
+        sessions: &session_facts(
+            conn,
+            time::unix_millis(now) - LOOKBACK_DAYS * 86_400_000,
+            time::unix_millis(now),
+        )?,
         shared_devices: &shared,
         worn_devices: &worn,
         profile: person.profile.as_ref(),
@@ -97,37 +100,6 @@ pub(super) fn triage_at(conn: &Connection, person: &Person, now: &Moment) -> Res
         reports: &reports,
         weakened_defences: weakened,
     }))
-}
-
-/// Sessions in the lookback window before `now`, oldest first, each with
-/// whether a cleaning followed it within a day.
-fn recent_sessions(conn: &Connection, now: &Moment) -> Result<Vec<SessionFacts>> {
-    let end = time::unix_millis(now);
-    let start = end - LOOKBACK_DAYS * 86_400_000;
-    let sessions = query_sessions(
-        conn,
-        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2
-         ORDER BY s.at_ms, s.id",
-        params![start, end],
-    )?;
-    let mut cleaned = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM cleanings WHERE device_id = ?1 AND at_ms > ?2 AND at_ms <= ?3 AND at_ms <= ?4)",
-    )?;
-    sessions
-        .into_iter()
-        .map(|session| {
-            let at = time::unix_millis(&session.at);
-            let day_after = at + TimeDelta::hours(24).num_milliseconds();
-            let cleaned_after: bool = cleaned.query_row(
-                params![session.device_id.to_string(), at, day_after, end],
-                |r| r.get(0),
-            )?;
-            Ok(SessionFacts {
-                session,
-                cleaned_after,
-            })
-        })
-        .collect()
 }
 
 /// Open reports in the link window before `now`: the latest per session and

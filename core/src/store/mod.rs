@@ -20,6 +20,7 @@ mod open;
 mod profiles;
 mod reminders;
 mod reports;
+mod risk_window;
 mod rows;
 pub mod schema;
 mod sessions;

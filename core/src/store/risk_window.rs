@@ -1,0 +1,428 @@
+//! Reading the sessions preventive risk looks back on.
+//!
+//! Every change to the log re-assesses inside its write, so this read is on
+//! the path of every recording. It reads only what the risk rules use, with
+//! one statement per table over the whole window instead of one lookup per
+//! session and table. Every statement walks the window in the same order
+//! (time, then row), so each session's zones, products and overrides are
+//! joined to it in one pass.
+
+use rusqlite::{Connection, params};
+
+use super::rows;
+use super::sessions::timing_from_code;
+use crate::error::{Error, Result};
+use crate::product::{Product, ProductCategory};
+use crate::risk::SessionFacts;
+use crate::session::PreChecks;
+use crate::sorting;
+use crate::zone::BodyZone;
+
+/// Keeps the live sessions from `?1` to `?2` (Unix milliseconds, both
+/// included) and walks them in the order every statement here shares. The
+/// planner walks the time index in that order, so no statement sorts.
+macro_rules! live_sessions_in_window {
+    () => {
+        " WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2
+          ORDER BY s.at_ms, s.rowid"
+    };
+}
+
+/// The facts of every live session from `start_ms` to `end_ms`, oldest first,
+/// each with whether its device was cleaned within a day after it (and by
+/// `end_ms`).
+pub(super) fn session_facts(
+    conn: &Connection,
+    start_ms: i64,
+    end_ms: i64,
+) -> Result<Vec<SessionFacts>> {
+    let mut window = sessions(conn, start_ms, end_ms)?;
+    zones(conn, &mut window, start_ms, end_ms)?;
+    products(conn, &mut window, start_ms, end_ms)?;
+    overrides(conn, &mut window, start_ms, end_ms)?;
+    Ok(window.into_iter().map(|(_, facts)| facts).collect())
+}
+
+/// One session of the window: its row id, and its facts as read so far.
+type Entry = (i64, SessionFacts);
+
+fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT s.rowid, v.at_ms, v.at_offset_s, v.needle_length_mm,
+                v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
+                v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn,
+                EXISTS (SELECT 1 FROM cleanings c
+                         WHERE c.device_id = v.device_id AND c.at_ms > v.at_ms
+                           AND c.at_ms <= min(v.at_ms + 86400000, ?2))
+           FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision",
+        live_sessions_in_window!()
+    ))?;
+    let rows = stmt.query_map(params![start_ms, end_ms], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i32>(2)?,
+            r.get::<_, f64>(3)?,
+            PreChecks {
+                device_cleaned: r.get(4)?,
+                skin_clean: r.get(5)?,
+                active_breakout: r.get(6)?,
+                cold_sore: r.get(7)?,
+                open_wound: r.get(8)?,
+                sunburn: r.get(9)?,
+            },
+            r.get::<_, bool>(10)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (rowid, at_ms, at_offset_s, needle_length_mm, pre_checks, cleaned_after) = row?;
+        Ok((
+            rowid,
+            SessionFacts {
+                at: rows::moment("session_versions.at", at_ms, at_offset_s)?,
+                zones: Vec::new(),
+                needle_length_mm,
+                products: Vec::new(),
+                pre_checks,
+                overridden: Vec::new(),
+                cleaned_after,
+            },
+        ))
+    })
+    .collect()
+}
+
+fn zones(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT s.rowid, z.zone FROM sessions s
+           JOIN session_zones z ON z.session_id = s.id AND z.revision = s.revision",
+        live_sessions_in_window!()
+    ))?;
+    let mut rows = stmt.query(params![start_ms, end_ms])?;
+    let mut joiner = Joiner::new(window);
+    while let Some(row) = rows.next()? {
+        let zone: String = row.get(1)?;
+        let zone = rows::code("session_zones.zone", &zone, BodyZone::from_code)?;
+        joiner.find(row.get(0)?)?.zones.push(zone);
+    }
+    for (_, facts) in window.iter_mut() {
+        sorting::sort(&mut facts.zones);
+    }
+    Ok(())
+}
+
+fn products(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT s.rowid, p.name, p.timing, p.categories FROM sessions s
+           JOIN session_products p ON p.session_id = s.id AND p.revision = s.revision",
+        live_sessions_in_window!(),
+        ", p.position"
+    ))?;
+    let mut rows = stmt.query(params![start_ms, end_ms])?;
+    let mut joiner = Joiner::new(window);
+    while let Some(row) = rows.next()? {
+        let timing: String = row.get(2)?;
+        let categories: String = row.get(3)?;
+        let product = Product {
+            name: row.get(1)?,
+            timing: rows::code("session_products.timing", &timing, timing_from_code)?,
+            categories: rows::codes(
+                "session_products.categories",
+                &categories,
+                ProductCategory::from_code,
+            )?,
+        };
+        joiner.find(row.get(0)?)?.products.push(product);
+    }
+    Ok(())
+}
+
+fn overrides(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT s.rowid, x.code FROM sessions s
+           JOIN session_overrides x ON x.session_id = s.id",
+        live_sessions_in_window!(),
+        ", x.position"
+    ))?;
+    let mut rows = stmt.query(params![start_ms, end_ms])?;
+    let mut joiner = Joiner::new(window);
+    while let Some(row) = rows.next()? {
+        joiner.find(row.get(0)?)?.overridden.push(row.get(1)?);
+    }
+    Ok(())
+}
+
+/// Walks the window alongside a statement that returns rows in the window's
+/// order, so finding each row's session never searches from the start.
+struct Joiner<'w> {
+    window: &'w mut [Entry],
+    next: usize,
+}
+
+impl<'w> Joiner<'w> {
+    fn new(window: &'w mut [Entry]) -> Self {
+        Self { window, next: 0 }
+    }
+
+    /// The session with `rowid`, at or after the last one found.
+    fn find(&mut self, rowid: i64) -> Result<&mut SessionFacts> {
+        while let Some((id, _)) = self.window.get(self.next) {
+            if *id == rowid {
+                break;
+            }
+            self.next += 1;
+        }
+        match self.window.get_mut(self.next) {
+            Some((_, facts)) => Ok(facts),
+            None => Err(Error::Inconsistent(format!(
+                "a session's details are outside the window read with it (row {rowid})"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The set-wise read must give exactly the facts the public log implies:
+    //! each live session's current version, with its cleanings, however the
+    //! log was edited.
+
+    use chrono::{DateTime, TimeDelta};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::device::{DeviceKind, NewDevice};
+    use crate::ids::{DeviceId, SessionId};
+    use crate::product::ProductTiming;
+    use crate::session::{NewSession, SessionPlan};
+    use crate::store::Store;
+    use crate::time::{self, Moment};
+    use crate::{CleaningMethod, NewCleaning};
+
+    /// One change to the log, times in minutes before the end of the log.
+    /// Times fall on quarter days, so sessions meet the window's edges and
+    /// each other.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Record {
+            device: usize,
+            minutes_before: i64,
+            zones: Vec<BodyZone>,
+            retinoid_after: bool,
+            checks: [bool; 6],
+        },
+        Edit {
+            which: usize,
+            device: usize,
+            minutes_before: i64,
+            zones: Vec<BodyZone>,
+        },
+        Delete {
+            which: usize,
+        },
+        Clean {
+            device: usize,
+            minutes_before: i64,
+        },
+    }
+
+    const LOG_MINUTES: i64 = 12 * 24 * 60;
+    const QUARTER_DAY: i64 = 6 * 60;
+
+    fn minutes_before() -> impl Strategy<Value = i64> {
+        (0..LOG_MINUTES / QUARTER_DAY).prop_map(|q| q * QUARTER_DAY)
+    }
+
+    fn end() -> Moment {
+        DateTime::parse_from_rfc3339("2026-03-31T12:00:00+02:00").unwrap_or_default()
+    }
+
+    fn zones() -> impl Strategy<Value = Vec<BodyZone>> {
+        prop::sample::subsequence(BodyZone::ALL.to_vec(), 1..4)
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            3 => (0_usize..2, minutes_before(), zones(), any::<bool>(), any::<[bool; 6]>()).prop_map(
+                |(device, minutes_before, zones, retinoid_after, checks)| Step::Record {
+                    device,
+                    minutes_before,
+                    zones,
+                    retinoid_after,
+                    checks,
+                }
+            ),
+            1 => (any::<usize>(), 0_usize..2, minutes_before(), zones()).prop_map(
+                |(which, device, minutes_before, zones)| Step::Edit {
+                    which,
+                    device,
+                    minutes_before,
+                    zones,
+                }
+            ),
+            1 => any::<usize>().prop_map(|which| Step::Delete { which }),
+            2 => (0_usize..2, minutes_before()).prop_map(|(device, minutes_before)| Step::Clean {
+                device,
+                minutes_before,
+            }),
+        ]
+    }
+
+    fn session(device: DeviceId, minutes_before: i64, zones: Vec<BodyZone>) -> NewSession {
+        NewSession {
+            plan: SessionPlan {
+                device_id: device,
+                zones,
+                needle_length_mm: None,
+                products: vec![],
+                pre_checks: PreChecks::ALL_CLEAR,
+            },
+            at: end() - TimeDelta::minutes(minutes_before),
+            passes: None,
+            pain: None,
+            notes: Some("kept out of the facts".into()),
+        }
+    }
+
+    /// Records `new`, acknowledging whatever blocks it.
+    fn record(store: &Store, new: NewSession) -> SessionId {
+        let acknowledged = match store.check_session(&new.plan, new.at) {
+            Ok(verdict) => verdict.blockers().map(|f| f.code.to_owned()).collect(),
+            Err(_) => vec![],
+        };
+        match store.record_session(new, &acknowledged, end()) {
+            Ok(changed) => changed.value.session.id,
+            Err(e) => panic!("recording failed: {e}"),
+        }
+    }
+
+    fn build(steps: &[Step]) -> Store {
+        let Ok(store) = Store::open_in_memory() else {
+            panic!("no in-memory store")
+        };
+        let start = end() - TimeDelta::minutes(LOG_MINUTES + 1);
+        let devices: Vec<DeviceId> = [(DeviceKind::Roller, 0.25), (DeviceKind::Pen, 1.0)]
+            .into_iter()
+            .filter_map(|(kind, needle)| {
+                let new = NewDevice::simple(kind, needle, "Device");
+                store.add_device(new, start).ok().map(|d| d.value.id)
+            })
+            .collect();
+        let mut sessions: Vec<SessionId> = Vec::new();
+        for step in steps {
+            match step.clone() {
+                Step::Record {
+                    device,
+                    minutes_before,
+                    zones,
+                    retinoid_after,
+                    checks,
+                } => {
+                    let mut new = session(devices[device], minutes_before, zones);
+                    if retinoid_after {
+                        new.plan.products.push(Product {
+                            name: "Night cream".into(),
+                            timing: ProductTiming::After,
+                            categories: vec![ProductCategory::Retinoid],
+                        });
+                    }
+                    new.plan.pre_checks = PreChecks {
+                        device_cleaned: checks[0],
+                        skin_clean: checks[1],
+                        active_breakout: checks[2],
+                        cold_sore: checks[3],
+                        open_wound: checks[4],
+                        sunburn: checks[5],
+                    };
+                    sessions.push(record(&store, new));
+                }
+                Step::Edit {
+                    which,
+                    device,
+                    minutes_before,
+                    zones,
+                } => {
+                    if let Some(id) = sessions.get(which % sessions.len().max(1)) {
+                        let edit = session(devices[device], minutes_before, zones);
+                        // Editing a deleted session is refused; that is fine here.
+                        let _ = store.edit_session(*id, edit, end());
+                    }
+                }
+                Step::Delete { which } => {
+                    if let Some(id) = sessions.get(which % sessions.len().max(1)) {
+                        let _ = store.delete_session(*id, end());
+                    }
+                }
+                Step::Clean {
+                    device,
+                    minutes_before,
+                } => {
+                    let cleaning = NewCleaning {
+                        device_id: devices[device],
+                        at: end() - TimeDelta::minutes(minutes_before),
+                        method: CleaningMethod::SoapAndWater,
+                        soak_minutes: None,
+                    };
+                    if let Err(e) = store.record_cleaning(cleaning, end()) {
+                        panic!("cleaning failed: {e}");
+                    }
+                }
+            }
+        }
+        store
+    }
+
+    /// The facts as the public log states them: the live sessions in the
+    /// window and each device's cleanings.
+    fn expected(store: &Store, start: &Moment, end: &Moment) -> Vec<SessionFacts> {
+        let (Ok(sessions), Ok(devices)) = (store.sessions(), store.devices()) else {
+            panic!("the log cannot be listed")
+        };
+        let cleanings: Vec<(DeviceId, Moment)> = devices
+            .iter()
+            .flat_map(|d| store.cleanings(d.id).unwrap_or_default())
+            .map(|c| (c.cleaning.device_id, c.cleaning.at))
+            .collect();
+        sessions
+            .iter()
+            .filter(|s| s.at >= *start && s.at <= *end)
+            .map(|s| {
+                let day_after = (s.at + TimeDelta::hours(24)).min(*end);
+                let cleaned = cleanings
+                    .iter()
+                    .any(|(d, at)| *d == s.device_id && *at > s.at && *at <= day_after);
+                SessionFacts::of(s, cleaned)
+            })
+            .collect()
+    }
+
+    /// Orders facts by time, then by their content, for sessions at the
+    /// same moment.
+    fn ordered(mut facts: Vec<SessionFacts>) -> Vec<SessionFacts> {
+        facts.sort_by_cached_key(|f| (time::unix_millis(&f.at), format!("{f:?}")));
+        facts
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn the_window_holds_the_facts_of_the_live_log(
+            steps in prop::collection::vec(step(), 0..30),
+            window_days in 1_i64..14,
+            quarters_before_end in 0_i64..16,
+        ) {
+            let store = build(&steps);
+            let window_end = end() - TimeDelta::minutes(quarters_before_end * QUARTER_DAY);
+            let start = window_end - TimeDelta::days(window_days);
+            let read = store.read(|tx| {
+                session_facts(tx, time::unix_millis(&start), time::unix_millis(&window_end))
+            });
+            let Ok(read) = read else { panic!("the window cannot be read: {read:?}") };
+            let in_time_order = read.windows(2).all(|w| w[0].at <= w[1].at);
+            prop_assert!(in_time_order);
+            prop_assert_eq!(ordered(read), ordered(expected(&store, &start, &window_end)));
+        }
+    }
+}
