@@ -218,22 +218,46 @@ fn merge(
     }
 }
 
-/// The dates as `YYYY-MM-DD, YYYY-MM-DD, ...`, written into one string: a
-/// month of daily sessions is listed on every change the user makes.
+/// The dates as `YYYY-MM-DD, YYYY-MM-DD, ...`, written digit by digit into
+/// one string: a month of daily sessions is listed on every change the user
+/// makes, and the formatting machinery cost a thousand instructions a date.
 fn list(dates: &[chrono::NaiveDate]) -> String {
     use chrono::Datelike;
-    use std::fmt::Write;
     let mut text = String::with_capacity(dates.len() * 12);
     for (i, d) in dates.iter().enumerate() {
-        let separator = if i == 0 { "" } else { ", " };
-        // Writing to a String cannot fail.
-        let _ = write!(
-            text,
-            "{separator}{:04}-{:02}-{:02}",
-            d.year(),
-            d.month(),
-            d.day()
-        );
+        if i > 0 {
+            text.push_str(", ");
+        }
+        push_digits(&mut text, d.year().unsigned_abs(), 4);
+        text.push('-');
+        push_digits(&mut text, d.month(), 2);
+        text.push('-');
+        push_digits(&mut text, d.day(), 2);
     }
     text
+}
+
+/// Appends `value` in decimal, padded with zeros to `width` digits. Years
+/// before 1 or after 9999 cannot reach here: moments are checked plausible.
+fn push_digits(text: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = (value / 10_u32.pow(place)) % 10;
+        text.push(char::from(b'0' + digit as u8));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::list;
+
+    #[test]
+    fn dates_are_listed_as_iso_days() {
+        let days = [(2026, 3, 9), (2026, 12, 31), (987, 1, 1)]
+            .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default());
+        assert_eq!(list(&days), "2026-03-09, 2026-12-31, 0987-01-01");
+        assert_eq!(list(&days[..1]), "2026-03-09");
+        assert_eq!(list(&[]), "");
+    }
 }
