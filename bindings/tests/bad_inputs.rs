@@ -28,17 +28,6 @@ fn now() -> Moment {
     at(86_400, 3600)
 }
 
-fn clear() -> PreChecks {
-    PreChecks {
-        device_cleaned: true,
-        skin_clean: true,
-        active_breakout: false,
-        cold_sore: false,
-        open_wound: false,
-        sunburn: false,
-    }
-}
-
 fn new_device(length: f64, nickname: &str) -> NewDevice {
     NewDevice {
         kind: DeviceKind::Roller,
@@ -59,7 +48,7 @@ fn plan(device: &str, zones: Vec<BodyZone>) -> SessionPlan {
         zones,
         needle_length_mm: None,
         products: vec![],
-        pre_checks: clear(),
+        pre_checks: PreChecks::ALL_CLEAR,
     }
 }
 

@@ -63,14 +63,7 @@ fn work(store: Arc<RollSafeStore>, n: usize) -> Result<(Vec<String>, Vec<String>
             zones: vec![BodyZone::Thighs],
             needle_length_mm: None,
             products: vec![],
-            pre_checks: PreChecks {
-                device_cleaned: true,
-                skin_clean: true,
-                active_breakout: false,
-                cold_sore: false,
-                open_wound: false,
-                sunburn: false,
-            },
+            pre_checks: PreChecks::ALL_CLEAR,
         };
         // Another thread may record on the same region between this check and
         // the recording, so acknowledge the blockers that can appear meanwhile.

@@ -1,33 +1,25 @@
 //! The JSON backup: what goes out comes back in, identically; importing twice
 //! adds nothing; a bad document names its fault and changes nothing.
 
-use chrono::{DateTime, NaiveDate, TimeDelta};
+mod support;
+
+use chrono::{NaiveDate, TimeDelta};
 use proptest::prelude::*;
 use rollsafe_core::export::Period;
 use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
     DeviceId, DeviceKind, Error, Moment, NewCleaning, NewDevice, NewSession, NewSymptomReport,
-    PreChecks, ProfileUpdate, QuietHours, ReportKind, ReportedSymptom, SessionId, SessionPlan,
-    SkinType, Store, Symptom,
+    ProfileUpdate, QuietHours, ReportKind, ReportedSymptom, SessionId, SkinType, Store, Symptom,
 };
 
-fn at(text: &str) -> Moment {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
+use support::at;
 
 fn session(device: DeviceId, zone: BodyZone, when: Moment, notes: Option<&str>) -> NewSession {
     NewSession {
-        plan: SessionPlan {
-            device_id: device,
-            zones: vec![zone],
-            needle_length_mm: None,
-            products: vec![],
-            pre_checks: PreChecks::ALL_CLEAR,
-        },
-        at: when,
         passes: Some(4),
         pain: Some(3),
         notes: notes.map(str::to_owned),
+        ..support::session(device, &[zone], when)
     }
 }
 

@@ -1,15 +1,12 @@
 //! Shells reconcile notifications by id: the same log gives the same ids, a
 //! reminder that is done vanishes, and the others keep their ids.
 
-use chrono::{DateTime, TimeDelta};
-use rollsafe_core::{
-    BodyZone, CleaningMethod, DeviceKind, Moment, NewCleaning, NewDevice, NewSession, PreChecks,
-    ReminderKind, SessionPlan, Store,
-};
+mod support;
 
-fn at(text: &str) -> Moment {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
+use chrono::TimeDelta;
+use rollsafe_core::{BodyZone, DeviceKind, NewDevice, ReminderKind, Store};
+
+use support::{at, session, soak};
 
 #[test]
 fn the_same_log_gives_the_same_ids_and_done_reminders_vanish() {
@@ -20,26 +17,8 @@ fn the_same_log_gives_the_same_ids_and_done_reminders_vanish() {
         .unwrap()
         .value
         .id;
-    let soak = |when: Moment| NewCleaning {
-        device_id: device,
-        at: when,
-        method: CleaningMethod::IsopropylSoak,
-        soak_minutes: Some(20),
-    };
-    store.record_cleaning(soak(start), start).unwrap();
-    let session = NewSession {
-        plan: SessionPlan {
-            device_id: device,
-            zones: vec![BodyZone::Cheeks],
-            needle_length_mm: None,
-            products: vec![],
-            pre_checks: PreChecks::ALL_CLEAR,
-        },
-        at: start + TimeDelta::hours(1),
-        passes: None,
-        pain: None,
-        notes: None,
-    };
+    store.record_cleaning(soak(device, start), start).unwrap();
+    let session = session(device, &[BodyZone::Cheeks], start + TimeDelta::hours(1));
     store
         .record_session(session, &[], start + TimeDelta::hours(1))
         .unwrap();
@@ -58,7 +37,7 @@ fn the_same_log_gives_the_same_ids_and_done_reminders_vanish() {
             .any(|r| r.kind == ReminderKind::CleanAfterSession)
     );
 
-    store.record_cleaning(soak(now), now).unwrap();
+    store.record_cleaning(soak(device, now), now).unwrap();
     let after = store.reminders(now + TimeDelta::minutes(1)).unwrap();
     assert!(
         after

@@ -4,14 +4,12 @@
 //! recording, editing a session onto another device, deleting, a head
 //! change, importing a backup, and as of a moment before the latest session.
 
-use chrono::{DateTime, TimeDelta};
-use rollsafe_core::{
-    BodyZone, DeviceId, DeviceKind, Moment, NewDevice, NewSession, PreChecks, SessionPlan, Store,
-};
+mod support;
 
-fn at(text: &str) -> Moment {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
+use chrono::TimeDelta;
+use rollsafe_core::{BodyZone, DeviceId, DeviceKind, Moment, NewDevice, NewSession, Store};
+
+use support::at;
 
 /// Every blocker the sessions below may meet: the tests are about counting.
 const ACKNOWLEDGED: [&str; 3] = [
@@ -21,19 +19,7 @@ const ACKNOWLEDGED: [&str; 3] = [
 ];
 
 fn session(device_id: DeviceId, when: Moment) -> NewSession {
-    NewSession {
-        plan: SessionPlan {
-            device_id,
-            zones: vec![BodyZone::Thighs],
-            needle_length_mm: None,
-            products: vec![],
-            pre_checks: PreChecks::ALL_CLEAR,
-        },
-        at: when,
-        passes: None,
-        pain: None,
-        notes: None,
-    }
+    support::session(device_id, &[BodyZone::Thighs], when)
 }
 
 fn record(store: &Store, device_id: DeviceId, when: Moment) -> rollsafe_core::SessionId {

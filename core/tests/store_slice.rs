@@ -2,48 +2,33 @@
 //! devices, sessions, the interval verdict, and refusal of bad input and of
 //! files from a newer version.
 
-use chrono::DateTime;
+mod support;
+
 use rollsafe_core::{
-    BodyZone, CleaningMethod, DeviceId, DeviceKind, Error, Moment, NewCleaning, NewDevice,
-    NewSession, PreChecks, SessionPlan, Store, store::schema,
+    BodyZone, DeviceId, DeviceKind, Error, NewDevice, NewSession, SessionPlan, Store, store::schema,
 };
 
-fn at(text: &str) -> Moment {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
+use support::at;
 
 fn face_roller() -> NewDevice {
     NewDevice::simple(DeviceKind::Roller, 0.25, "Face roller")
 }
 
+/// The zones every session here treats.
+const FACE: [BodyZone; 2] = [BodyZone::Cheeks, BodyZone::Forehead];
+
 fn plan(device_id: DeviceId) -> SessionPlan {
-    SessionPlan {
-        device_id,
-        zones: vec![BodyZone::Cheeks, BodyZone::Forehead],
-        needle_length_mm: None,
-        products: vec![],
-        pre_checks: PreChecks::ALL_CLEAR,
-    }
+    support::plan(device_id, &FACE)
 }
 
 fn session(device_id: DeviceId, when: &str) -> NewSession {
-    NewSession {
-        plan: plan(device_id),
-        at: at(when),
-        passes: None,
-        pain: None,
-        notes: None,
-    }
+    support::session(device_id, &FACE, at(when))
 }
 
 fn clean(store: &Store, device_id: DeviceId, when: &str) {
-    let cleaning = NewCleaning {
-        device_id,
-        at: at(when),
-        method: CleaningMethod::IsopropylSoak,
-        soak_minutes: Some(20),
-    };
-    store.record_cleaning(cleaning, at(when)).unwrap();
+    store
+        .record_cleaning(support::soak(device_id, at(when)), at(when))
+        .unwrap();
 }
 
 #[test]

@@ -2,39 +2,24 @@
 //! session check would give with the skin checks passing, and the same risk,
 //! alerts and reminders as the separate calls.
 
-use chrono::{DateTime, NaiveDate, TimeDelta};
+mod support;
+
+use chrono::{NaiveDate, TimeDelta};
 use rollsafe_core::today::SKIN_CHECKS_NOTE;
 use rollsafe_core::{
-    BodyRegion, BodyZone, CarePlan, CleaningMethod, DeviceId, DeviceKind, Moment, NewCleaning,
-    NewDevice, NewSession, PreChecks, SessionPlan, Store,
+    BodyRegion, BodyZone, CarePlan, DeviceId, DeviceKind, Moment, NewDevice, SessionPlan, Store,
 };
 
-fn at(text: &str) -> Moment {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
+use support::at;
 
 fn soak(store: &Store, device: DeviceId, when: Moment) {
     store
-        .record_cleaning(
-            NewCleaning {
-                device_id: device,
-                at: when,
-                method: CleaningMethod::IsopropylSoak,
-                soak_minutes: Some(20),
-            },
-            when,
-        )
+        .record_cleaning(support::soak(device, when), when)
         .unwrap();
 }
 
 fn plan(device: DeviceId, zone: BodyZone) -> SessionPlan {
-    SessionPlan {
-        device_id: device,
-        zones: vec![zone],
-        needle_length_mm: None,
-        products: vec![],
-        pre_checks: PreChecks::ALL_CLEAR,
-    }
+    support::plan(device, &[zone])
 }
 
 /// Soaks the device at `start`, uses it on `zone` half an hour later, and
@@ -44,13 +29,7 @@ fn clean_use_clean(store: &Store, device: DeviceId, zone: BodyZone, start: Momen
     let session_at = start + TimeDelta::minutes(30);
     store
         .record_session(
-            NewSession {
-                plan: plan(device, zone),
-                at: session_at,
-                passes: None,
-                pain: None,
-                notes: None,
-            },
+            support::session(device, &[zone], session_at),
             &[],
             session_at,
         )
