@@ -11,8 +11,8 @@
 //! | owning and using it | DeviceUseStatement | devices |
 //! | a session | Procedure, performed by the patient | sessions |
 //! | a symptom report | Observation, performed by the patient | symptoms |
-//! | a current triage prompt | RiskAssessment | symptoms |
 //! | a rise or fall of a risk level | RiskAssessment | alerts |
+//! | a current triage prompt | RiskAssessment | symptoms |
 //!
 //! The profile, cleanings and care plan have no entry yet (they are in the
 //! PDF and the CSV files). Every entry's `fullUrl` is `urn:uuid:` and its id,
@@ -34,6 +34,8 @@ mod selection;
 pub use document::{AttachedReport, MAX_ATTACHMENT_BYTES};
 pub use json::{LOCAL_CODES, LOCAL_EXTENSIONS};
 
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
 use self::json::{date_time, full_url};
@@ -76,6 +78,10 @@ impl FhirOptions {
 
 /// The FHIR R4 Bundle (type `collection`) of `store` as `options` choose,
 /// made at `now`, as pretty-printed JSON.
+///
+/// Each entry is built as it is written, so memory holds the records read
+/// and the text, never the whole document as a tree (ten years of daily use
+/// peaked at 154 MB of heap that way).
 pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<String> {
     let now = time::check_plausible("now", now)?;
     let name = options
@@ -85,56 +91,115 @@ pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<Strin
         .transpose()?;
     let selection = Selection::read(store, &options.sections, &options.period, now)?;
     let patient = selection.patient_id.as_str();
-    let privacy = &options.privacy;
-
-    let mut entries = vec![patient_resource(patient, name.as_deref())];
+    let mut leading = vec![patient_resource(patient, name.as_deref())];
     if let Some(report) = &options.report {
-        entries.push(document::document(report, patient)?);
+        leading.push(document::document(report, patient)?);
     }
-    for (device, wear) in &selection.devices {
-        entries.push(devices::device(device, wear, patient, privacy));
-    }
-    for (device, _) in &selection.devices {
-        entries.push(devices::use_statement(device, patient, &selection.sessions));
-    }
-    for session in &selection.sessions {
-        let with_device = selection.has_device(session.device_id);
-        entries.push(procedures::procedure(
-            session,
-            patient,
-            with_device,
-            privacy,
-        ));
-    }
-    for report in &selection.reports {
-        let with_session = report.session_id.is_some_and(|s| selection.has_session(s));
-        entries.push(observations::observation(
-            report,
-            patient,
-            with_session,
-            privacy,
-        ));
-    }
-    for alert in &selection.alerts {
-        entries.push(risks::from_alert(alert, patient));
-    }
-    for prompt in &selection.prompts {
-        entries.push(risks::from_prompt(prompt, patient, &now));
-    }
-
-    let entries: Vec<Value> = entries.into_iter().map(entry).collect::<Result<_>>()?;
-    let bundle = json!({
-        "resourceType": "Bundle",
-        "id": ids::derived(
+    let document = Document {
+        id: ids::derived(
             "bundle",
-            &format!("{patient}/{}/{}/{}", date_time(&now), options.period.from(), options.period.to()),
+            &format!(
+                "{patient}/{}/{}/{}",
+                date_time(&now),
+                options.period.from(),
+                options.period.to()
+            ),
         ),
-        "type": "collection",
-        "timestamp": date_time(&now),
-        "entry": entries,
-    });
-    serde_json::to_string_pretty(&bundle)
-        .map_err(|e| Error::Inconsistent(format!("the FHIR bundle could not be written: {e}")))
+        timestamp: date_time(&now),
+        entries: Entries {
+            leading,
+            selection: &selection,
+            privacy: &options.privacy,
+            now: &now,
+        },
+    };
+    let mut text = Vec::new();
+    document
+        .serialize(&mut serde_json::Serializer::pretty(&mut text))
+        .map_err(|e| Error::Inconsistent(format!("the FHIR bundle could not be written: {e}")))?;
+    String::from_utf8(text)
+        .map_err(|_| Error::Inconsistent("the FHIR bundle was not written as UTF-8".into()))
+}
+
+/// The Bundle resource. Its keys are written in alphabetical order, as every
+/// object in the bundle is.
+struct Document<'a> {
+    id: String,
+    timestamp: String,
+    entries: Entries<'a>,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut bundle = serializer.serialize_map(Some(5))?;
+        bundle.serialize_entry("entry", &self.entries)?;
+        bundle.serialize_entry("id", &self.id)?;
+        bundle.serialize_entry("resourceType", "Bundle")?;
+        bundle.serialize_entry("timestamp", &self.timestamp)?;
+        bundle.serialize_entry("type", "collection")?;
+        bundle.end()
+    }
+}
+
+/// The bundle's entries in their documented order, each resource built
+/// from the selection only when it is written.
+struct Entries<'a> {
+    /// The Patient, then the DocumentReference if a PDF goes alongside.
+    leading: Vec<Value>,
+    selection: &'a Selection,
+    privacy: &'a Privacy,
+    now: &'a Moment,
+}
+
+impl Entries<'_> {
+    fn resources(&self) -> impl Iterator<Item = Value> + '_ {
+        let selection = self.selection;
+        let patient = selection.patient_id.as_str();
+        let privacy = self.privacy;
+        let devices = selection
+            .devices
+            .iter()
+            .map(move |(device, wear)| devices::device(device, wear, patient, privacy));
+        let uses = selection
+            .devices
+            .iter()
+            .map(move |(device, _)| devices::use_statement(device, patient, &selection.sessions));
+        let procedures = selection.sessions.iter().map(move |session| {
+            let with_device = selection.has_device(session.device_id);
+            procedures::procedure(session, patient, with_device, privacy)
+        });
+        let observations = selection.reports.iter().map(move |report| {
+            let with_session = report.session_id.is_some_and(|s| selection.has_session(s));
+            observations::observation(report, patient, with_session, privacy)
+        });
+        let alerts = selection
+            .alerts
+            .iter()
+            .map(move |alert| risks::from_alert(alert, patient));
+        let prompts = selection
+            .prompts
+            .iter()
+            .map(move |prompt| risks::from_prompt(prompt, patient, self.now));
+        self.leading
+            .iter()
+            .cloned()
+            .chain(devices)
+            .chain(uses)
+            .chain(procedures)
+            .chain(observations)
+            .chain(alerts)
+            .chain(prompts)
+    }
+}
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut entries = serializer.serialize_seq(None)?;
+        for resource in self.resources() {
+            entries.serialize_element(&entry(resource).map_err(S::Error::custom)?)?;
+        }
+        entries.end()
+    }
 }
 
 fn patient_resource(id: &str, name: Option<&str>) -> Value {
