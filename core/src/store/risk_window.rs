@@ -46,9 +46,10 @@ pub(super) fn session_facts(
 /// One session of the window: its row id, and its facts as read so far.
 type Entry = (i64, SessionFacts);
 
-fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>> {
-    let mut stmt = conn.prepare_cached(concat!(
-        "SELECT s.rowid, v.at_ms, v.at_offset_s, v.needle_length_mm,
+/// The window's sessions with their own columns, and whether a cleaning of
+/// the device followed each within a day (and by the window's end).
+const SESSIONS: &str = concat!(
+    "SELECT s.rowid, v.at_ms, v.at_offset_s, v.needle_length_mm,
                 v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
                 v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn,
                 EXISTS (SELECT 1 FROM cleanings c
@@ -56,8 +57,12 @@ fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>>
                            AND c.at_ms <= min(v.at_ms + 86400000, ?2))
            FROM sessions s
            JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision",
-        live_sessions_in_window!()
-    ))?;
+    live_sessions_in_window!()
+);
+
+/// The window's sessions, their zones, products and overrides still empty.
+fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(SESSIONS)?;
     let rows = stmt.query_map(params![start_ms, end_ms], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -93,12 +98,16 @@ fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>>
     .collect()
 }
 
-fn zones(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(concat!(
-        "SELECT s.rowid, z.zone FROM sessions s
+/// Each session's zones.
+const ZONES: &str = concat!(
+    "SELECT s.rowid, z.zone FROM sessions s
            JOIN session_zones z ON z.session_id = s.id AND z.revision = s.revision",
-        live_sessions_in_window!()
-    ))?;
+    live_sessions_in_window!()
+);
+
+/// Adds each session's zones, sorted as a session lists them.
+fn zones(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(ZONES)?;
     let mut rows = stmt.query(params![start_ms, end_ms])?;
     let mut joiner = Joiner::new(window);
     while let Some(row) = rows.next()? {
@@ -112,13 +121,17 @@ fn zones(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) ->
     Ok(())
 }
 
-fn products(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(concat!(
-        "SELECT s.rowid, p.name, p.timing, p.categories FROM sessions s
+/// Each session's products, in the order given.
+const PRODUCTS: &str = concat!(
+    "SELECT s.rowid, p.name, p.timing, p.categories FROM sessions s
            JOIN session_products p ON p.session_id = s.id AND p.revision = s.revision",
-        live_sessions_in_window!(),
-        ", p.position"
-    ))?;
+    live_sessions_in_window!(),
+    ", p.position"
+);
+
+/// Adds each session's products.
+fn products(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(PRODUCTS)?;
     let mut rows = stmt.query(params![start_ms, end_ms])?;
     let mut joiner = Joiner::new(window);
     while let Some(row) = rows.next()? {
@@ -138,13 +151,17 @@ fn products(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64)
     Ok(())
 }
 
-fn overrides(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(concat!(
-        "SELECT s.rowid, x.code FROM sessions s
+/// The codes of the blockers overridden for each session, in order.
+const OVERRIDES: &str = concat!(
+    "SELECT s.rowid, x.code FROM sessions s
            JOIN session_overrides x ON x.session_id = s.id",
-        live_sessions_in_window!(),
-        ", x.position"
-    ))?;
+    live_sessions_in_window!(),
+    ", x.position"
+);
+
+/// Adds each session's overridden blockers.
+fn overrides(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(OVERRIDES)?;
     let mut rows = stmt.query(params![start_ms, end_ms])?;
     let mut joiner = Joiner::new(window);
     while let Some(row) = rows.next()? {
@@ -402,6 +419,27 @@ mod tests {
     fn ordered(mut facts: Vec<SessionFacts>) -> Vec<SessionFacts> {
         facts.sort_by_cached_key(|f| (time::unix_millis(&f.at), format!("{f:?}")));
         facts
+    }
+
+    #[test]
+    fn no_statement_sorts_the_window() {
+        let Ok(store) = Store::open_in_memory() else {
+            panic!("no in-memory store")
+        };
+        for sql in [SESSIONS, ZONES, PRODUCTS, OVERRIDES] {
+            let plan = store.read(|tx| {
+                let mut stmt = tx.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+                let details = stmt
+                    .query_map(params![0, 1], |r| r.get::<_, String>(3))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(details.join("; "))
+            });
+            let Ok(plan) = plan else {
+                panic!("no plan for {sql}")
+            };
+            assert!(plan.contains("sessions_by_time"), "{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        }
     }
 
     proptest! {
