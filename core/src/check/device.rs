@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{CheckContext, CleaningState};
 use crate::rules::cleaning::{CLEANING_RULE, MIN_SOAK_MINUTES, inadequacy};
-use crate::rules::{Evidence, RuleSource};
+use crate::rules::device;
 use crate::verdict::{Finding, Severity};
 use crate::wear;
 
@@ -17,20 +17,6 @@ pub const DEVICE_RETIRED: &str = "device_retired";
 /// The finding code of a device shared with someone else.
 pub const DEVICE_SHARED: &str = "device_shared";
 
-const SHARING: RuleSource = RuleSource {
-    rule_id: "device.never_share",
-    citation: "FDA, Regulatory Considerations for Microneedling Products (2020): disease transmission between users; CDC MMWR 2024;73(16):372-376",
-    evidence: Evidence::PeerReviewed,
-    note: "Blood-borne infection has spread through reused needling equipment.",
-};
-
-const RETIRED: RuleSource = RuleSource {
-    rule_id: "device.retired",
-    citation: "The user retired this device",
-    evidence: Evidence::Synthesis,
-    note: "A retired device stays in the log but is not used again.",
-};
-
 pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !ctx.device.is_active() {
@@ -38,7 +24,7 @@ pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<F
             code: DEVICE_RETIRED,
             severity: Severity::Blocker,
             message: format!("{} is retired. Use an active device.", ctx.device.nickname),
-            source: RETIRED,
+            source: device::RETIRED,
         });
     }
     if let Some(message) = cleaning_message(ctx.cleaning) {
@@ -66,7 +52,7 @@ pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<F
             code: DEVICE_SHARED,
             severity: Severity::Warning,
             message: "This device is marked as shared. Never share a needling device: it can pass on blood-borne infections, even after cleaning.".to_owned(),
-            source: SHARING,
+            source: device::NEVER_SHARE,
         });
     }
     findings

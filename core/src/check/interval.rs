@@ -2,8 +2,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{CheckContext, care_plan_source};
+use super::CheckContext;
 use crate::rules::interval_rule_for;
+use crate::rules::source::CARE_PLAN;
 use crate::time;
 use crate::verdict::{Finding, RegionRest, Severity};
 use crate::zone::BodyRegion;
@@ -31,7 +32,7 @@ pub(super) fn rest_findings(
             .filter(|previous| previous.min_rest_days > planned.min_rest_days)
             .unwrap_or(planned);
         let (min_rest_days, source) = match ctx.care_plan.and_then(|p| p.rest_for(region)) {
-            Some(days) => (days, care_plan_source()),
+            Some(days) => (days, CARE_PLAN),
             None => (default.min_rest_days, default.source),
         };
         let last_session_date = last.map(|l| time::local_date(&l.at));

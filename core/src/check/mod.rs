@@ -14,7 +14,7 @@ use crate::care_plan::CarePlan;
 use crate::cleaning::CleaningMethod;
 use crate::device::Device;
 use crate::profile::Profile;
-use crate::rules::{Evidence, RuleSource};
+
 use crate::session::ValidPlan;
 use crate::time::{self, Moment};
 use crate::verdict::SessionVerdict;
@@ -79,14 +79,4 @@ pub fn check_session(ctx: &CheckContext<'_>) -> SessionVerdict {
     findings.extend(person::plan_findings(ctx));
     findings.extend(person::profile_findings(ctx, today));
     SessionVerdict::from_findings(findings, rest, today)
-}
-
-/// The source shown for a finding that comes from the care plan.
-pub(crate) fn care_plan_source() -> RuleSource {
-    RuleSource {
-        rule_id: "care_plan",
-        citation: "The care plan set by your dermatologist",
-        evidence: Evidence::Clinician,
-        note: "A care plan replaces RollSafe's defaults where it speaks.",
-    }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::{CheckContext, care_plan_source};
+use super::CheckContext;
 use crate::device::NeedleMaterial;
 use crate::product::ProductTiming;
 use crate::profile::Condition;
@@ -15,6 +15,7 @@ use crate::rules::needle::{
 };
 use crate::rules::prechecks::failed_pre_checks;
 use crate::rules::products::{PRODUCT_TO_AVOID, product_rule};
+use crate::rules::source::CARE_PLAN;
 use crate::verdict::{Finding, Severity};
 use crate::zone::BodyRegion;
 
@@ -62,7 +63,7 @@ fn care_plan_limits(ctx: &CheckContext<'_>) -> Vec<Finding> {
                 plan.set_by,
                 refused.join(", ").replace('_', " ")
             ),
-            source: care_plan_source(),
+            source: CARE_PLAN,
         });
     }
     if let Some(max) = plan.max_needle_length_mm {
@@ -74,7 +75,7 @@ fn care_plan_limits(ctx: &CheckContext<'_>) -> Vec<Finding> {
                     "Your care plan from {} allows needles up to {max} mm; this session uses {} mm.",
                     plan.set_by, ctx.plan.needle_length_mm
                 ),
-                source: care_plan_source(),
+                source: CARE_PLAN,
             });
         }
     }
@@ -116,7 +117,7 @@ fn product_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
                         category.label(),
                         plan.set_by
                     ),
-                    source: care_plan_source(),
+                    source: CARE_PLAN,
                 });
             }
         }

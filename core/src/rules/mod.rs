@@ -5,8 +5,10 @@
 //! the strength of what it rests on, defaults sit at the conservative end, and
 //! the user or their dermatologist may override them.
 
+pub mod catalogue;
 pub mod cleaning;
 pub mod contraindications;
+pub mod device;
 pub mod interval;
 pub mod needle;
 pub mod prechecks;

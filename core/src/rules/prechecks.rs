@@ -18,14 +18,16 @@ pub struct PreCheckRule {
     pub source: RuleSource,
 }
 
-const CLEANING: RuleSource = RuleSource {
+/// Why the device must be clean before a session.
+pub(crate) const CLEANING: RuleSource = RuleSource {
     rule_id: "precheck.device_cleaned",
     citation: "Clean before and after each use (domain reference 2.3: levintel.com, lolysenta.com and others); FDA: infection risk",
     evidence: Evidence::Low,
     note: "Sources agree on cleaning before every use.",
 };
 
-const SKIN: RuleSource = RuleSource {
+/// Why a session needs clean skin with nothing active or broken.
+pub(crate) const SKIN: RuleSource = RuleSource {
     rule_id: "precheck.skin",
     citation: "Dr Wexler in Allure 2017 (active acne, cold sores, open wounds, flares); Chu et al., Dermatol Surg 2021 (active infection); filtered-skin.com (not on sunburned skin)",
     evidence: Evidence::Professional,

@@ -20,14 +20,16 @@ pub struct ReplacementRule {
     pub source: RuleSource,
 }
 
-const HEAD_WEAR: RuleSource = RuleSource {
+/// When a roller or stamp head is worn out.
+pub(crate) const HEAD_WEAR: RuleSource = RuleSource {
     rule_id: "replacement.roller_head",
     citation: "Manufacturer and blog figures: 12-15 treatments (theglamorouswoman.com), 3-4 months (levintel.com), every 6 weeks (Havana Skin Clinic via beautytipsblog.org); AAD (Alster): home needles dull quickly",
     evidence: Evidence::Low,
     note: "Consensus of manufacturers and blogs, not clinical evidence; the figures disagree about fourfold. RollSafe uses 10 uses or 6 weeks, whichever comes first.",
 };
 
-const SINGLE_USE_CARTRIDGE: RuleSource = RuleSource {
+/// Why a pen cartridge is used once.
+pub(crate) const SINGLE_USE_CARTRIDGE: RuleSource = RuleSource {
     rule_id: "replacement.pen_cartridge",
     citation: "CDC MMWR 2024;73(16):372-376 (infection from reused single-use equipment); FDA: disease transmission between users",
     evidence: Evidence::PeerReviewed,

@@ -24,6 +24,15 @@ crate::codes::stable_codes!(Evidence {
     Clinician => "clinician",
 });
 
+/// The source of whatever the user's care plan sets: it replaces RollSafe's
+/// defaults where it speaks.
+pub const CARE_PLAN: RuleSource = RuleSource {
+    rule_id: "care_plan",
+    citation: "The care plan set by your dermatologist",
+    evidence: Evidence::Clinician,
+    note: "A care plan replaces RollSafe's defaults where it speaks.",
+};
+
 /// The provenance of a rule, shown beside every finding it produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleSource {
