@@ -38,6 +38,7 @@ mod enums;
 mod error;
 mod listener;
 mod records;
+mod rules;
 mod store;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
@@ -50,6 +51,7 @@ pub use enums::*;
 pub use error::RollSafeError;
 pub use listener::{AlertListener, AlertSubscription};
 pub use records::*;
+pub use rules::{rule_source, rule_sources};
 pub use store::RollSafeStore;
 #[cfg(feature = "test-hooks")]
 pub use test_hooks::internal_error_for_tests;

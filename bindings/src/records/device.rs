@@ -4,7 +4,6 @@ use rollsafe_core as core;
 
 use crate::enums::{CleaningState, DeviceKind, NeedleMaterial};
 use crate::error::RollSafeError;
-use crate::records::verdict::RuleSource;
 use crate::time::{CalendarDate, Moment, optional_date};
 
 /// What the user enters to add a device.
@@ -87,8 +86,8 @@ pub struct Replacement {
     pub due: bool,
     /// Why it is due, in plain words.
     pub reason: Option<String>,
-    /// The rule that set the limit.
-    pub source: RuleSource,
+    /// The id of the rule that set the limit: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    pub rule_id: String,
 }
 
 /// A device and what the log says about it now.
@@ -175,7 +174,7 @@ impl From<core::wear::Replacement> for Replacement {
             due_by: r.due_by.map(CalendarDate::from),
             due: r.due,
             reason: r.reason,
-            source: r.source.into(),
+            rule_id: r.source.rule_id.to_owned(),
         }
     }
 }

@@ -3,7 +3,6 @@
 use rollsafe_core as core;
 
 use crate::enums::{AlertKind, AlertReason, ReminderKind, RiskLevel, TriageLevel};
-use crate::records::verdict::RuleSource;
 use crate::time::{CalendarDate, Moment};
 
 /// One reason the preventive risk is raised.
@@ -19,8 +18,8 @@ pub struct RiskFactor {
     pub dates: Vec<CalendarDate>,
     /// What to do about it.
     pub advice: String,
-    /// The rule behind it.
-    pub source: RuleSource,
+    /// The id of the rule behind it: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    pub rule_id: String,
 }
 
 /// Preventive risk, before any symptom.
@@ -49,8 +48,8 @@ pub struct TriagePrompt {
     pub seen: String,
     /// What to do.
     pub advice: String,
-    /// The rule behind it.
-    pub source: RuleSource,
+    /// The id of the rule behind it: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    pub rule_id: String,
 }
 
 /// Triage of the open symptom reports.
@@ -138,7 +137,7 @@ impl From<core::RiskFactor> for RiskFactor {
             seen: f.seen,
             dates: f.dates.into_iter().map(CalendarDate::from).collect(),
             advice: f.advice.to_owned(),
-            source: f.source.into(),
+            rule_id: f.source.rule_id.to_owned(),
         }
     }
 }
@@ -162,7 +161,7 @@ impl From<core::TriagePrompt> for TriagePrompt {
             session_id: p.session_id.map(|s| s.to_string()),
             seen: p.seen,
             advice: p.advice.to_owned(),
-            source: p.source.into(),
+            rule_id: p.source.rule_id.to_owned(),
         }
     }
 }

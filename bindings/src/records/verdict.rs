@@ -5,7 +5,8 @@ use rollsafe_core as core;
 use crate::enums::{BodyRegion, Evidence, Severity};
 use crate::time::CalendarDate;
 
-/// Where a rule comes from, shown beside every finding.
+/// Where a rule comes from, shown beside every finding. Results name their
+/// rule by id only; `rule_sources()` lists every source once.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct RuleSource {
     /// The stable id of the rule, for example `interval.short_needles`.
@@ -27,8 +28,8 @@ pub struct Finding {
     pub severity: Severity,
     /// A plain-language explanation for the user.
     pub message: String,
-    /// The rule behind it.
-    pub source: RuleSource,
+    /// The id of the rule behind it: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    pub rule_id: String,
 }
 
 /// The rest interval as it stands for one region of a plan.
@@ -42,8 +43,8 @@ pub struct RegionRest {
     pub min_rest_days: u32,
     /// The first local date a session is allowed on it.
     pub next_allowed_date: Option<CalendarDate>,
-    /// The rule or care plan that set the rest.
-    pub source: RuleSource,
+    /// The id of the rule or care plan that set the rest: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    pub rule_id: String,
 }
 
 /// The answer to "may I start this session now?".
@@ -77,7 +78,7 @@ impl From<core::Finding> for Finding {
             code: finding.code.to_owned(),
             severity: finding.severity,
             message: finding.message,
-            source: finding.source.into(),
+            rule_id: finding.source.rule_id.to_owned(),
         }
     }
 }
@@ -89,7 +90,7 @@ impl From<core::RegionRest> for RegionRest {
             last_session_date: rest.last_session_date.map(CalendarDate::from),
             min_rest_days: rest.min_rest_days,
             next_allowed_date: rest.next_allowed_date.map(CalendarDate::from),
-            source: rest.source.into(),
+            rule_id: rest.source.rule_id.to_owned(),
         }
     }
 }

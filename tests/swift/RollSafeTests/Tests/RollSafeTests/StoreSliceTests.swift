@@ -102,7 +102,9 @@ final class StoreSliceTests: XCTestCase {
         let blockers = saturday.findings.filter { $0.severity == .blocker }
         XCTAssertEqual(blockers.map(\.code), ["interval_not_elapsed"])
         let blocker = try XCTUnwrap(blockers.first)
-        XCTAssertFalse(blocker.source.citation.isEmpty, "every rule names its source")
+        XCTAssertEqual(blocker.ruleId, "interval.short_needles")
+        XCTAssertEqual(face.ruleId, blocker.ruleId, "the rest and its blocker name one rule")
+        XCTAssertFalse(try XCTUnwrap(ruleSource(ruleId: blocker.ruleId)).citation.isEmpty, "every rule names its source")
         XCTAssertEqual(saturday.nextAllowedDate, CalendarDate(year: 2026, month: 3, day: 8))
 
         let sunday = try store.checkSession(plan: facePlan(device.id), now: moment("2026-03-08T00:01:00+01:00"))

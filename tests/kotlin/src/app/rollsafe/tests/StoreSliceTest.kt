@@ -19,6 +19,7 @@ import app.rollsafe.RollSafeException
 import app.rollsafe.RollSafeStore
 import app.rollsafe.SessionPlan
 import app.rollsafe.Severity
+import app.rollsafe.ruleSource
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.OffsetDateTime
@@ -144,7 +145,9 @@ class StoreSliceTest {
             assertEquals(CalendarDate(2026, 3u, 1u), face.lastSessionDate)
             val blocker = saturday.findings.single { it.severity == Severity.BLOCKER }
             assertEquals("interval_not_elapsed", blocker.code)
-            assertTrue(blocker.source.citation.isNotBlank(), "every rule names its source")
+            assertEquals("interval.short_needles", blocker.ruleId)
+            assertEquals(blocker.ruleId, face.ruleId, "the rest and its blocker name one rule")
+            assertTrue(ruleSource(blocker.ruleId)?.citation?.isNotBlank() == true, "every rule names its source")
             assertEquals(CalendarDate(2026, 3u, 8u), saturday.nextAllowedDate)
 
             val sunday = store.checkSession(facePlan(device.id), moment("2026-03-08T00:01:00+01:00"))

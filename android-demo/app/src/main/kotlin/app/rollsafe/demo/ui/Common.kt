@@ -20,6 +20,7 @@ import app.rollsafe.Finding
 import app.rollsafe.Moment
 import app.rollsafe.Severity
 import app.rollsafe.demo.logic.Problem
+import app.rollsafe.ktx.source
 import app.rollsafe.ktx.toLocalDate
 import app.rollsafe.ktx.toOffsetDateTime
 import java.time.format.DateTimeFormatter

@@ -28,6 +28,7 @@ import app.rollsafe.Symptom
 import app.rollsafe.TriageLevel
 import app.rollsafe.ktx.all
 import app.rollsafe.ktx.allClear
+import app.rollsafe.ktx.source
 import app.rollsafe.ktx.toLocalDate
 import com.google.gson.JsonParser
 import java.time.LocalDate
