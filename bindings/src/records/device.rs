@@ -86,7 +86,8 @@ pub struct Replacement {
     pub due: bool,
     /// Why it is due, in plain words.
     pub reason: Option<String>,
-    /// The id of the rule that set the limit: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    /// The id of the rule that set the limit: look its
+    /// source up with `rule_source(rule_id)` or in `rule_sources()`.
     pub rule_id: String,
 }
 

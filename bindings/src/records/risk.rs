@@ -18,7 +18,8 @@ pub struct RiskFactor {
     pub dates: Vec<CalendarDate>,
     /// What to do about it.
     pub advice: String,
-    /// The id of the rule behind it: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    /// The id of the rule behind it: look its
+    /// source up with `rule_source(rule_id)` or in `rule_sources()`.
     pub rule_id: String,
 }
 
@@ -48,7 +49,8 @@ pub struct TriagePrompt {
     pub seen: String,
     /// What to do.
     pub advice: String,
-    /// The id of the rule behind it: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    /// The id of the rule behind it: look its
+    /// source up with `rule_source(rule_id)` or in `rule_sources()`.
     pub rule_id: String,
 }
 

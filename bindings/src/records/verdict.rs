@@ -28,7 +28,8 @@ pub struct Finding {
     pub severity: Severity,
     /// A plain-language explanation for the user.
     pub message: String,
-    /// The id of the rule behind it: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    /// The id of the rule behind it: look its
+    /// source up with `rule_source(rule_id)` or in `rule_sources()`.
     pub rule_id: String,
 }
 
@@ -43,7 +44,8 @@ pub struct RegionRest {
     pub min_rest_days: u32,
     /// The first local date a session is allowed on it.
     pub next_allowed_date: Option<CalendarDate>,
-    /// The id of the rule or care plan that set the rest: look its source up with `rule_source(rule_id)` or in `rule_sources()`.
+    /// The id of the rule or care plan that set the rest: look its
+    /// source up with `rule_source(rule_id)` or in `rule_sources()`.
     pub rule_id: String,
 }
 
