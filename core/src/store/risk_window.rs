@@ -7,7 +7,7 @@
 //! (time, then row), so each session's zones, products and overrides are
 //! joined to it in one pass.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Row, params};
 
 use super::rows;
 use super::sessions::timing_from_code;
@@ -37,9 +37,16 @@ pub(super) fn session_facts(
     end_ms: i64,
 ) -> Result<Vec<SessionFacts>> {
     let mut window = sessions(conn, start_ms, end_ms)?;
-    zones(conn, &mut window, start_ms, end_ms)?;
-    products(conn, &mut window, start_ms, end_ms)?;
-    overrides(conn, &mut window, start_ms, end_ms)?;
+    let range = (start_ms, end_ms);
+    join_rows(conn, ZONES, range, &mut window, add_zone)?;
+    for (_, facts) in &mut window {
+        sorting::sort(&mut facts.zones);
+    }
+    join_rows(conn, PRODUCTS, range, &mut window, add_product)?;
+    join_rows(conn, OVERRIDES, range, &mut window, |facts, row| {
+        facts.overridden.push(row.get(1)?);
+        Ok(())
+    })?;
     Ok(window.into_iter().map(|(_, facts)| facts).collect())
 }
 
@@ -105,19 +112,14 @@ const ZONES: &str = concat!(
     live_sessions_in_window!()
 );
 
-/// Adds each session's zones, sorted as a session lists them.
-fn zones(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(ZONES)?;
-    let mut rows = stmt.query(params![start_ms, end_ms])?;
-    let mut joiner = Joiner::new(window);
-    while let Some(row) = rows.next()? {
-        let zone: String = row.get(1)?;
-        let zone = rows::code("session_zones.zone", &zone, BodyZone::from_code)?;
-        joiner.find(row.get(0)?)?.zones.push(zone);
-    }
-    for (_, facts) in window.iter_mut() {
-        sorting::sort(&mut facts.zones);
-    }
+/// Adds the zone of a `ZONES` row to its session.
+fn add_zone(facts: &mut SessionFacts, row: &Row<'_>) -> Result<()> {
+    let zone: String = row.get(1)?;
+    facts.zones.push(rows::code(
+        "session_zones.zone",
+        &zone,
+        BodyZone::from_code,
+    )?);
     Ok(())
 }
 
@@ -129,25 +131,19 @@ const PRODUCTS: &str = concat!(
     ", p.position"
 );
 
-/// Adds each session's products.
-fn products(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(PRODUCTS)?;
-    let mut rows = stmt.query(params![start_ms, end_ms])?;
-    let mut joiner = Joiner::new(window);
-    while let Some(row) = rows.next()? {
-        let timing: String = row.get(2)?;
-        let categories: String = row.get(3)?;
-        let product = Product {
-            name: row.get(1)?,
-            timing: rows::code("session_products.timing", &timing, timing_from_code)?,
-            categories: rows::codes(
-                "session_products.categories",
-                &categories,
-                ProductCategory::from_code,
-            )?,
-        };
-        joiner.find(row.get(0)?)?.products.push(product);
-    }
+/// Adds the product of a `PRODUCTS` row to its session.
+fn add_product(facts: &mut SessionFacts, row: &Row<'_>) -> Result<()> {
+    let timing: String = row.get(2)?;
+    let categories: String = row.get(3)?;
+    facts.products.push(Product {
+        name: row.get(1)?,
+        timing: rows::code("session_products.timing", &timing, timing_from_code)?,
+        categories: rows::codes(
+            "session_products.categories",
+            &categories,
+            ProductCategory::from_code,
+        )?,
+    });
     Ok(())
 }
 
@@ -159,44 +155,32 @@ const OVERRIDES: &str = concat!(
     ", x.position"
 );
 
-/// Adds each session's overridden blockers.
-fn overrides(conn: &Connection, window: &mut [Entry], start_ms: i64, end_ms: i64) -> Result<()> {
-    let mut stmt = conn.prepare_cached(OVERRIDES)?;
+/// Runs `sql` over the window `range` and hands each row to `add` with the
+/// facts of its session (the row's first column). The rows come in the
+/// window's order, so the walk to each row's session never goes back.
+fn join_rows(
+    conn: &Connection,
+    sql: &str,
+    (start_ms, end_ms): (i64, i64),
+    window: &mut [Entry],
+    mut add: impl FnMut(&mut SessionFacts, &Row<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(params![start_ms, end_ms])?;
-    let mut joiner = Joiner::new(window);
+    let mut next = 0;
     while let Some(row) = rows.next()? {
-        joiner.find(row.get(0)?)?.overridden.push(row.get(1)?);
+        let rowid: i64 = row.get(0)?;
+        while window.get(next).is_some_and(|(id, _)| *id != rowid) {
+            next += 1;
+        }
+        let Some((_, facts)) = window.get_mut(next) else {
+            return Err(Error::Inconsistent(format!(
+                "a session's details are outside the window read with it (row {rowid})"
+            )));
+        };
+        add(facts, row)?;
     }
     Ok(())
-}
-
-/// Walks the window alongside a statement that returns rows in the window's
-/// order, so finding each row's session never searches from the start.
-struct Joiner<'w> {
-    window: &'w mut [Entry],
-    next: usize,
-}
-
-impl<'w> Joiner<'w> {
-    fn new(window: &'w mut [Entry]) -> Self {
-        Self { window, next: 0 }
-    }
-
-    /// The session with `rowid`, at or after the last one found.
-    fn find(&mut self, rowid: i64) -> Result<&mut SessionFacts> {
-        while let Some((id, _)) = self.window.get(self.next) {
-            if *id == rowid {
-                break;
-            }
-            self.next += 1;
-        }
-        match self.window.get_mut(self.next) {
-            Some((_, facts)) => Ok(facts),
-            None => Err(Error::Inconsistent(format!(
-                "a session's details are outside the window read with it (row {rowid})"
-            ))),
-        }
-    }
 }
 
 #[cfg(test)]
