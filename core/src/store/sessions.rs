@@ -293,6 +293,16 @@ pub(super) fn query_sessions(
     raw.into_iter().map(StoredSession::into_session).collect()
 }
 
+/// When each live session of device `?1` up to `?2` (Unix milliseconds) took
+/// place; the readers below add the order that picks one.
+macro_rules! device_sessions_up_to_cutoff {
+    () => {
+        "SELECT v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2"
+    };
+}
+
 /// The latest session of a device up to `cutoff`, if any, by when it took place.
 pub(super) fn last_session_of_device(
     conn: &Connection,
@@ -301,10 +311,10 @@ pub(super) fn last_session_of_device(
 ) -> Result<Option<Moment>> {
     session_time_of_device(
         conn,
-        "SELECT v.at_ms, v.at_offset_s FROM sessions s
-           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
-          ORDER BY s.at_ms DESC LIMIT 1",
+        concat!(
+            device_sessions_up_to_cutoff!(),
+            " ORDER BY s.at_ms DESC LIMIT 1"
+        ),
         device_id,
         cutoff,
     )
@@ -318,10 +328,7 @@ pub(super) fn first_session_of_device(
 ) -> Result<Option<Moment>> {
     session_time_of_device(
         conn,
-        "SELECT v.at_ms, v.at_offset_s FROM sessions s
-           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
-          ORDER BY s.at_ms LIMIT 1",
+        concat!(device_sessions_up_to_cutoff!(), " ORDER BY s.at_ms LIMIT 1"),
         device_id,
         cutoff,
     )
