@@ -12,7 +12,7 @@ use rollsafe_core::{
     ProfileUpdate, QuietHours, ReportKind, ReportedSymptom, SessionId, SkinType, Store, Symptom,
 };
 
-use support::at;
+use support::{add_device, at};
 
 fn session(device: DeviceId, zone: BodyZone, when: Moment, notes: Option<&str>) -> NewSession {
     NewSession {
@@ -73,11 +73,7 @@ fn story() -> (Store, Moment) {
         .unwrap()
         .value
         .id;
-    let stamp = store
-        .add_device(NewDevice::simple(DeviceKind::Stamp, 0.25, "Штамп"), now)
-        .unwrap()
-        .value
-        .id;
+    let stamp = add_device(&store, DeviceKind::Stamp, 0.25, "Штамп", now);
     let mut sessions: Vec<SessionId> = Vec::new();
     for day in 0..40 {
         now += TimeDelta::days(1);
@@ -471,8 +467,8 @@ proptest! {
         let store = Store::open_in_memory().unwrap();
         let mut now = at("2026-05-01T08:00:00+02:00");
         let devices = [
-            store.add_device(NewDevice::simple(DeviceKind::Roller, 0.5, "Roller"), now).unwrap().value.id,
-            store.add_device(NewDevice::simple(DeviceKind::Pen, 0.25, "Pen"), now).unwrap().value.id,
+            add_device(&store, DeviceKind::Roller, 0.5, "Roller", now),
+            add_device(&store, DeviceKind::Pen, 0.25, "Pen", now),
         ];
         let mut sessions = Vec::new();
         for op in ops {

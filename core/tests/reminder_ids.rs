@@ -4,19 +4,15 @@
 mod support;
 
 use chrono::TimeDelta;
-use rollsafe_core::{BodyZone, DeviceKind, NewDevice, ReminderKind, Store};
+use rollsafe_core::{BodyZone, DeviceKind, ReminderKind, Store};
 
-use support::{at, session, soak};
+use support::{add_device, at, session, soak};
 
 #[test]
 fn the_same_log_gives_the_same_ids_and_done_reminders_vanish() {
     let store = Store::open_in_memory().unwrap();
     let start = at("2026-03-01T20:00:00+01:00");
-    let device = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), start)
-        .unwrap()
-        .value
-        .id;
+    let device = add_device(&store, DeviceKind::Roller, 0.25, "Roller", start);
     store.record_cleaning(soak(device, start), start).unwrap();
     let session = session(device, &[BodyZone::Cheeks], start + TimeDelta::hours(1));
     store

@@ -7,9 +7,9 @@
 mod support;
 
 use chrono::TimeDelta;
-use rollsafe_core::{BodyZone, DeviceId, DeviceKind, Moment, NewDevice, NewSession, Store};
+use rollsafe_core::{BodyZone, DeviceId, DeviceKind, Moment, NewSession, Store};
 
-use support::at;
+use support::{add_device, at};
 
 /// Every blocker the sessions below may meet: the tests are about counting.
 const ACKNOWLEDGED: [&str; 3] = [
@@ -54,16 +54,8 @@ fn the_kept_count_follows_every_write_and_every_moment() {
     let store = Store::open_in_memory().unwrap();
     let start = at("2026-03-01T08:00:00+01:00");
     let day = |n: i64| start + TimeDelta::days(n);
-    let roller = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), start)
-        .unwrap()
-        .value
-        .id;
-    let stamp = store
-        .add_device(NewDevice::simple(DeviceKind::Stamp, 0.25, "Stamp"), start)
-        .unwrap()
-        .value
-        .id;
+    let roller = add_device(&store, DeviceKind::Roller, 0.25, "Roller", start);
+    let stamp = add_device(&store, DeviceKind::Stamp, 0.25, "Stamp", start);
     assert_counts_agree(&store, day(0), "no sessions yet");
 
     let ids: Vec<_> = (1..=5).map(|n| record(&store, roller, day(n))).collect();

@@ -10,7 +10,7 @@ use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, DeviceId, DeviceKind, Moment, NewDevice, SessionPlan, Store,
 };
 
-use support::at;
+use support::{add_device, at};
 
 fn soak(store: &Store, device: DeviceId, when: Moment) {
     store
@@ -41,11 +41,7 @@ fn clean_use_clean(store: &Store, device: DeviceId, zone: BodyZone, start: Momen
 fn each_region_gets_the_verdict_a_check_would_give() {
     let store = Store::open_in_memory().unwrap();
     let start = at("2026-03-01T20:00:00+01:00");
-    let roller = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.5, "Roller"), start)
-        .unwrap()
-        .value
-        .id;
+    let roller = add_device(&store, DeviceKind::Roller, 0.5, "Roller", start);
     let scalp = store
         .add_device(
             NewDevice::simple(DeviceKind::ScalpRoller, 0.5, "Scalp"),
@@ -123,11 +119,7 @@ fn a_care_plan_that_keeps_a_region_closed_says_so() {
             now,
         )
         .unwrap();
-    let roller = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), now)
-        .unwrap()
-        .value
-        .id;
+    let roller = add_device(&store, DeviceKind::Roller, 0.25, "Roller", now);
     soak(&store, roller, now);
     let today = store.today(now + TimeDelta::hours(1)).unwrap();
     let regions = &today.devices[0].regions;
@@ -145,11 +137,7 @@ fn a_care_plan_that_keeps_a_region_closed_says_so() {
 fn retired_devices_are_left_out() {
     let store = Store::open_in_memory().unwrap();
     let now = at("2026-03-01T20:00:00+01:00");
-    let old = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Old"), now)
-        .unwrap()
-        .value
-        .id;
+    let old = add_device(&store, DeviceKind::Roller, 0.25, "Old", now);
     store.retire_device(old, "worn", now).unwrap();
     assert!(store.today(now).unwrap().devices.is_empty());
 }
@@ -160,11 +148,7 @@ fn an_event_at_the_very_moment_asked_about_counts() {
     // same reading: the answer must include the cleaning.
     let store = Store::open_in_memory().unwrap();
     let now = at("2026-03-01T20:00:00+01:00");
-    let roller = store
-        .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), now)
-        .unwrap()
-        .value
-        .id;
+    let roller = add_device(&store, DeviceKind::Roller, 0.25, "Roller", now);
     assert!(!store.today(now).unwrap().devices[0].may_use_now());
     soak(&store, roller, now);
     let today = store.today(now).unwrap();
