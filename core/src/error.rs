@@ -63,6 +63,37 @@ pub enum Error {
         kept_at: PathBuf,
     },
 
+    /// SQLite cannot read the file, but another connection (in this process
+    /// or another one: a widget, a share extension) holds it open, so it was
+    /// left where it is: moving a file that someone still writes to would
+    /// hand them a log nobody reads. Close the other users and open again.
+    #[error("the database at {path} cannot be read and is open elsewhere; it was left in place")]
+    DamagedInUse {
+        /// The file that was left in place.
+        path: PathBuf,
+    },
+
+    /// The file this store was opened on was moved, deleted or replaced
+    /// while it was open (by another process, a file manager, a restore);
+    /// nothing was written. Open the store again to use what is at the path
+    /// now.
+    #[error("the database at {path} was moved or replaced while open; nothing was written")]
+    Moved {
+        /// The path the store was opened on.
+        path: PathBuf,
+    },
+
+    /// The file is a sound SQLite database but not a RollSafe log (another
+    /// app's database, a schema version this code never wrote, tables that
+    /// do not match the version it claims). It was left untouched.
+    #[error("the database at {path} is not a RollSafe log ({reason}); it was left untouched")]
+    NotALog {
+        /// The file that was refused.
+        path: PathBuf,
+        /// What does not match, in plain words (never SQL or data).
+        reason: &'static str,
+    },
+
     /// The storage is full (or the store's size limit was reached); the
     /// change was not made.
     #[error("the storage is full; the change was not made")]

@@ -20,7 +20,7 @@ fn read_only_child() {
         return; // Run only as the child of the test below.
     };
     let dir = std::path::Path::new(&dir);
-    for name in ["existing.sqlite3", "new.sqlite3"] {
+    for name in ["existing.sqlite3", "new.sqlite3", "leftover-wal.sqlite3"] {
         match Store::open(dir.join(name)) {
             Err(Error::ReadOnly { .. }) => println!("{name}: read-only"),
             Err(other) => panic!("{name}: expected ReadOnly, got {other}"),
@@ -43,6 +43,24 @@ fn a_store_in_a_read_only_folder_is_refused_and_left_untouched() {
             .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), now)
             .unwrap();
     }
+    // A log whose last changes are still in its -wal (its app was killed),
+    // left on the volume as it became read-only.
+    let leftover = dir.path().join("leftover-wal.sqlite3");
+    {
+        let store = Store::open(&leftover).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-03-01T10:00:00+01:00").unwrap();
+        store
+            .add_device(NewDevice::simple(DeviceKind::Roller, 0.25, "Roller"), now)
+            .unwrap();
+        std::mem::forget(store); // Never closed: the WAL is not folded in.
+    }
+    let wal = dir.path().join("leftover-wal.sqlite3-wal");
+    assert!(
+        std::fs::metadata(&wal).unwrap().len() > 0,
+        "the WAL holds the change"
+    );
+    let _ = std::fs::remove_file(dir.path().join("leftover-wal.sqlite3-shm"));
+    let wal_before = std::fs::read(&wal).unwrap();
     let before = std::fs::read(&existing).unwrap();
     let exe = std::env::current_exe().unwrap();
     let folder = dir.path().display().to_string();
@@ -63,6 +81,15 @@ fn a_store_in_a_read_only_folder_is_refused_and_left_untouched() {
     );
     assert!(stdout.contains("existing.sqlite3: read-only"), "{stdout}");
     assert!(stdout.contains("new.sqlite3: read-only"), "{stdout}");
+    assert!(
+        stdout.contains("leftover-wal.sqlite3: read-only"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(&wal).unwrap(),
+        wal_before,
+        "the WAL is unchanged"
+    );
     assert_eq!(
         std::fs::read(&existing).unwrap(),
         before,

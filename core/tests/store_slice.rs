@@ -191,7 +191,10 @@ fn a_new_file_gets_the_current_schema_and_durable_settings() {
     let path = dir.path().join("fresh.sqlite3");
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    assert_eq!(schema::version_of(&conn).unwrap(), schema::CURRENT_VERSION);
+    assert_eq!(
+        schema::version_of(&conn, std::path::Path::new("x")).unwrap(),
+        schema::CURRENT_VERSION
+    );
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();

@@ -85,6 +85,9 @@ impl From<Error> for Failure {
             | Error::BadDocument { .. } => Self::input(message),
             Error::NewerSchema { .. }
             | Error::Damaged { .. }
+            | Error::DamagedInUse { .. }
+            | Error::Moved { .. }
+            | Error::NotALog { .. }
             | Error::Full
             | Error::ReadOnly { .. }
             | Error::Sqlite(_)

@@ -16,6 +16,9 @@ mod context;
 mod devices;
 mod facts;
 mod files;
+mod identity;
+mod in_use;
+mod location;
 mod open;
 mod profiles;
 mod reminders;
@@ -32,14 +35,15 @@ pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
 pub use open::OpenOptions;
 pub use sessions::RecordedSession;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::alert::{AlertListener, Changed};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::time::Moment;
 
 /// An open RollSafe log.
@@ -49,7 +53,27 @@ pub struct Store {
     reader: Option<Mutex<Connection>>,
     listeners: Mutex<Vec<(u64, Arc<dyn AlertListener>)>>,
     next_listener: AtomicU64,
+    /// The file behind the store; `None` for an in-memory store.
+    file: Option<OpenFile>,
 }
+
+/// What a store keeps about the file it opened.
+struct OpenFile {
+    /// Which file was opened, to notice it being moved or replaced.
+    identity: identity::FileIdentity,
+    /// This process's hold on the file, so no other open moves it aside.
+    _hold: in_use::Hold,
+    /// Where the file was copied before this open migrated it.
+    migration_copy: Option<PathBuf>,
+}
+
+/// How long closing waits for other connections' reads before giving up on
+/// folding the WAL into the main file (SQLite folds it anyway when the last
+/// connection closes).
+const CLOSE_CHECKPOINT_WAIT: Duration = Duration::from_millis(200);
+
+/// How long [`Store::checkpoint`] waits for other connections' reads.
+const CHECKPOINT_WAIT: Duration = Duration::from_secs(1);
 
 /// Identifies a registered alert listener, to remove it again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,10 +85,18 @@ impl Store {
     /// version is refused with [`crate::Error::NewerSchema`] and left
     /// untouched.
     ///
-    /// A file that is not a readable database (not SQLite, truncated,
-    /// corrupted) is moved aside, untouched, and reported as
-    /// [`crate::Error::Damaged`]; a file that cannot be written as
-    /// [`crate::Error::ReadOnly`].
+    /// A file that SQLite cannot read with its `-wal` in place (not SQLite,
+    /// truncated, corrupted) is moved aside, untouched, and reported as
+    /// [`crate::Error::Damaged`], or left in place as
+    /// [`crate::Error::DamagedInUse`] while another connection holds it. A
+    /// sound SQLite file that is not a RollSafe log is refused as
+    /// [`crate::Error::NotALog`]; a file that cannot be written as
+    /// [`crate::Error::ReadOnly`]; a path that cannot hold a log (empty,
+    /// `:memory:`, a folder, a dangling link, a missing folder) as
+    /// [`crate::Error::InvalidInput`] naming `path`. None of these refusals
+    /// changes anything on disk.
+    ///
+    /// Opening a current file never waits for another connection's write.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         Self::open_with(path, OpenOptions::default())
     }
@@ -72,23 +104,63 @@ impl Store {
     /// Opens the log at `path` with `options` (see [`Store::open`]).
     pub fn open_with(path: impl AsRef<Path>, options: OpenOptions) -> Result<Self> {
         let path = path.as_ref();
-        let writer = open::open_writer(path, options)?;
+        let hold = in_use::Hold::take(location::validate(path)?);
+        let writer = open::open_writer(path, &hold, options)?;
         let reader = open::open_reader(path)?;
-        Ok(Self::with_connections(writer, Some(reader)))
+        let file = OpenFile {
+            identity: identity::FileIdentity::of(path)?,
+            _hold: hold,
+            migration_copy: writer.migration_copy,
+        };
+        Ok(Self::with_connections(
+            writer.conn,
+            Some(reader),
+            Some(file),
+        ))
     }
 
     /// Opens a fresh log that lives only in memory: for tests and previews.
     pub fn open_in_memory() -> Result<Self> {
-        Ok(Self::with_connections(open::open_in_memory()?, None))
+        Ok(Self::with_connections(open::open_in_memory()?, None, None))
     }
 
-    fn with_connections(writer: Connection, reader: Option<Connection>) -> Self {
+    fn with_connections(
+        writer: Connection,
+        reader: Option<Connection>,
+        file: Option<OpenFile>,
+    ) -> Self {
         Self {
             writer: Mutex::new(writer),
             reader: reader.map(Mutex::new),
             listeners: Mutex::new(Vec::new()),
             next_listener: AtomicU64::new(0),
+            file,
         }
+    }
+
+    /// Where this open kept a complete copy of the file as it was before
+    /// upgrading its schema; `None` when nothing was upgraded. Tell the user
+    /// once, so the copy can be removed when the upgraded log has proved
+    /// itself.
+    pub fn migration_copy(&self) -> Option<&Path> {
+        self.file.as_ref()?.migration_copy.as_deref()
+    }
+
+    /// Folds every committed change into the main database file and empties
+    /// the `-wal`, so that a backup of the main file alone (as some operating
+    /// system backups take) holds the whole log. Call it when the app goes
+    /// to the background; closing the store does it too.
+    ///
+    /// Returns `false` when another connection's read kept part of the WAL
+    /// in use for longer than a second: nothing is lost (the `-wal` still
+    /// holds it), and the next checkpoint finishes the job.
+    pub fn checkpoint(&self) -> Result<bool> {
+        let Some(file) = &self.file else {
+            return Ok(true);
+        };
+        let conn = lock(&self.writer);
+        file.identity.check()?;
+        checkpoint_truncate(&conn, CHECKPOINT_WAIT)
     }
 
     /// Registers a listener told about every new alert (rises only), on the
@@ -126,9 +198,15 @@ impl Store {
     }
 
     /// Runs `change` in one write transaction, committed only if it succeeds.
+    ///
+    /// A store whose file was moved or replaced since it opened refuses with
+    /// [`Error::Moved`] and writes nothing.
     fn write<T>(&self, change: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(file) = &self.file {
+            file.identity.check()?;
+        }
         let value = change(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -139,6 +217,57 @@ impl Store {
         let mut conn = lock(self.reader.as_ref().unwrap_or(&self.writer));
         let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         query(&tx)
+    }
+}
+
+impl Drop for Store {
+    /// Closes the log with its WAL folded into the main file (see
+    /// [`Store::checkpoint`]), waiting at most a moment for other readers.
+    ///
+    /// A store whose file was moved or replaced meanwhile closes nothing:
+    /// SQLite would delete the `-wal` by name as it closed, and the name may
+    /// now belong to the new file's WAL. Its connections are left open until
+    /// the process ends (a few descriptors, in a case that is rare).
+    fn drop(&mut self) {
+        let Some(file) = &self.file else {
+            return;
+        };
+        if !file.identity.is_current() {
+            if let Some(reader) = self.reader.take() {
+                std::mem::forget(reader);
+            }
+            if let Ok(placeholder) = Connection::open_in_memory() {
+                let writer = std::mem::replace(
+                    self.writer
+                        .get_mut()
+                        .unwrap_or_else(PoisonError::into_inner),
+                    placeholder,
+                );
+                std::mem::forget(writer);
+            }
+            return;
+        }
+        drop(self.reader.take());
+        let writer = self
+            .writer
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let _ = checkpoint_truncate(writer, CLOSE_CHECKPOINT_WAIT);
+    }
+}
+
+/// Runs a `TRUNCATE` checkpoint, waiting at most `wait` for other
+/// connections; `true` when the WAL was folded in and emptied.
+fn checkpoint_truncate(conn: &Connection, wait: Duration) -> Result<bool> {
+    conn.busy_timeout(wait)?;
+    let outcome = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    conn.busy_timeout(open::BUSY_TIMEOUT)?;
+    match outcome {
+        Ok(busy) => Ok(busy == 0),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(false),
+        Err(e) => Err(Error::from(e)),
     }
 }
 

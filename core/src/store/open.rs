@@ -1,22 +1,32 @@
-//! Opening a database file with the settings RollSafe relies on.
+//! Opening a database file with the settings RollSafe relies on, and
+//! deciding, with SQLite, whether a file is a sound log.
 //!
 //! Durability comes first: WAL with `synchronous = FULL` makes every committed
 //! change survive a crash of the app *and* a power loss, at roughly 0.1 ms per
 //! commit, which a log written a few times a day can well afford.
+//!
+//! Whether a file is damaged is SQLite's decision, made with the file's
+//! `-wal` in place: only a file SQLite cannot open, whose schema it cannot
+//! read, or whose pages fail `PRAGMA quick_check`, is damaged. Nothing here
+//! reads the file's bytes itself: in WAL mode the main file may be shorter
+//! than its header says (a checkpoint cut short by a kill or a full disk
+//! leaves the newest pages only in the `-wal`), and SQLite knows to read
+//! them there.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use super::files;
+use super::in_use::{self, Hold};
 use super::schema::{self, CURRENT_VERSION};
 use crate::error::{Error, Result};
 
 /// How long a connection waits for another one (another process, say) to
 /// finish writing before reporting the database as busy.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Options for opening a store.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -26,17 +36,24 @@ pub struct OpenOptions {
     pub max_pages: Option<u32>,
 }
 
-/// Opens the writer connection. A damaged file is moved aside and reported;
-/// a newer schema is refused before anything is changed; then the pragmas
-/// and any pending migrations are applied.
-pub(super) fn open_writer(path: &Path, options: OpenOptions) -> Result<Connection> {
-    if !files::header_is_sound(path)? {
-        return Err(damaged(path));
-    }
+/// The writer connection of a sound log, and the copy a migration kept.
+pub(super) struct Writer {
+    /// The prepared connection.
+    pub(super) conn: Connection,
+    /// Where this open kept the file as it was before migrating it; `None`
+    /// when nothing was migrated.
+    pub(super) migration_copy: Option<PathBuf>,
+}
+
+/// Opens the writer connection. A file SQLite cannot read is moved aside
+/// and reported, unless someone else holds it open; a newer schema, or a
+/// database that is not a RollSafe log, is refused before anything is
+/// changed; then the pragmas and any pending migrations are applied.
+pub(super) fn open_writer(path: &Path, hold: &Hold, options: OpenOptions) -> Result<Writer> {
     match prepare_writer(path, options) {
-        Ok(Some(conn)) => Ok(conn),
-        Ok(None) => Err(damaged(path)),
-        Err(e) if files::means_damaged(&e) => Err(damaged(path)),
+        Ok(Some(writer)) => Ok(writer),
+        Ok(None) => Err(damaged(path, hold)),
+        Err(e) if files::means_damaged(&e) => Err(damaged(path, hold)),
         Err(e) if files::means_read_only(&e) => Err(Error::ReadOnly {
             path: path.to_path_buf(),
         }),
@@ -45,12 +62,12 @@ pub(super) fn open_writer(path: &Path, options: OpenOptions) -> Result<Connectio
 }
 
 /// Opens and prepares the writer; `None` when the file's pages are corrupted
-/// behind a sound header (the connection is closed again, so the file can be
-/// moved aside).
-fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Connection>> {
-    let mut conn = Connection::open(path)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    refuse_newer(&conn, path)?;
+/// behind a readable schema (the connection is closed again, so the file
+/// can be moved aside).
+fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Writer>> {
+    let conn = connect(path)?;
+    let found = refuse_newer(&conn, path)?;
+    schema::check_shape(&conn, found, path)?;
     if !pages_are_sound(&conn)? {
         return Ok(None);
     }
@@ -59,8 +76,22 @@ fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Connection
     if let Some(pages) = options.max_pages {
         conn.pragma_update(None, "max_page_count", pages)?;
     }
-    migrate(&mut conn, path)?;
-    Ok(Some(conn))
+    let migration_copy = migrate(&conn, path, found)?;
+    Ok(Some(Writer {
+        conn,
+        migration_copy,
+    }))
+}
+
+/// Opens `path` as a plain file name (never as a URI), creating it if
+/// missing.
+fn connect(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
 }
 
 /// Whether every page of the file reads back as a sound b-tree (`PRAGMA
@@ -74,12 +105,16 @@ fn pages_are_sound(conn: &Connection) -> Result<bool> {
     Ok(verdict == "ok")
 }
 
-/// Moves the damaged file aside and builds the error that says where it is.
-fn damaged(path: &Path) -> Error {
-    match files::move_aside(path) {
-        Ok(kept_at) => Error::Damaged {
+/// Moves the damaged file aside, unless another connection holds it, and
+/// builds the error that says where it is (or that it stayed).
+fn damaged(path: &Path, hold: &Hold) -> Error {
+    match in_use::unless_in_use(hold, path, || files::move_aside(path)) {
+        Ok(Some(kept_at)) => Error::Damaged {
             path: path.to_path_buf(),
             kept_at,
+        },
+        Ok(None) => Error::DamagedInUse {
+            path: path.to_path_buf(),
         },
         Err(e) => e,
     }
@@ -87,8 +122,7 @@ fn damaged(path: &Path) -> Error {
 
 /// Opens a read-only connection to a file the writer has already prepared.
 pub(super) fn open_reader(path: &Path) -> Result<Connection> {
-    let conn = Connection::open(path)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let conn = connect(path)?;
     apply_connection_pragmas(&conn)?;
     conn.pragma_update(None, "query_only", true)?;
     Ok(conn)
@@ -98,7 +132,9 @@ pub(super) fn open_reader(path: &Path) -> Result<Connection> {
 pub(super) fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
     apply_connection_pragmas(&conn)?;
-    migrate(&mut conn, Path::new(":memory:"))?;
+    let tx = conn.transaction()?;
+    schema::migrate(&tx, 0)?;
+    tx.commit()?;
     Ok(conn)
 }
 
@@ -125,7 +161,7 @@ fn apply_connection_pragmas(conn: &Connection) -> Result<()> {
 }
 
 fn refuse_newer(conn: &Connection, path: &Path) -> Result<u32> {
-    let found = schema::version_of(conn)?;
+    let found = schema::version_of(conn, path)?;
     if found > CURRENT_VERSION {
         return Err(Error::NewerSchema {
             path: path.to_path_buf(),
@@ -136,19 +172,34 @@ fn refuse_newer(conn: &Connection, path: &Path) -> Result<u32> {
     Ok(found)
 }
 
-/// Upgrades the schema in one `IMMEDIATE` transaction, re-reading the version
-/// inside it in case another process upgraded the file meanwhile. A file that
-/// already holds data is first copied aside, so it can be restored.
-fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    let found = schema::version_of(conn)?;
-    if found > 0 && found < CURRENT_VERSION && path != Path::new(":memory:") {
-        files::backup_before_migration(conn, path, found)?;
+/// Upgrades a file found at schema `found`, if it is older than this code,
+/// and returns where the copy of the old file was kept.
+///
+/// A current file is opened without taking the write lock, so opening never
+/// waits behind another process's long write. An older one is upgraded by a
+/// second connection that holds the write lock throughout (so no other
+/// process changes or migrates the file meanwhile): it re-reads the version
+/// (another process may have upgraded it already), has a complete copy of a
+/// file that holds data kept from `conn`'s snapshot (SQLite's backup reads
+/// from a connection that is not itself writing), and migrates in the same
+/// transaction. A kill at any point leaves either the old file with at most
+/// one complete copy, or the upgraded file.
+fn migrate(conn: &Connection, path: &Path, found: u32) -> Result<Option<PathBuf>> {
+    if found >= CURRENT_VERSION {
+        return Ok(None);
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut migrator = connect(path)?;
+    let tx = migrator.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = refuse_newer(&tx, path)?;
-    if found < CURRENT_VERSION {
-        schema::migrate(&tx, found)?;
-        tx.commit()?;
+    if found >= CURRENT_VERSION {
+        return Ok(None);
     }
-    Ok(())
+    let copy = if found > 0 {
+        Some(files::keep_copy_before_migration(conn, path, found)?)
+    } else {
+        None
+    };
+    schema::migrate(&tx, found)?;
+    tx.commit()?;
+    Ok(copy)
 }
