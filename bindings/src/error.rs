@@ -53,6 +53,22 @@ pub enum RollSafeError {
         /// Where the damaged file now is.
         kept_at: String,
     },
+    /// The file cannot be read, but another connection (a widget, a share
+    /// extension, another window) holds it open, so it was left in place.
+    /// Close the other users of the log and open it again.
+    #[error("the database cannot be read and is open elsewhere; it was left in place")]
+    FileInUse,
+    /// The database file was moved, deleted or replaced while this store had
+    /// it open; nothing was written. Close this store and open it again.
+    #[error("the database was moved or replaced while open; nothing was written")]
+    FileMoved,
+    /// The file is an SQLite database but not a RollSafe log; it was left
+    /// untouched. Choose another path.
+    #[error("the file is not a RollSafe log ({reason}); it was left untouched")]
+    NotALog {
+        /// What does not match, in plain words.
+        reason: String,
+    },
     /// The device's storage is full (or the store's size limit was
     /// reached); the change was not made.
     #[error("the storage is full; the change was not made")]
@@ -97,6 +113,11 @@ impl From<CoreError> for RollSafeError {
             },
             CoreError::Damaged { kept_at, .. } => RollSafeError::FileDamaged {
                 kept_at: kept_at.display().to_string(),
+            },
+            CoreError::DamagedInUse { .. } => RollSafeError::FileInUse,
+            CoreError::Moved { .. } => RollSafeError::FileMoved,
+            CoreError::NotALog { reason, .. } => RollSafeError::NotALog {
+                reason: reason.to_owned(),
             },
             CoreError::Full => RollSafeError::StorageFull,
             CoreError::ReadOnly { .. } => RollSafeError::ReadOnly,

@@ -42,7 +42,11 @@ compile_classpath="$JNA_JAR:$JUNIT_CONSOLE_JAR:$GSON_JAR:$COROUTINES_JAR"
 echo "kotlin: compiling ${#sources[@]} files" >&2
 "$KOTLINC" -nowarn -jvm-target 17 -classpath "$compile_classpath" -d "$out/classes" "${sources[@]}"
 
-java -Djna.library.path="$library_dir" -Drollsafe.scenarios="$scenarios" -jar "$JUNIT_CONSOLE_JAR" \
-    --class-path "$out/classes:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR:$COROUTINES_JAR" \
+test_classpath="$out/classes:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR:$COROUTINES_JAR"
+# rollsafe.test.classpath lets a test start child JVMs on the same classes (the
+# multi-process test's writers).
+java -Djna.library.path="$library_dir" -Drollsafe.scenarios="$scenarios" \
+    -Drollsafe.test.classpath="$test_classpath" -jar "$JUNIT_CONSOLE_JAR" \
+    --class-path "$test_classpath" \
     --scan-class-path --fail-if-no-tests --disable-banner --details=tree --disable-ansi-colors \
     --details-theme=ascii

@@ -39,6 +39,26 @@ impl RollSafeStore {
             core: core::Store::open_in_memory()?,
         }))
     }
+
+    /// Folds every committed change into the main database file and empties
+    /// its `-wal`, so that an operating-system backup of the main file holds
+    /// the whole log. Call it when the app goes to the background (Android:
+    /// `onStop`; iOS: the scene phase becomes `.background`); closing the
+    /// store does it too. Returns `false` when another connection's read
+    /// kept it from finishing within a second: nothing is lost, the `-wal`
+    /// still holds those changes.
+    pub fn checkpoint(&self) -> Result<bool, RollSafeError> {
+        Ok(self.core.checkpoint()?)
+    }
+
+    /// Where opening kept a complete copy of the file as it was before
+    /// upgrading its schema, or `None` when nothing was upgraded. Tell the
+    /// user once.
+    pub fn migration_copy(&self) -> Option<String> {
+        self.core
+            .migration_copy()
+            .map(|path| path.display().to_string())
+    }
 }
 
 /// Parses a device id from the boundary, naming `field` if malformed.

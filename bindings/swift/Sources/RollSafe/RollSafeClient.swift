@@ -180,6 +180,22 @@ public final class RollSafeClient: Sendable {
         try await run { try $0.recordSymptomReport(report: report, now: now) }
     }
 
+    /// Folds every committed change into the main database file, so that an operating-system
+    /// backup of that file alone holds the whole log. Call it when the scene phase becomes
+    /// `.background`; releasing the store does it too.
+    ///
+    /// - Returns: `false` when another reader kept it from finishing (nothing is lost).
+    @discardableResult
+    public func checkpoint() async throws -> Bool {
+        try await run { try $0.checkpoint() }
+    }
+
+    /// Where opening kept a complete copy of the log as it was before upgrading it, or nil when
+    /// nothing was upgraded; tell the user once.
+    public func migrationCopy() async throws -> String? {
+        try await run { $0.migrationCopy() }
+    }
+
     /// The infection risk with its factors, and the symptom triage, at `now`.
     ///
     /// - Parameter now: the current moment; `Moment.now()` by default.

@@ -18,6 +18,14 @@ public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
     case sessionBlocked(blockers: [Finding])
     /// The file was not a readable RollSafe database; it was moved aside, untouched, to `keptAt`.
     case fileDamaged(keptAt: String)
+    /// The file cannot be read, but another connection (a widget, an extension) holds it open,
+    /// so it was left in place: close the other users of the log and open it again.
+    case fileInUse
+    /// The file was moved, deleted or replaced while the store had it open; nothing was
+    /// written. Open the store again.
+    case fileMoved
+    /// The file is an SQLite database but not a RollSafe log; it was left untouched.
+    case notALog(reason: String)
     /// The device's storage is full (or the store's size limit was reached); nothing changed.
     case storageFull
     /// The database file or its folder cannot be written; nothing changed.
@@ -38,6 +46,9 @@ public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
         case let .NewerSchema(found, supported): self = .newerSchema(found: found, supported: supported)
         case let .SessionBlocked(blockers): self = .sessionBlocked(blockers: blockers)
         case let .FileDamaged(keptAt): self = .fileDamaged(keptAt: keptAt)
+        case .FileInUse: self = .fileInUse
+        case .FileMoved: self = .fileMoved
+        case let .NotALog(reason): self = .notALog(reason: reason)
         case .StorageFull: self = .storageFull
         case .ReadOnly: self = .readOnly
         case let .ImportRejected(path, reason): self = .importRejected(path: path, reason: reason)
@@ -95,6 +106,9 @@ extension RollSafeFailure: LocalizedError {
             let messages = blockers.map(\.message).joined(separator: " ")
             return "The session is blocked. \(messages)".trimmingCharacters(in: .whitespaces)
         case let .fileDamaged(keptAt): return "The log file was damaged; it was kept at \(keptAt)."
+        case .fileInUse: return "The log file cannot be read, and another part of the app has it open."
+        case .fileMoved: return "The log file was moved or replaced while open; nothing was saved."
+        case let .notALog(reason): return "This file is not a RollSafe log (\(reason))."
         case .storageFull: return "The device's storage is full."
         case .readOnly: return "The log cannot be written."
         case let .importRejected(path, reason): return "The backup is not valid at \(path): \(reason)"
@@ -108,6 +122,9 @@ extension RollSafeFailure: LocalizedError {
         case .newerSchema: return "Update the app."
         case .sessionBlocked: return "Review each blocker before deciding to go ahead."
         case .fileDamaged: return "Share the kept file with support; a new, empty log was started."
+        case .fileInUse: return "Close the app's widgets and other windows, then open the log again."
+        case .fileMoved: return "Open the log again."
+        case .notALog: return "Choose another file; this one was left untouched."
         case .storageFull: return "Free some space and try again."
         case .readOnly, .storage: return "Try again later."
         case .importRejected: return "Nothing was imported. Choose a RollSafe backup file, unchanged since it was made."

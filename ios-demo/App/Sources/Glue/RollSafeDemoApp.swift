@@ -1,6 +1,6 @@
 // The app's entry point: opens the log in Application Support, builds the
 // AppModel with the UNUserNotificationCenter sink, and starts it whenever the
-// app becomes active. The only place the clock is read is `Moment.now()` in
+// app becomes active; as it goes to the background, the log is made whole in its main file. The only place the clock is read is `Moment.now()` in
 // the views and here; everything below receives `now` as an input.
 import RollSafe
 import RollSafeDemoKit
@@ -28,8 +28,11 @@ struct RollSafeDemoApp: App {
             .task { await loader.open() }
         }
         .onChange(of: scenePhase) { _, phase in
-            if phase == .active, case let .ready(app) = loader.state {
-                Task { await app.start(now: .now()) }
+            guard case let .ready(app) = loader.state else { return }
+            switch phase {
+            case .active: Task { await app.start(now: .now()) }
+            case .background: Task { await app.enterBackground() }
+            default: break
             }
         }
     }

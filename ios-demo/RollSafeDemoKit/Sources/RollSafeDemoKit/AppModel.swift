@@ -63,6 +63,16 @@ public final class AppModel {
         await reloadAll(now: now)
     }
 
+    /// As the app goes to the background: the core folds the log's WAL into its main file, so
+    /// a backup of that file alone (as the system may take) holds every change.
+    ///
+    /// - Returns: whether the main file now holds the whole log; false when another reader kept
+    ///   the core from finishing or the log could not be written (nothing is lost either way).
+    @discardableResult
+    public func enterBackground() async -> Bool {
+        (try? await client.checkpoint()) ?? false
+    }
+
     /// Imports a backup the user picked (see `ShareViewModel.importBackup`; a sealed one waits
     /// for `openSealedBackup`); when it was imported, every screen reloads, since profile, care plan, devices and the log may all
     /// have changed. A rejected document changes nothing and reloads nothing.

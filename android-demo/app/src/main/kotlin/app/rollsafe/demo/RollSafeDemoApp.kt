@@ -1,11 +1,16 @@
 // The application: opens the log in filesDir (off the main thread), owns the one clock,
 // and starts the process-wide work: alerts shown as notifications as they are raised,
-// and reminders reconciled at start.
+// reminders reconciled at start, and the log made whole in its main file whenever the app
+// goes to the background.
 package app.rollsafe.demo
 
 import android.app.Application
+import androidx.lifecycle.DefaultLifecycleObserver
+import androidx.lifecycle.LifecycleOwner
+import androidx.lifecycle.ProcessLifecycleOwner
 import app.rollsafe.demo.logic.LogChanged
 import app.rollsafe.demo.logic.Notifications
+import app.rollsafe.demo.logic.onAppBackground
 import app.rollsafe.demo.notify.AlarmNotificationSink
 import app.rollsafe.ktx.RollSafe
 import app.rollsafe.ktx.nowMoment
@@ -58,6 +63,13 @@ class RollSafeDemoApp : Application() {
             val rollSafe = RollSafe.open(File(filesDir, "rollsafe.sqlite3").path)
             AppGraph(rollSafe, Notifications(rollSafe, sink), clock)
         }
+        // Going to the background: fold the WAL into the main file, so an operating-system
+        // backup of that file alone holds every change.
+        ProcessLifecycleOwner.get().lifecycle.addObserver(object : DefaultLifecycleObserver {
+            override fun onStop(owner: LifecycleOwner) {
+                appScope.launch { runCatching { graph.await() }.getOrNull()?.rollSafe?.onAppBackground() }
+            }
+        })
         appScope.launch {
             // A log that fails to open is shown by the activity; nothing to run then.
             val g = runCatching { graph.await() }.getOrNull() ?: return@launch

@@ -222,6 +222,22 @@ class RollSafe(
     suspend fun <T> withStore(block: (RollSafeStore) -> T): T =
         withContext(dispatcher) { block(store) }
 
+    /**
+     * Folds every committed change into the main database file, so that an operating-system
+     * backup of that file alone holds the whole log. Call it when the app goes to the
+     * background (for example from `onStop`); closing does it too. `false` when another
+     * reader kept it from finishing (nothing is lost). See [RollSafeStore.checkpoint].
+     */
+    suspend fun checkpoint(): Boolean =
+        withContext(dispatcher) { store.checkpoint() }
+
+    /**
+     * Where opening kept a complete copy of the log as it was before upgrading it, or `null`
+     * when nothing was upgraded; tell the user once. See [RollSafeStore.migrationCopy].
+     */
+    val migrationCopy: String?
+        get() = store.migrationCopy()
+
     /** Closes the underlying store; the object must not be used afterwards. */
     override fun close() = store.close()
 }

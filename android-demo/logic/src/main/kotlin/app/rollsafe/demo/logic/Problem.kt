@@ -27,6 +27,10 @@ fun RollSafeException.toProblem(): Problem =
             Problem("This log was written by a newer version of RollSafe. Update the app to open it.")
         is RollSafeException.FileDamaged ->
             Problem("The log file was damaged. It was kept, untouched, at $keptAt; a new log was started.")
+        is RollSafeException.FileInUse ->
+            Problem("The log file cannot be read while another part of the app has it open. Close it and try again.")
+        is RollSafeException.FileMoved -> Problem("The log file was moved or replaced while open; nothing was saved. Open it again.")
+        is RollSafeException.NotALog -> Problem("This file is not a RollSafe log ($reason). It was left untouched.")
         is RollSafeException.StorageFull -> Problem("The phone's storage is full; nothing was saved.")
         is RollSafeException.ReadOnly -> Problem("The log cannot be written; nothing was saved.")
         // The path points into the document (for example `$.sessions[3].versions[0].pain`):
