@@ -16,6 +16,7 @@ mod context;
 mod devices;
 mod facts;
 mod files;
+mod listeners;
 mod open;
 mod profiles;
 mod reminders;
@@ -29,11 +30,11 @@ mod today;
 pub use backup::{ImportCount, ImportSummary};
 pub use cleanings::DeviceOverview;
 pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
+pub use listeners::ListenerId;
 pub use open::OpenOptions;
 pub use sessions::RecordedSession;
 
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -41,19 +42,15 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::alert::{AlertListener, Changed};
 use crate::error::Result;
 use crate::time::Moment;
+use listeners::Listeners;
 
 /// An open RollSafe log.
 pub struct Store {
     writer: Mutex<Connection>,
     /// `None` for an in-memory store, whose only connection is the writer.
     reader: Option<Mutex<Connection>>,
-    listeners: Mutex<Vec<(u64, Arc<dyn AlertListener>)>>,
-    next_listener: AtomicU64,
+    listeners: Listeners,
 }
-
-/// Identifies a registered alert listener, to remove it again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ListenerId(u64);
 
 impl Store {
     /// Opens the log at `path`, creating it if missing and upgrading its
@@ -86,22 +83,23 @@ impl Store {
         Self {
             writer: Mutex::new(writer),
             reader: reader.map(Mutex::new),
-            listeners: Mutex::new(Vec::new()),
-            next_listener: AtomicU64::new(0),
+            listeners: Listeners::default(),
         }
     }
 
     /// Registers a listener told about every new alert (rises only), on the
-    /// thread that made the change, after it is committed.
+    /// thread that made the change, after it is committed. A listener that
+    /// panics is contained: the change stays committed and the other
+    /// listeners are still told.
     pub fn add_alert_listener(&self, listener: Arc<dyn AlertListener>) -> ListenerId {
-        let id = self.next_listener.fetch_add(1, Ordering::Relaxed);
-        lock(&self.listeners).push((id, listener));
-        ListenerId(id)
+        self.listeners.add(listener)
     }
 
-    /// Removes a listener; it is not called again once this returns.
+    /// Removes a listener: once this returns it is never called again, and
+    /// its calls under way on other threads have ended. It may be called from
+    /// inside a listener, for itself or another one, without deadlock.
     pub fn remove_alert_listener(&self, id: ListenerId) {
-        lock(&self.listeners).retain(|(i, _)| *i != id.0);
+        self.listeners.remove(id);
     }
 
     /// Runs `change` in one write transaction, re-assesses the log as of
@@ -113,15 +111,8 @@ impl Store {
         change: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<Changed<T>> {
         let changed = self.write(|tx| alerts::change_and_assess(tx, now, |_| change(tx)))?;
-        let listeners: Vec<Arc<dyn AlertListener>> = lock(&self.listeners)
-            .iter()
-            .map(|(_, l)| Arc::clone(l))
-            .collect();
-        for alert in changed.alerts.iter().filter(|a| a.rising) {
-            for listener in &listeners {
-                listener.on_alert(alert);
-            }
-        }
+        self.listeners
+            .deliver(changed.alerts.iter().filter(|a| a.rising));
         Ok(changed)
     }
 
