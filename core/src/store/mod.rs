@@ -12,6 +12,7 @@ mod assessment;
 mod backup;
 mod care_plans;
 mod cleanings;
+mod clock_echo;
 mod context;
 mod devices;
 mod facts;
