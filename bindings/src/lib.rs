@@ -14,6 +14,7 @@
 //! | `time.rs` | moments and calendar dates across the boundary |
 //! | `error.rs` | the public error and its mapping from the core |
 //! | `listener.rs` | the foreign alert listener and its subscription |
+//! | `logging.rs` | the logging hook: failures the library contains, reported to the app |
 //! | `version.rs` | the library's version (also the benchmarks' FFI floor) |
 //! | `test_hooks.rs`, `bench_hooks.rs` | exports for the test suites and the benchmarks only (features `test-hooks`, `bench-hooks`) |
 
@@ -37,6 +38,7 @@ mod bench_hooks;
 mod enums;
 mod error;
 mod listener;
+mod logging;
 mod records;
 mod rules;
 mod store;
@@ -49,7 +51,8 @@ mod version;
 pub use bench_hooks::BenchTiming;
 pub use enums::*;
 pub use error::RollSafeError;
-pub use listener::{AlertListener, AlertSubscription};
+pub use listener::{AlertListener, AlertSubscription, ListenerError};
+pub use logging::{LogLevel, RollSafeLogger, set_logger};
 pub use records::*;
 pub use rules::{rule_source, rule_sources};
 pub use store::RollSafeStore;

@@ -8,7 +8,8 @@ use std::thread;
 use std::time::{Duration, UNIX_EPOCH};
 
 use rollsafe_ffi::{
-    Alert, AlertListener, DeviceKind, Moment, NeedleMaterial, NewDevice, RollSafeStore,
+    Alert, AlertListener, DeviceKind, ListenerError, Moment, NeedleMaterial, NewDevice,
+    RollSafeStore,
 };
 
 struct Recorder {
@@ -17,7 +18,7 @@ struct Recorder {
 }
 
 impl AlertListener for Recorder {
-    fn on_alert(&self, alert: Alert) {
+    fn on_alert(&self, alert: Alert) -> Result<(), ListenerError> {
         // Calling back into the store from the listener must not deadlock.
         let open = self
             .store
@@ -28,6 +29,7 @@ impl AlertListener for Recorder {
             .lock()
             .unwrap()
             .push((alert.id, thread::current().id()));
+        Ok(())
     }
 }
 

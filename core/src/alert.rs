@@ -4,7 +4,9 @@
 //! triage level rises, an alert is stored, returned to the caller of the
 //! change, and passed at once to every registered listener (so a shell can
 //! post a notification). Alerts stay open until acknowledged; levels that
-//! fall are recorded too, as closed entries.
+//! fall are recorded too, as closed entries. A caller whose clock is behind
+//! one the log has already seen does not record a fall, nor announce again
+//! the rise that such a fall undid (see `store::clock_echo`).
 
 use crate::ids::AlertId;
 use crate::time::Moment;

@@ -31,7 +31,8 @@ pub fn moment_from_parts(
     unix_millis: i64,
     utc_offset_seconds: i32,
 ) -> Result<Moment> {
-    if utc_offset_seconds.abs() > MAX_UTC_OFFSET_SECONDS {
+    // `unsigned_abs`, not `abs`: `i32::MIN.abs()` overflows.
+    if utc_offset_seconds.unsigned_abs() > MAX_UTC_OFFSET_SECONDS.unsigned_abs() {
         return Err(Error::invalid(
             field,
             format!("UTC offset of {utc_offset_seconds} s is beyond ±18 h"),
@@ -49,7 +50,7 @@ pub fn moment_from_parts(
 /// Checks that a moment lies in the years RollSafe accepts and drops any
 /// precision below the millisecond, which is what storage keeps.
 pub fn check_plausible(field: &'static str, moment: Moment) -> Result<Moment> {
-    if moment.offset().local_minus_utc().abs() > MAX_UTC_OFFSET_SECONDS {
+    if moment.offset().local_minus_utc().unsigned_abs() > MAX_UTC_OFFSET_SECONDS.unsigned_abs() {
         return Err(Error::invalid(field, "UTC offset is beyond ±18 h"));
     }
     let year = moment.year();
@@ -128,6 +129,10 @@ mod tests {
         let err = moment_from_parts("now", 0, 18 * 3600 + 1).unwrap_err();
         assert!(matches!(err, Error::InvalidInput { field: "now", .. }));
         assert!(moment_from_parts("now", 1_800_000_000_000, -18 * 3600).is_ok());
+        for extreme in [i32::MIN, i32::MAX, i32::MIN + 1] {
+            let err = moment_from_parts("now", 1_800_000_000_000, extreme).unwrap_err();
+            assert!(matches!(err, Error::InvalidInput { field: "now", .. }));
+        }
     }
 
     #[test]

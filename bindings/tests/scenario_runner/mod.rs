@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use rollsafe_ffi::{
     Alert, AlertKind, AlertListener, AlertSubscription, Assessment, CarePlan, CleaningState,
-    NewCleaning, NewDevice, NewSession, ProfileUpdate, Reminder, RiskLevel, RollSafeError,
-    RollSafeStore, SessionVerdict, TriageLevel,
+    ListenerError, NewCleaning, NewDevice, NewSession, ProfileUpdate, Reminder, RiskLevel,
+    RollSafeError, RollSafeStore, SessionVerdict, TriageLevel,
 };
 use serde_json::{Map, Value};
 
@@ -47,8 +47,9 @@ type StepResult = Result<(), String>;
 struct Recorder(Arc<Mutex<Vec<String>>>);
 
 impl AlertListener for Recorder {
-    fn on_alert(&self, alert: Alert) {
+    fn on_alert(&self, alert: Alert) -> Result<(), ListenerError> {
         self.0.lock().unwrap().push(signature(&alert));
+        Ok(())
     }
 }
 

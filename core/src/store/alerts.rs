@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::assessment::assess_at;
+use super::clock_echo::{Candidate, is_clock_echo};
 use super::{Store, rows};
 use crate::alert::{Alert, AlertKind, AlertReason, Changed};
 use crate::error::{Error, Result};
@@ -51,7 +52,8 @@ impl Store {
 }
 
 /// Runs `change`, re-assesses as of `now` inside the same transaction, and
-/// records every change of level.
+/// records every change of level, but for those that only echo a clock that
+/// was ahead of this one (see `clock_echo`).
 pub(super) fn change_and_assess<T>(
     conn: &Connection,
     now: &Moment,
@@ -69,12 +71,11 @@ fn record_level_changes(
     assessment: &Assessment,
 ) -> Result<Vec<Alert>> {
     let (old_preventive, old_triage) = stored_levels(conn)?;
-    let preventive = assessment.preventive.level;
-    let triage = assessment.triage.level;
+    let mut preventive = assessment.preventive.level;
+    let mut triage = assessment.triage.level;
     let mut alerts = Vec::new();
     if preventive != old_preventive {
-        let rising = preventive > old_preventive;
-        let reasons = assessment
+        let reasons: Vec<AlertReason> = assessment
             .preventive
             .factors
             .iter()
@@ -83,18 +84,21 @@ fn record_level_changes(
                 text: format!("{}. {}", f.seen, f.advice),
             })
             .collect();
-        alerts.push(new_alert(
-            now,
-            AlertKind::Preventive,
-            old_preventive.code(),
-            preventive.code(),
-            rising,
-            reasons,
-        ));
+        let candidate = Candidate {
+            kind: AlertKind::Preventive,
+            from: old_preventive.code(),
+            to: preventive.code(),
+            rising: preventive > old_preventive,
+            reasons: &reasons,
+        };
+        if is_clock_echo(conn, &candidate, now)? {
+            preventive = old_preventive;
+        } else {
+            alerts.push(new_alert(now, &candidate));
+        }
     }
     if triage != old_triage {
-        let rising = triage > old_triage;
-        let reasons = assessment
+        let reasons: Vec<AlertReason> = assessment
             .triage
             .prompts
             .iter()
@@ -103,14 +107,18 @@ fn record_level_changes(
                 text: format!("{}. {}", p.seen, p.advice),
             })
             .collect();
-        alerts.push(new_alert(
-            now,
-            AlertKind::Triage,
-            old_triage.code(),
-            triage.code(),
-            rising,
-            reasons,
-        ));
+        let candidate = Candidate {
+            kind: AlertKind::Triage,
+            from: old_triage.code(),
+            to: triage.code(),
+            rising: triage > old_triage,
+            reasons: &reasons,
+        };
+        if is_clock_echo(conn, &candidate, now)? {
+            triage = old_triage;
+        } else {
+            alerts.push(new_alert(now, &candidate));
+        }
     }
     for alert in &alerts {
         insert_alert(conn, alert)?;
@@ -123,25 +131,18 @@ fn record_level_changes(
     Ok(alerts)
 }
 
-fn new_alert(
-    now: &Moment,
-    kind: AlertKind,
-    from: &str,
-    to: &str,
-    rising: bool,
-    reasons: Vec<AlertReason>,
-) -> Alert {
+fn new_alert(now: &Moment, change: &Candidate<'_>) -> Alert {
     Alert {
         id: AlertId::random(),
         at: *now,
-        kind,
-        from_level: from.to_owned(),
-        to_level: to.to_owned(),
-        rising,
-        title: title_for(kind, from, to, rising),
-        reasons,
+        kind: change.kind,
+        from_level: change.from.to_owned(),
+        to_level: change.to.to_owned(),
+        rising: change.rising,
+        title: title_for(change.kind, change.from, change.to, change.rising),
+        reasons: change.reasons.to_vec(),
         // A fall needs no acknowledgement: it is closed as it is recorded.
-        acknowledged_at: (!rising).then_some(*now),
+        acknowledged_at: (!change.rising).then_some(*now),
     }
 }
 

@@ -12,12 +12,14 @@ mod assessment;
 mod backup;
 mod care_plans;
 mod cleanings;
+mod clock_echo;
 mod context;
 mod devices;
 mod facts;
 mod files;
 mod identity;
 mod in_use;
+mod listeners;
 mod location;
 mod open;
 mod profiles;
@@ -32,11 +34,11 @@ mod today;
 pub use backup::{ImportCount, ImportSummary};
 pub use cleanings::DeviceOverview;
 pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
+pub use listeners::ListenerId;
 pub use open::OpenOptions;
 pub use sessions::RecordedSession;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -45,14 +47,14 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::alert::{AlertListener, Changed};
 use crate::error::{Error, Result};
 use crate::time::Moment;
+use listeners::Listeners;
 
 /// An open RollSafe log.
 pub struct Store {
     writer: Mutex<Connection>,
     /// `None` for an in-memory store, whose only connection is the writer.
     reader: Option<Mutex<Connection>>,
-    listeners: Mutex<Vec<(u64, Arc<dyn AlertListener>)>>,
-    next_listener: AtomicU64,
+    listeners: Listeners,
     /// The file behind the store; `None` for an in-memory store.
     file: Option<OpenFile>,
 }
@@ -75,10 +77,6 @@ const CLOSE_CHECKPOINT_WAIT: Duration = Duration::ZERO;
 
 /// How long [`Store::checkpoint`] waits for other connections' reads.
 const CHECKPOINT_WAIT: Duration = Duration::from_secs(1);
-
-/// Identifies a registered alert listener, to remove it again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ListenerId(u64);
 
 impl Store {
     /// Opens the log at `path`, creating it if missing and upgrading its
@@ -133,8 +131,7 @@ impl Store {
         Self {
             writer: Mutex::new(writer),
             reader: reader.map(Mutex::new),
-            listeners: Mutex::new(Vec::new()),
-            next_listener: AtomicU64::new(0),
+            listeners: Listeners::default(),
             file,
         }
     }
@@ -165,16 +162,18 @@ impl Store {
     }
 
     /// Registers a listener told about every new alert (rises only), on the
-    /// thread that made the change, after it is committed.
+    /// thread that made the change, after it is committed. A listener that
+    /// panics is contained: the change stays committed and the other
+    /// listeners are still told.
     pub fn add_alert_listener(&self, listener: Arc<dyn AlertListener>) -> ListenerId {
-        let id = self.next_listener.fetch_add(1, Ordering::Relaxed);
-        lock(&self.listeners).push((id, listener));
-        ListenerId(id)
+        self.listeners.add(listener)
     }
 
-    /// Removes a listener; it is not called again once this returns.
+    /// Removes a listener: once this returns it is never called again, and
+    /// its calls under way on other threads have ended. It may be called from
+    /// inside a listener, for itself or another one, without deadlock.
     pub fn remove_alert_listener(&self, id: ListenerId) {
-        lock(&self.listeners).retain(|(i, _)| *i != id.0);
+        self.listeners.remove(id);
     }
 
     /// Runs `change` in one write transaction, re-assesses the log as of
@@ -186,15 +185,8 @@ impl Store {
         change: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<Changed<T>> {
         let changed = self.write(|tx| alerts::change_and_assess(tx, now, |_| change(tx)))?;
-        let listeners: Vec<Arc<dyn AlertListener>> = lock(&self.listeners)
-            .iter()
-            .map(|(_, l)| Arc::clone(l))
-            .collect();
-        for alert in changed.alerts.iter().filter(|a| a.rising) {
-            for listener in &listeners {
-                listener.on_alert(alert);
-            }
-        }
+        self.listeners
+            .deliver(changed.alerts.iter().filter(|a| a.rising));
         Ok(changed)
     }
 

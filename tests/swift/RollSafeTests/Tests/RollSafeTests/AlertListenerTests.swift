@@ -1,11 +1,8 @@
 // The alert listener through the generated Swift bindings, against the real
 // Rust library: rises made on many threads are heard exactly once, on the
 // thread that made the change; a listener may call back into the store; and a
-// cancelled subscription hears nothing more.
-//
-// Not here: a listener that throws. `AlertListener.onAlert` is non-throwing in
-// Swift, so a Swift listener cannot throw into the store; the Kotlin suite
-// (AlertListenerTest.kt) shows a throwing listener cannot fail a change.
+// cancelled subscription hears nothing more; and a listener that throws cannot
+// fail the change, and is reported to the logger without its text.
 import Foundation
 import RollSafe
 import XCTest
@@ -321,6 +318,37 @@ final class AlertListenerTests: XCTestCase {
             XCTAssertEqual(cancelled.ids, [first.id], "nothing heard after cancel")
             XCTAssertEqual(kept.ids, [first.id, second.id], "the rise happened and another listener heard it")
         }
+    }
+}
+
+/// Throws an error of its own (not `ListenerError`) from every call.
+private final class Throwing: AlertListener, @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String { "Secret Roller listener failure on purpose" }
+    }
+
+    func onAlert(alert: Alert) throws {
+        throw Failure()
+    }
+}
+
+extension AlertListenerTests {
+    func testAListenerThatThrowsIsReportedToTheLoggerWithoutItsText() throws {
+        let logged = Collected<(level: LogLevel, message: String)>()
+        setLogger { level, message in logged.append((level, message)) }
+        defer { setLogger(nil) }
+        let store = try RollSafeStore.openInMemory()
+        let subscription = store.addAlertListener(listener: Throwing())
+        defer { subscription.cancel() }
+        let device = try store.addDevice(device: roller("Secret Roller"), now: at(0)).device
+        let update = try withinDeadline(30) {
+            try store.setDeviceShared(id: device.id, shared: true, now: self.at(1))
+        }
+        XCTAssertEqual(update.alerts.filter(\.rising).count, 1, "the change succeeded")
+        let failures = logged.all.filter { $0.message.contains("an alert listener failed") }
+        XCTAssertEqual(failures.count, 1, "the failure was logged: \(logged.all)")
+        XCTAssertEqual(failures.first?.level, .warning)
+        XCTAssertFalse(logged.all.contains { $0.message.contains("Secret") }, "without the error's text")
     }
 }
 

@@ -1,18 +1,20 @@
 // The alert listener through the generated Kotlin bindings, against the real
 // Rust library loaded by JNA: rises made on many threads are heard exactly once,
 // on the thread that made the change; a listener may call back into the store;
-// a listener that throws cannot make a committed change fail; and a cancelled
-// subscription hears nothing more.
+// a listener that throws cannot make a committed change fail, and is reported to
+// the logger without its message; and a cancelled subscription hears nothing more.
 package app.rollsafe.tests
 
 import app.rollsafe.Alert
 import app.rollsafe.AlertKind
 import app.rollsafe.AlertListener
 import app.rollsafe.DeviceKind
+import app.rollsafe.LogLevel
 import app.rollsafe.Moment
 import app.rollsafe.NeedleMaterial
 import app.rollsafe.NewDevice
 import app.rollsafe.RollSafeStore
+import app.rollsafe.ktx.setRollSafeLogger
 import java.time.Instant
 import java.util.Collections
 import java.util.concurrent.ConcurrentLinkedQueue
@@ -212,6 +214,32 @@ class AlertListenerTest {
                 }
             }
         }
+    }
+
+    @Test
+    fun `a listener that throws is reported to the logger without its message`() {
+        val logged = Collections.synchronizedList(mutableListOf<Pair<LogLevel, String>>())
+        setRollSafeLogger { level, message -> logged += level to message }
+        try {
+            RollSafeStore.openInMemory().use { store ->
+                val thrower = object : AlertListener {
+                    override fun onAlert(alert: Alert) {
+                        throw IllegalStateException("Secret Roller listener failure on purpose")
+                    }
+                }
+                store.addAlertListener(thrower).use {
+                    val device = store.addDevice(roller("Secret Roller"), at(0)).device
+                    val update = withinDeadline(30) { store.setDeviceShared(device.id, true, at(1)) }
+                    assertTrue(update.alerts.single().rising, "the change succeeded")
+                }
+            }
+        } finally {
+            setRollSafeLogger(null)
+        }
+        val failures = synchronized(logged) { logged.filter { "an alert listener failed" in it.second } }
+        assertTrue(failures.isNotEmpty(), "the failure was logged: $logged")
+        assertTrue(failures.all { it.first == LogLevel.WARNING }, "as a warning: $failures")
+        assertTrue(synchronized(logged) { logged.none { "Secret" in it.second } }, "without the exception's text: $logged")
     }
 
     @Test
