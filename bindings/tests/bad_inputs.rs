@@ -952,7 +952,10 @@ fn catalogue() -> Vec<(&'static str, Expect, Call)> {
         (
             "three-hour soak timer",
             Field("minutes"),
-            Box::new(|f| f.store.start_soak_timer(f.device.clone(), now(), 180)),
+            Box::new(|f| {
+                f.store
+                    .start_soak_timer(f.device.clone(), now(), 180, now())
+            }),
         ),
         (
             "reminders in year 1999",

@@ -8,6 +8,7 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
 
+use crate::error::{Error, Result};
 use crate::ids::{DeviceId, ReportId, SessionId};
 use crate::time::Moment;
 
@@ -79,6 +80,22 @@ pub struct QuietHours {
 impl QuietHours {
     /// The latest moment a minute value may take.
     pub const MINUTES_PER_DAY: u16 = 24 * 60;
+
+    /// Checks both ends are minutes of the day and differ (equal ends
+    /// would be no quiet at all, or all day, and say neither). The API and
+    /// the import of a backup both apply it.
+    pub fn validated(self) -> Result<Self> {
+        for (field, minute) in [
+            ("start_minute", self.start_minute),
+            ("end_minute", self.end_minute),
+        ] {
+            crate::validate::within(field, minute, 0..=Self::MINUTES_PER_DAY - 1)?;
+        }
+        if self.start_minute == self.end_minute {
+            return Err(Error::invalid("end_minute", "equals start_minute"));
+        }
+        Ok(self)
+    }
 
     fn contains(self, minute: u16) -> bool {
         if self.start_minute <= self.end_minute {

@@ -289,6 +289,16 @@ impl SymptomReport {
     }
 }
 
+/// Refuses a resolution dated before the report it resolves: symptoms
+/// cannot clear up before they were seen. The API and the import of a
+/// backup both apply it.
+pub fn check_resolution(report_at: &Moment, resolved_at: &Moment) -> Result<()> {
+    if resolved_at < report_at {
+        return Err(Error::invalid("at", "is before the report"));
+    }
+    Ok(())
+}
+
 impl NewSymptomReport {
     /// Checks every field and returns the cleaned report.
     pub fn validated(self) -> Result<Self> {

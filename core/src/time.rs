@@ -47,11 +47,22 @@ pub fn moment_from_parts(
     check_plausible(field, moment)
 }
 
-/// Checks that a moment lies in the years RollSafe accepts and drops any
-/// precision below the millisecond, which is what storage keeps.
+/// Checks that a moment lies in the years RollSafe accepts, with an offset
+/// of whole minutes within ±18 h, and drops any precision below the
+/// millisecond, which is what storage keeps.
+///
+/// Offsets with seconds (local mean time, before 1900) cannot be written in
+/// RFC 3339, so the backup could not give them back: they are refused.
 pub fn check_plausible(field: &'static str, moment: Moment) -> Result<Moment> {
-    if moment.offset().local_minus_utc().unsigned_abs() > MAX_UTC_OFFSET_SECONDS.unsigned_abs() {
+    let offset = moment.offset().local_minus_utc();
+    if offset.unsigned_abs() > MAX_UTC_OFFSET_SECONDS.unsigned_abs() {
         return Err(Error::invalid(field, "UTC offset is beyond ±18 h"));
+    }
+    if offset % 60 != 0 {
+        return Err(Error::invalid(
+            field,
+            "UTC offset is not a whole number of minutes",
+        ));
     }
     let year = moment.year();
     if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
@@ -64,15 +75,24 @@ pub fn check_plausible(field: &'static str, moment: Moment) -> Result<Moment> {
         .ok_or_else(|| Error::invalid(field, "instant is out of range"))
 }
 
-/// How far ahead of `now` an event may be dated, to allow for clocks that
-/// disagree slightly.
+/// How far ahead of the moment it is entered an event may be dated, to
+/// allow for clocks that disagree slightly.
 pub const FUTURE_TOLERANCE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
 
-/// Refuses an event dated later than `now` (beyond [`FUTURE_TOLERANCE`]):
-/// the log records what happened, not what is planned.
-pub fn check_not_after(field: &'static str, at: &Moment, now: &Moment) -> Result<()> {
-    if *at > *now + FUTURE_TOLERANCE {
-        return Err(Error::invalid(field, "is later than now"));
+/// Refuses an event dated later than the moment it is entered (beyond
+/// [`FUTURE_TOLERANCE`]): the log records what happened, not what is planned.
+///
+/// `entered` is the `now` of the call that records the event, which the log
+/// keeps with it (`recorded_at`, `saved_at`). The import of a backup applies
+/// this same check against that kept moment, never against the moment of
+/// the import: a record made while the phone's clock ran ahead was right by
+/// that clock, and its backup must still restore once the clock is put right.
+pub fn check_not_after(field: &'static str, at: &Moment, entered: &Moment) -> Result<()> {
+    if *at > *entered + FUTURE_TOLERANCE {
+        return Err(Error::invalid(
+            field,
+            "is later than the moment it was entered",
+        ));
     }
     Ok(())
 }
@@ -133,6 +153,23 @@ mod tests {
             let err = moment_from_parts("now", 1_800_000_000_000, extreme).unwrap_err();
             assert!(matches!(err, Error::InvalidInput { field: "now", .. }));
         }
+    }
+
+    #[test]
+    fn offsets_with_seconds_are_refused() {
+        let err = moment_from_parts("at", 1_800_000_000_000, 3630).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { field: "at", .. }));
+        assert!(moment_from_parts("at", 1_800_000_000_000, 5 * 3600 + 45 * 60).is_ok());
+    }
+
+    #[test]
+    fn the_future_is_bounded_by_the_moment_of_entry() {
+        let entered = at("2026-03-01T21:00:00+01:00");
+        let edge = entered + FUTURE_TOLERANCE;
+        assert!(check_not_after("at", &edge, &entered).is_ok());
+        let beyond = edge + chrono::TimeDelta::milliseconds(1);
+        let err = check_not_after("at", &beyond, &entered).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { field: "at", .. }));
     }
 
     #[test]

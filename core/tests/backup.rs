@@ -154,7 +154,7 @@ fn story() -> (Store, Moment) {
     for alert in store.open_alerts().unwrap() {
         store.acknowledge_alert(alert.id, now).unwrap();
     }
-    store.start_soak_timer(roller, now, 10).unwrap();
+    store.start_soak_timer(roller, now, 10, now).unwrap();
     store.refresh_alerts(now).unwrap();
     (store, now)
 }

@@ -8,6 +8,8 @@ use crate::time::Moment;
 #[uniffi::export]
 impl RollSafeStore {
     /// Saves a new revision of the profile; earlier ones stay in the history.
+    /// An answer confirmed more than five minutes after `now` is refused
+    /// (`answers.confirmed_at`).
     pub fn save_profile(
         &self,
         profile: ProfileUpdate,
@@ -37,7 +39,8 @@ impl RollSafeStore {
     }
 
     /// Records a care plan from the user's dermatologist; it is in force from
-    /// now on and wins over the defaults wherever it speaks.
+    /// now on and wins over the defaults wherever it speaks. A plan set more
+    /// than five minutes after `now` is refused (`set_at`).
     pub fn set_care_plan(
         &self,
         plan: CarePlan,

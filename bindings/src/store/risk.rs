@@ -127,18 +127,24 @@ impl RollSafeStore {
         Ok(self.core.quiet_hours()?)
     }
 
-    /// Starts a soak timer for a device (1 to 120 minutes); logging the
-    /// device's next cleaning stops it.
+    /// Starts a soak timer for a device (1 to 120 minutes), started at
+    /// `started_at` as the clock showed `now`; logging the device's next
+    /// cleaning stops it. A start more than five minutes after `now` is
+    /// refused (`started_at`).
     pub fn start_soak_timer(
         &self,
         device_id_text: String,
         started_at: Moment,
         minutes: u32,
+        now: Moment,
     ) -> Result<(), RollSafeError> {
         let id = device_id("device_id", &device_id_text)?;
-        Ok(self
-            .core
-            .start_soak_timer(id, started_at.to_core("started_at")?, minutes)?)
+        Ok(self.core.start_soak_timer(
+            id,
+            started_at.to_core("started_at")?,
+            minutes,
+            now.to_core("now")?,
+        )?)
     }
 }
 

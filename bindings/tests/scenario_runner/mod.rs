@@ -310,10 +310,17 @@ impl Runner {
                 vec![]
             }
             "start_soak" => {
+                let at = moment(step, "at")?;
+                let now = if step.get("now").is_some() {
+                    moment(step, "now")?
+                } else {
+                    at
+                };
                 store.start_soak_timer(
                     self.device(step, "device")?,
-                    moment(step, "at")?,
+                    at,
                     opt_u32(step, "minutes")?.unwrap_or(0),
+                    now,
                 )?;
                 vec![]
             }

@@ -16,10 +16,12 @@ const PLAN_COLUMNS: &str = "set_by, set_at_ms, set_offset_s, rest_face_days, res
 
 impl Store {
     /// Records a care plan; it is in force from now on, and earlier plans
-    /// stay in the history.
+    /// stay in the history. A plan set later than `now` (beyond
+    /// [`time::FUTURE_TOLERANCE`]) is refused.
     pub fn set_care_plan(&self, plan: CarePlan, now: Moment) -> Result<Changed<CarePlan>> {
         let plan = plan.validated()?;
         let now = time::check_plausible("now", now)?;
+        time::check_not_after("set_at", &plan.set_at, &now)?;
         self.change(&now, |tx| {
             tx.execute(
                 &format!(

@@ -10,10 +10,14 @@ use crate::time::{self, Moment};
 
 impl Store {
     /// Saves a new revision of the profile, stamped with `now`. Earlier
-    /// revisions stay in the history.
+    /// revisions stay in the history. An answer confirmed later than `now`
+    /// (beyond [`time::FUTURE_TOLERANCE`]) is refused.
     pub fn save_profile(&self, update: ProfileUpdate, now: Moment) -> Result<Changed<Profile>> {
         let update = update.validated()?;
         let now = time::check_plausible("now", now)?;
+        for answer in &update.answers {
+            time::check_not_after("answers.confirmed_at", &answer.confirmed_at, &now)?;
+        }
         self.change(&now, |tx| {
             tx.execute(
                 "INSERT INTO profile_revisions (skin_type, saved_at_ms, saved_offset_s) VALUES (?1, ?2, ?3)",

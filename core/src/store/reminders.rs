@@ -30,17 +30,7 @@ impl Store {
 
     /// Sets the user's quiet hours (`None` turns them off).
     pub fn set_quiet_hours(&self, quiet: Option<QuietHours>) -> Result<()> {
-        if let Some(q) = quiet {
-            for (field, minute) in [
-                ("start_minute", q.start_minute),
-                ("end_minute", q.end_minute),
-            ] {
-                crate::validate::within(field, minute, 0..=QuietHours::MINUTES_PER_DAY - 1)?;
-            }
-            if q.start_minute == q.end_minute {
-                return Err(Error::invalid("end_minute", "equals start_minute"));
-            }
-        }
+        let quiet = quiet.map(QuietHours::validated).transpose()?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (id, quiet_start_minute, quiet_end_minute) VALUES (1, ?1, ?2)
@@ -56,14 +46,19 @@ impl Store {
         self.read(|tx| quiet_hours_in(tx))
     }
 
-    /// Starts a soak timer for a device; logging its next cleaning stops it.
+    /// Starts a soak timer for a device, started at `started_at` as the
+    /// clock showed `now`; logging its next cleaning stops it. A start later
+    /// than `now` (beyond [`time::FUTURE_TOLERANCE`]) is refused.
     pub fn start_soak_timer(
         &self,
         device_id: DeviceId,
         started_at: Moment,
         minutes: u32,
+        now: Moment,
     ) -> Result<()> {
         let started_at = time::check_plausible("started_at", started_at)?;
+        let now = time::check_plausible("now", now)?;
+        time::check_not_after("started_at", &started_at, &now)?;
         let minutes = crate::validate::within("minutes", minutes, 1..=MAX_TIMER_MINUTES)?;
         self.write(|tx| {
             find_device(tx, device_id)?;

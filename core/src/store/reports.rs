@@ -88,9 +88,7 @@ impl Store {
         time::check_not_after("at", &at, &now)?;
         self.change(&now, |tx| {
             let report = find_report(tx, id)?;
-            if at < report.at {
-                return Err(Error::invalid("at", "is before the report"));
-            }
+            crate::symptom::check_resolution(&report.at, &at)?;
             tx.execute(
                 "UPDATE symptom_reports SET resolved_at_ms = ?2, resolved_offset_s = ?3 WHERE id = ?1",
                 params![id.to_string(), time::unix_millis(&at), time::utc_offset_seconds(&at)],

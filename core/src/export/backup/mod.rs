@@ -9,6 +9,7 @@
 //! RollSafe by `core/schemas/backup-v1.schema.json`.
 
 pub mod document;
+pub(crate) mod instant;
 mod parse;
 mod path;
 mod select;

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::export::Period;
 
 fn local_date(text: &str) -> Result<NaiveDate> {
-    chrono::DateTime::parse_from_rfc3339(text)
+    super::instant::from_text("$", text)
         .map(|m| m.date_naive())
         .map_err(|_| Error::Inconsistent("a stored instant no longer parses".into()))
 }

@@ -1,11 +1,20 @@
 //! Checking a backup document before anything is written.
 //!
 //! Every value goes through the same validation as the public API, so an
-//! import can never store what the app could not have recorded. Errors name
-//! the path in the document (`sessions[3].versions[0].pain`) and never echo
-//! the user's text. Values must be in the form RollSafe writes them (sorted
-//! code lists, trimmed labels): a backup is machine-written, and a document
-//! that differs was edited by hand and is refused rather than reinterpreted.
+//! import can never store what the app could not have recorded, and refuses
+//! nothing the app could have: whatever the log holds, its backup imports
+//! into an empty log. Where the API compared a date with the `now` of the
+//! call (an event may not be dated in the future), the import compares it
+//! with that `now` as the log kept it (the record's `recorded_at` or
+//! `saved_at`), by the same function; never with the moment of the import,
+//! which says nothing about the clock the record was made by. Moments the
+//! API took as `now` itself are only checked to be plausible.
+//!
+//! Errors name the path in the document (`sessions[3].versions[0].pain`) and
+//! never echo the user's text. Values must be in the form RollSafe writes
+//! them (sorted code lists, trimmed labels, instants as
+//! [`instant`] writes them): a backup is machine-written, and a document that
+//! differs was edited by hand and is refused rather than reinterpreted.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,26 +25,24 @@ use crate::cleaning::{CleaningMethod, NewCleaning};
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
 use crate::export::backup::document::*;
+use crate::export::backup::instant;
 use crate::ids::DeviceId;
 use crate::product::{Product, ProductCategory};
 use crate::profile::{Condition, ConditionAnswer, ProfileUpdate, SkinType};
+use crate::reminders::QuietHours;
 use crate::risk::{RiskLevel, TriageLevel};
 use crate::session::{NewSession, PreChecks, SessionPlan};
 use crate::symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
-    ReportedSymptom, Symptom,
+    ReportedSymptom, Symptom, check_resolution,
 };
 use crate::time::{self, Moment};
 use crate::validate;
 use crate::zone::{BodyRegion, BodyZone};
 
-/// Checks the whole document against `now` and the devices already in the
-/// log (which sessions and cleanings may refer to).
-pub(super) fn check(
-    doc: &BackupDocument,
-    now: &Moment,
-    stored_devices: &HashMap<String, Device>,
-) -> Result<()> {
+/// Checks the whole document, against the devices already in the log
+/// (which sessions and cleanings may refer to).
+pub(super) fn check(doc: &BackupDocument, stored_devices: &HashMap<String, Device>) -> Result<()> {
     if doc.format != FORMAT {
         return Err(Error::bad_document(
             "$.format",
@@ -51,16 +58,21 @@ pub(super) fn check(
             ),
         ));
     }
-    moment("$.exported_at", &doc.exported_at, now)?;
+    moment("$.exported_at", &doc.exported_at)?;
     if let Some(q) = &doc.settings.quiet_hours {
-        for (field, minute) in [
-            ("start_minute", q.start_minute),
-            ("end_minute", q.end_minute),
-        ] {
-            at(&format!("$.settings.quiet_hours.{field}"), || {
-                validate::within("minute", minute, 0..=1439)
-            })?;
-        }
+        let minute = |field: &str, minute: u32| {
+            u16::try_from(minute).map_err(|_| {
+                Error::bad_document(
+                    format!("$.settings.quiet_hours.{field}"),
+                    "is not a minute of the day",
+                )
+            })
+        };
+        let quiet = QuietHours {
+            start_minute: minute("start_minute", q.start_minute)?,
+            end_minute: minute("end_minute", q.end_minute)?,
+        };
+        within_record("$.settings.quiet_hours", || quiet.validated())?;
     }
     if let Some(levels) = &doc.risk_levels {
         code(
@@ -75,44 +87,46 @@ pub(super) fn check(
         )?;
     }
     for (i, p) in doc.profile_revisions.iter().enumerate() {
-        profile(&format!("$.profile_revisions[{i}]"), p, now)?;
+        profile(&format!("$.profile_revisions[{i}]"), p)?;
     }
     for (i, p) in doc.care_plans.iter().enumerate() {
-        care_plan(&format!("$.care_plans[{i}]"), p, now)?;
+        care_plan(&format!("$.care_plans[{i}]"), p)?;
     }
     let mut ids = Ids::default();
     let mut devices = stored_devices.clone();
     for (i, d) in doc.devices.iter().enumerate() {
         let path = format!("$.devices[{i}]");
         ids.unique(&path, &d.id)?;
-        devices.insert(d.id.clone(), device(&path, d, now, &mut ids)?);
+        devices.insert(d.id.clone(), device(&path, d, &mut ids)?);
     }
     let mut sessions = HashSet::new();
     for (i, s) in doc.sessions.iter().enumerate() {
         let path = format!("$.sessions[{i}]");
         ids.unique(&path, &s.id)?;
-        session(&path, s, now, &devices)?;
+        session(&path, s, &devices)?;
         sessions.insert(s.id.as_str());
     }
     for (i, c) in doc.cleanings.iter().enumerate() {
         let path = format!("$.cleanings[{i}]");
         ids.unique(&path, &c.id)?;
-        cleaning(&path, c, now, &devices)?;
+        cleaning(&path, c, &devices)?;
     }
     for (i, r) in doc.symptom_reports.iter().enumerate() {
         let path = format!("$.symptom_reports[{i}]");
         ids.unique(&path, &r.id)?;
-        report(&path, r, now)?;
+        report(&path, r)?;
     }
     for (i, a) in doc.alerts.iter().enumerate() {
         let path = format!("$.alerts[{i}]");
         ids.unique(&path, &a.id)?;
-        alert(&path, a, now)?;
+        alert(&path, a)?;
     }
     for (i, t) in doc.soak_timers.iter().enumerate() {
         let path = format!("$.soak_timers[{i}]");
         known_device(&format!("{path}.device_id"), &t.device_id, &devices)?;
-        moment(&format!("{path}.started_at"), &t.started_at, now)?;
+        // The log keeps no moment of entry for a timer, and the API's `now`
+        // could have been any plausible moment: plausibility is all to check.
+        moment(&format!("{path}.started_at"), &t.started_at)?;
         at(&format!("{path}.minutes"), || {
             validate::within(
                 "minutes",
@@ -178,16 +192,20 @@ impl Ids {
     }
 }
 
-fn moment(path: &str, text: &str, now: &Moment) -> Result<Moment> {
-    let parsed = chrono::DateTime::parse_from_rfc3339(text)
-        .map_err(|_| Error::bad_document(path, "is not an RFC 3339 date and time"))?;
-    let checked = at(path, || time::check_plausible("at", parsed))?;
-    at(path, || time::check_not_after("at", &checked, now))?;
-    Ok(checked)
+fn moment(path: &str, text: &str) -> Result<Moment> {
+    instant::from_text(path, text)
 }
 
-fn optional_moment(path: &str, text: Option<&str>, now: &Moment) -> Result<Option<Moment>> {
-    text.map(|t| moment(path, t, now)).transpose()
+fn optional_moment(path: &str, text: Option<&str>) -> Result<Option<Moment>> {
+    text.map(|t| moment(path, t)).transpose()
+}
+
+/// The moment at `path`, which the API refused later than the moment it was
+/// `entered` (see [`time::check_not_after`]).
+fn dated(path: &str, text: &str, entered: &Moment) -> Result<Moment> {
+    let when = moment(path, text)?;
+    at(path, || time::check_not_after("at", &when, entered))?;
+    Ok(when)
 }
 
 fn date(path: &str, text: &str) -> Result<NaiveDate> {
@@ -232,8 +250,8 @@ fn note(path: &str, text: Option<&String>) -> Result<()> {
     canonical(path, &text.cloned(), &cleaned)
 }
 
-fn profile(path: &str, p: &ProfileDoc, now: &Moment) -> Result<()> {
-    moment(&format!("{path}.saved_at"), &p.saved_at, now)?;
+fn profile(path: &str, p: &ProfileDoc) -> Result<()> {
+    let saved_at = moment(&format!("{path}.saved_at"), &p.saved_at)?;
     let skin_type = p
         .skin_type
         .as_deref()
@@ -254,7 +272,7 @@ fn profile(path: &str, p: &ProfileDoc, now: &Moment) -> Result<()> {
                 .as_deref()
                 .map(|d| date(&format!("{path}.stopped_on"), d))
                 .transpose()?,
-            confirmed_at: moment(&format!("{path}.confirmed_at"), &a.confirmed_at, now)?,
+            confirmed_at: dated(&format!("{path}.confirmed_at"), &a.confirmed_at, &saved_at)?,
         });
     }
     let update = ProfileUpdate {
@@ -265,9 +283,9 @@ fn profile(path: &str, p: &ProfileDoc, now: &Moment) -> Result<()> {
     canonical(&format!("{path}.answers"), &answers, &cleaned.answers)
 }
 
-fn care_plan(path: &str, p: &CarePlanDoc, now: &Moment) -> Result<()> {
-    let set_at = moment(&format!("{path}.set_at"), &p.set_at, now)?;
-    moment(&format!("{path}.recorded_at"), &p.recorded_at, now)?;
+fn care_plan(path: &str, p: &CarePlanDoc) -> Result<()> {
+    let recorded_at = moment(&format!("{path}.recorded_at"), &p.recorded_at)?;
+    let set_at = dated(&format!("{path}.set_at"), &p.set_at, &recorded_at)?;
     let mut rest = Vec::new();
     for (i, r) in p.rest_days.iter().enumerate() {
         rest.push(RegionRest {
@@ -320,7 +338,7 @@ fn care_plan(path: &str, p: &CarePlanDoc, now: &Moment) -> Result<()> {
     )
 }
 
-fn device(path: &str, d: &DeviceDoc, now: &Moment, ids: &mut Ids) -> Result<Device> {
+fn device(path: &str, d: &DeviceDoc, ids: &mut Ids) -> Result<Device> {
     let new = NewDevice {
         kind: code(&format!("{path}.kind"), &d.kind, DeviceKind::from_code)?,
         needle_length_mm: d.needle_length_mm,
@@ -362,20 +380,20 @@ fn device(path: &str, d: &DeviceDoc, now: &Moment, ids: &mut Ids) -> Result<Devi
             })?;
         }
     }
-    let added_at = moment(&format!("{path}.added_at"), &d.added_at, now)?;
+    let added_at = moment(&format!("{path}.added_at"), &d.added_at)?;
     let status = match &d.retired {
         None => DeviceStatus::Active,
         Some(r) => {
             label(&format!("{path}.retired.reason"), &r.reason)?;
             DeviceStatus::Retired {
-                at: moment(&format!("{path}.retired.at"), &r.at, now)?,
+                at: moment(&format!("{path}.retired.at"), &r.at)?,
                 reason: r.reason.clone(),
             }
         }
     };
     for (i, c) in d.changes.iter().enumerate() {
         let path = format!("{path}.changes[{i}]");
-        moment(&format!("{path}.at"), &c.at, now)?;
+        moment(&format!("{path}.at"), &c.at)?;
         label(&format!("{path}.change"), &c.change)?;
         at(&format!("{path}.detail"), || {
             validate::label_with_limit("detail", &c.detail, 200)
@@ -384,8 +402,8 @@ fn device(path: &str, d: &DeviceDoc, now: &Moment, ids: &mut Ids) -> Result<Devi
     for (i, h) in d.head_changes.iter().enumerate() {
         let path = format!("{path}.head_changes[{i}]");
         ids.unique(&path, &h.id)?;
-        moment(&format!("{path}.at"), &h.at, now)?;
-        moment(&format!("{path}.recorded_at"), &h.recorded_at, now)?;
+        let recorded_at = moment(&format!("{path}.recorded_at"), &h.recorded_at)?;
+        dated(&format!("{path}.at"), &h.at, &recorded_at)?;
     }
     Ok(Device {
         id: DeviceId::parse("id", &d.id)
@@ -407,19 +425,14 @@ fn device(path: &str, d: &DeviceDoc, now: &Moment, ids: &mut Ids) -> Result<Devi
     })
 }
 
-fn session(
-    path: &str,
-    s: &SessionDoc,
-    now: &Moment,
-    devices: &HashMap<String, Device>,
-) -> Result<()> {
+fn session(path: &str, s: &SessionDoc, devices: &HashMap<String, Device>) -> Result<()> {
     if s.versions.is_empty() {
         return Err(Error::bad_document(
             format!("{path}.versions"),
             "is empty; a session has at least the version recorded",
         ));
     }
-    optional_moment(&format!("{path}.deleted_at"), s.deleted_at.as_deref(), now)?;
+    optional_moment(&format!("{path}.deleted_at"), s.deleted_at.as_deref())?;
     for (i, o) in s.overrides.iter().enumerate() {
         label(&format!("{path}.overrides[{i}].code"), &o.code)?;
         at(&format!("{path}.overrides[{i}].message"), || {
@@ -427,7 +440,7 @@ fn session(
         })?;
     }
     for (i, v) in s.versions.iter().enumerate() {
-        session_version(&format!("{path}.versions[{i}]"), v, now, devices)?;
+        session_version(&format!("{path}.versions[{i}]"), v, devices)?;
     }
     Ok(())
 }
@@ -435,10 +448,10 @@ fn session(
 fn session_version(
     path: &str,
     v: &SessionVersionDoc,
-    now: &Moment,
     devices: &HashMap<String, Device>,
 ) -> Result<()> {
     let device = known_device(&format!("{path}.device_id"), &v.device_id, devices)?;
+    let saved_at = moment(&format!("{path}.saved_at"), &v.saved_at)?;
     let mut products = Vec::new();
     for (i, p) in v.products.iter().enumerate() {
         let path = format!("{path}.products[{i}]");
@@ -476,27 +489,22 @@ fn session_version(
     canonical(&format!("{path}.products"), &products, &valid.products)?;
     let new = NewSession {
         plan,
-        at: moment(&format!("{path}.at"), &v.at, now)?,
+        at: dated(&format!("{path}.at"), &v.at, &saved_at)?,
         passes: v.passes,
         pain: v.pain,
         notes: v.notes.clone(),
     };
     within_record(path, || new.validated_details())?;
     note(&format!("{path}.notes"), v.notes.as_ref())?;
-    moment(&format!("{path}.saved_at"), &v.saved_at, now)?;
     Ok(())
 }
 
-fn cleaning(
-    path: &str,
-    c: &CleaningDoc,
-    now: &Moment,
-    devices: &HashMap<String, Device>,
-) -> Result<()> {
+fn cleaning(path: &str, c: &CleaningDoc, devices: &HashMap<String, Device>) -> Result<()> {
     let device = known_device(&format!("{path}.device_id"), &c.device_id, devices)?;
+    let recorded_at = moment(&format!("{path}.recorded_at"), &c.recorded_at)?;
     let new = NewCleaning {
         device_id: device.id,
-        at: moment(&format!("{path}.at"), &c.at, now)?,
+        at: dated(&format!("{path}.at"), &c.at, &recorded_at)?,
         method: code(
             &format!("{path}.method"),
             &c.method,
@@ -505,11 +513,11 @@ fn cleaning(
         soak_minutes: c.soak_minutes,
     };
     within_record(path, || new.validated())?;
-    moment(&format!("{path}.recorded_at"), &c.recorded_at, now)?;
     Ok(())
 }
 
-fn report(path: &str, r: &ReportDoc, now: &Moment) -> Result<()> {
+fn report(path: &str, r: &ReportDoc) -> Result<()> {
+    let recorded_at = moment(&format!("{path}.recorded_at"), &r.recorded_at)?;
     let mut symptoms = Vec::new();
     for (i, s) in r.symptoms.iter().enumerate() {
         symptoms.push(ReportedSymptom {
@@ -548,7 +556,7 @@ fn report(path: &str, r: &ReportDoc, now: &Moment) -> Result<()> {
         })
         .collect();
     let new = NewSymptomReport {
-        at: moment(&format!("{path}.at"), &r.at, now)?,
+        at: dated(&format!("{path}.at"), &r.at, &recorded_at)?,
         kind: code(&format!("{path}.kind"), &r.kind, ReportKind::from_code)?,
         zones: codes(&format!("{path}.zones"), &r.zones, BodyZone::from_code)?,
         around_eye: r.around_eye,
@@ -569,17 +577,15 @@ fn report(path: &str, r: &ReportDoc, now: &Moment) -> Result<()> {
         uuid::Uuid::parse_str(session)
             .map_err(|_| Error::bad_document(format!("{path}.session_id"), "is not a UUID"))?;
     }
-    optional_moment(
-        &format!("{path}.resolved_at"),
-        r.resolved_at.as_deref(),
-        now,
-    )?;
-    moment(&format!("{path}.recorded_at"), &r.recorded_at, now)?;
+    let resolved_path = format!("{path}.resolved_at");
+    if let Some(resolved_at) = optional_moment(&resolved_path, r.resolved_at.as_deref())? {
+        at(&resolved_path, || check_resolution(&new.at, &resolved_at))?;
+    }
     Ok(())
 }
 
-fn alert(path: &str, a: &AlertDoc, now: &Moment) -> Result<()> {
-    moment(&format!("{path}.at"), &a.at, now)?;
+fn alert(path: &str, a: &AlertDoc) -> Result<()> {
+    moment(&format!("{path}.at"), &a.at)?;
     let kind = code(
         &format!("{path}.kind"),
         &a.kind,
@@ -605,7 +611,6 @@ fn alert(path: &str, a: &AlertDoc, now: &Moment) -> Result<()> {
     optional_moment(
         &format!("{path}.acknowledged_at"),
         a.acknowledged_at.as_deref(),
-        now,
     )?;
     Ok(())
 }

@@ -40,7 +40,9 @@ impl Store {
     /// into an empty log it restores everything; into one in use it adds
     /// what is new and brings records up to date by their stable ids.
     ///
-    /// The whole document is checked before anything is written, and it is
+    /// The whole document is checked before anything is written, by the
+    /// rules the API applied when each record was made (a date is compared
+    /// with the moment its record was entered, not with `now`), and it is
     /// merged in one transaction: on any error
     /// ([`crate::Error::BadDocument`] names the place in the document)
     /// nothing changed. Afterwards the log is re-assessed as of `now`, and
@@ -54,7 +56,7 @@ impl Store {
                 .into_iter()
                 .map(|d| (d.id.to_string(), d))
                 .collect();
-            check::check(&doc, &now, &devices)?;
+            check::check(&doc, &devices)?;
             write::merge(tx, &doc, &stored)
         })
     }
@@ -65,7 +67,7 @@ fn read_all(conn: &Connection, now: &Moment) -> Result<BackupDocument> {
     Ok(BackupDocument {
         format: FORMAT.to_owned(),
         version: VERSION,
-        exported_at: read::moment_text(now),
+        exported_at: crate::export::backup::instant::to_text(now),
         period: None,
         settings: read::settings(conn)?,
         profile_revisions: read::profile_revisions(conn)?,

@@ -9,19 +9,13 @@ use super::super::alerts::unpack_reasons;
 use super::super::rows;
 use crate::error::Result;
 use crate::export::backup::document::*;
+use crate::export::backup::instant;
 use crate::profile::Condition;
 use crate::symptom::Symptom;
-use crate::time::Moment;
 use crate::zone::BodyZone;
 
-/// Formats an instant as the document writes it: RFC 3339, milliseconds,
-/// the offset the user lived in.
-pub(crate) fn moment_text(moment: &Moment) -> String {
-    moment.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
-}
-
 fn stored_moment(column: &'static str, ms: i64, offset: i32) -> Result<String> {
-    rows::moment(column, ms, offset).map(|m| moment_text(&m))
+    rows::moment(column, ms, offset).map(|m| instant::to_text(&m))
 }
 
 fn stored_optional_moment(
@@ -29,7 +23,7 @@ fn stored_optional_moment(
     ms: Option<i64>,
     offset: Option<i32>,
 ) -> Result<Option<String>> {
-    Ok(rows::optional_moment(column, ms, offset)?.map(|m| moment_text(&m)))
+    Ok(rows::optional_moment(column, ms, offset)?.map(|m| instant::to_text(&m)))
 }
 
 /// The sort key that orders stored codes as the core orders their values

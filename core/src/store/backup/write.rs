@@ -15,6 +15,8 @@ use rusqlite::{Connection, params};
 
 use crate::error::{Error, Result};
 use crate::export::backup::document::*;
+use crate::export::backup::instant;
+use crate::time;
 
 /// How many records of one kind an import added, brought up to date, or
 /// found already in the log.
@@ -62,9 +64,8 @@ fn conflict(path: String, id: &str) -> Error {
 
 /// Parses a checked instant into its stored columns.
 fn parts(path: &str, text: &str) -> Result<(i64, i32)> {
-    let m = chrono::DateTime::parse_from_rfc3339(text)
-        .map_err(|_| Error::bad_document(path, "is not an RFC 3339 date and time"))?;
-    Ok((m.timestamp_millis(), m.offset().local_minus_utc()))
+    let m = instant::from_text(path, text)?;
+    Ok((time::unix_millis(&m), time::utc_offset_seconds(&m)))
 }
 
 fn optional_parts(path: &str, text: Option<&str>) -> Result<(Option<i64>, Option<i32>)> {

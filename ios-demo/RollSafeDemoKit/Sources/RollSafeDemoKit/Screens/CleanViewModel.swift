@@ -73,7 +73,7 @@ public final class CleanViewModel: ScreenModel {
             return
         }
         do {
-            try await client.run { try $0.startSoakTimer(deviceIdText: deviceId, startedAt: now, minutes: minutes) }
+            try await client.run { try $0.startSoakTimer(deviceIdText: deviceId, startedAt: now, minutes: minutes, now: now) }
             soakMinutes = minutes
             soakEndsAt = try await client.reminders(now: now).first { $0.kind == .soakFinished }?.due
             failure = nil

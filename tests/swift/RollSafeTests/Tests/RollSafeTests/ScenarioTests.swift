@@ -544,8 +544,9 @@ private final class ScenarioRun {
         case "start_soak":
             let id = try device(step, "device")
             let at = try step.moment("at")
+            let now = try step.optMoment("now") ?? at
             let minutes = try asUInt32(try step.req("minutes"), "\(step.path).minutes")
-            try simple(step, where_) { try self.store.startSoakTimer(deviceIdText: id, startedAt: at, minutes: minutes) }
+            try simple(step, where_) { try self.store.startSoakTimer(deviceIdText: id, startedAt: at, minutes: minutes, now: now) }
         case "reminders": try reminders(step, where_)
         default: throw bad("\(where_): unknown `do` \"\(action)\"")
         }

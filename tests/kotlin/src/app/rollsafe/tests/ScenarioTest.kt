@@ -406,8 +406,9 @@ private class ScenarioRun(private val file: File) {
             "start_soak" -> {
                 val id = device(step, "device", where)
                 val at = step.moment("at")
+                val now = step.optMoment("now") ?: at
                 val minutes = asUInt(step.req("minutes"), "${step.where}.minutes")
-                simple(step, where) { store.startSoakTimer(id, at, minutes) }
+                simple(step, where) { store.startSoakTimer(id, at, minutes, now) }
             }
             "reminders" -> reminders(step, where)
             else -> bad("$where: unknown `do` \"$action\"")

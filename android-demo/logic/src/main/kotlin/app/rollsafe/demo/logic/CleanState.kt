@@ -100,7 +100,7 @@ class CleanState(
         val deviceId = ui.deviceId ?: return needDevice()
         val minutes = ui.soakMinutes ?: return _state.update { it.copy(problem = Problem("Enter the soak's minutes.", "minutes")) }
         val outcome = attempt {
-            rollSafe.withStore { it.startSoakTimer(deviceId, now, minutes) }
+            rollSafe.withStore { it.startSoakTimer(deviceId, now, minutes, now) }
             // The reminder does not carry its device, but its stable id names it.
             rollSafe.reminders(now).firstOrNull { it.kind == ReminderKind.SOAK_FINISHED && deviceId in it.id }
         }

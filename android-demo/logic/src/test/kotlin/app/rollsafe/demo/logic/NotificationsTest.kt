@@ -29,7 +29,7 @@ class NotificationsTest {
             assertTrue(notifications.reconcile(paris("2026-03-02T19:00"), PARIS).isEmpty, "an empty log reminds of nothing")
 
             val id = rs.addDevice(roller, paris("2026-03-02T19:00")).device.id
-            rs.withStore { it.startSoakTimer(id, paris("2026-03-02T19:05"), 15u) }
+            rs.withStore { it.startSoakTimer(id, paris("2026-03-02T19:05"), 15u, paris("2026-03-02T19:05")) }
             val started = notifications.reconcile(paris("2026-03-02T19:06"), PARIS)
             val soak = started.schedule.single { it.kind == ReminderKind.SOAK_FINISHED }
             assertEquals(paris("2026-03-02T19:20").instant, soak.triggerAt)
