@@ -488,12 +488,20 @@ fn moment_calls(m: Moment) -> Vec<(&'static str, &'static str, Call)> {
         (
             "start_soak_timer",
             "started_at",
-            Box::new(move |f| f.store.start_soak_timer(f.roller.clone(), m, 20, now()).map(drop)),
+            Box::new(move |f| {
+                f.store
+                    .start_soak_timer(f.roller.clone(), m, 20, now())
+                    .map(drop)
+            }),
         ),
         (
             "start_soak_timer",
             "now",
-            Box::new(move |f| f.store.start_soak_timer(f.roller.clone(), now(), 20, m).map(drop)),
+            Box::new(move |f| {
+                f.store
+                    .start_soak_timer(f.roller.clone(), now(), 20, m)
+                    .map(drop)
+            }),
         ),
         (
             "report_pdf",
@@ -852,7 +860,10 @@ fn value_calls() -> Vec<(&'static str, &'static str, Call)> {
         (
             "soak timer u32::MAX minutes",
             "minutes",
-            Box::new(|f| f.store.start_soak_timer(f.roller.clone(), now(), u32::MAX, now())),
+            Box::new(|f| {
+                f.store
+                    .start_soak_timer(f.roller.clone(), now(), u32::MAX, now())
+            }),
         ),
         (
             "quiet start u16::MAX",
@@ -1000,7 +1011,8 @@ fn rich_backup() -> serde_json::Value {
         end_minute: 420,
     }))
     .unwrap();
-    s.start_soak_timer(f.roller.clone(), now(), 20, now()).unwrap();
+    s.start_soak_timer(f.roller.clone(), now(), 20, now())
+        .unwrap();
     serde_json::from_str(&s.export_backup(None, now()).unwrap()).unwrap()
 }
 
