@@ -71,11 +71,10 @@ impl CalendarDate {
             .filter(|d| (core_time::EARLIEST_YEAR..=core_time::LATEST_YEAR).contains(&d.year()))
             .ok_or_else(|| RollSafeError::InvalidInput {
                 field: field.to_owned(),
+                // The date may be health data (when a medicine was
+                // stopped): the message names the rule, not the date.
                 reason: format!(
-                    "{:04}-{:02}-{:02} is not a valid date between {} and {}",
-                    self.year,
-                    self.month,
-                    self.day,
+                    "must be a real calendar date in the years {} to {}",
                     core_time::EARLIEST_YEAR,
                     core_time::LATEST_YEAR
                 ),

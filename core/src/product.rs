@@ -106,10 +106,7 @@ pub fn validate_products(products: &[Product]) -> Result<Vec<Product>> {
     if products.len() > MAX_PRODUCTS_PER_SESSION {
         return Err(Error::invalid(
             "products",
-            format!(
-                "lists {} products; at most {MAX_PRODUCTS_PER_SESSION} are allowed",
-                products.len()
-            ),
+            format!("must list at most {MAX_PRODUCTS_PER_SESSION} products"),
         ));
     }
     products.iter().map(Product::validated).collect()

@@ -116,13 +116,10 @@ fn needle_length_used(device: &Device, given: Option<f64>) -> Result<f64> {
     let length = validate::millimetres("needle_length_mm", length, NEEDLE_LENGTH_RANGE_MM)?;
     let range = device.needle_length_mm..=device.longest_needle_mm();
     if !range.contains(&length) {
+        // The device's lengths are the user's too: not repeated here.
         return Err(Error::invalid(
             "needle_length_mm",
-            format!(
-                "{length} mm is outside this device's {} to {} mm",
-                range.start(),
-                range.end()
-            ),
+            "must be the device's needle length (for an adjustable pen, within its range)",
         ));
     }
     Ok(length)

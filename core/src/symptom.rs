@@ -326,10 +326,7 @@ impl NewSymptomReport {
         if self.photos.len() > MAX_PHOTOS {
             return Err(Error::invalid(
                 "photos",
-                format!(
-                    "lists {} photos; at most {MAX_PHOTOS} are allowed",
-                    self.photos.len()
-                ),
+                format!("must list at most {MAX_PHOTOS} photos"),
             ));
         }
         let photos = self

@@ -2,7 +2,9 @@
 //!
 //! Bad input must be refused with a typed error that names the field, before
 //! anything is written, so each check here returns the cleaned value or an
-//! [`Error::InvalidInput`].
+//! [`Error::InvalidInput`]. The error says what is allowed, never what was
+//! given: the value refused may be a temperature, a pain score or the length
+//! of a note, and error messages end up in logs.
 
 use crate::error::{Error, Result};
 
@@ -21,11 +23,10 @@ pub fn label_with_limit(field: &'static str, text: &str, max_chars: usize) -> Re
     if trimmed.is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
-    let chars = trimmed.chars().count();
-    if chars > max_chars {
+    if trimmed.chars().count() > max_chars {
         return Err(Error::invalid(
             field,
-            format!("is {chars} characters long; at most {max_chars} are allowed"),
+            format!("must be at most {max_chars} characters long"),
         ));
     }
     if trimmed.chars().any(char::is_control) {
@@ -43,7 +44,8 @@ pub fn millimetres(
     measure(field, value, range, "mm")
 }
 
-/// Checks a measurement in `unit` is a finite number within `range`.
+/// Checks a measurement in `unit` is a finite number within `range`; the
+/// error names the range, not the value.
 pub fn measure(
     field: &'static str,
     value: f64,
@@ -60,7 +62,7 @@ pub fn measure(
         return Err(Error::invalid(
             field,
             format!(
-                "{value} {unit} is outside the plausible range of {} to {} {unit}",
+                "must be between {} and {} {unit}",
                 range.start(),
                 range.end()
             ),
@@ -79,11 +81,10 @@ pub fn note(field: &'static str, text: Option<&str>) -> Result<Option<String>> {
     let Some(trimmed) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
-    let chars = trimmed.chars().count();
-    if chars > MAX_NOTE_CHARS {
+    if trimmed.chars().count() > MAX_NOTE_CHARS {
         return Err(Error::invalid(
             field,
-            format!("is {chars} characters long; at most {MAX_NOTE_CHARS} are allowed"),
+            format!("must be at most {MAX_NOTE_CHARS} characters long"),
         ));
     }
     if trimmed
@@ -95,7 +96,8 @@ pub fn note(field: &'static str, text: Option<&str>) -> Result<Option<String>> {
     Ok(Some(trimmed.to_owned()))
 }
 
-/// Checks a whole number lies within `range`, naming `field` if not.
+/// Checks a whole number lies within `range`, naming `field` and the range
+/// (not the value) if not.
 pub fn within<T>(field: &'static str, value: T, range: std::ops::RangeInclusive<T>) -> Result<T>
 where
     T: PartialOrd + std::fmt::Display + Copy,
@@ -105,7 +107,7 @@ where
     } else {
         Err(Error::invalid(
             field,
-            format!("{value} is outside {} to {}", range.start(), range.end()),
+            format!("must be between {} and {}", range.start(), range.end()),
         ))
     }
 }

@@ -13,6 +13,7 @@
 //! | `demo`, `story` | the demo log |
 //! | `failure` | messages and exit statuses |
 //! | `clock`, `paths`, `period`, `log_file`, `output` | the clock, default paths, periods, opening logs, writing files |
+//! | `temp_file` | a file written in full beside its target, then renamed |
 //! | `sealing` | `--seal` and sealed backups: the passphrase from the environment |
 
 // Like the core: a message and an exit status for every failure, never a
@@ -39,6 +40,7 @@ mod paths;
 mod period;
 mod sealing;
 mod story;
+mod temp_file;
 mod text;
 mod verbs;
 mod view;

@@ -258,3 +258,30 @@ fn a_bad_document_changes_nothing_and_says_where() {
     log.run("import", &[log.path("missing.json").to_str().unwrap()])
         .fails(2, "cannot read");
 }
+
+#[test]
+fn a_refused_import_does_not_repeat_the_values_it_refused() {
+    let log = DemoLog::new();
+    let backup = log.path("backup.json");
+    log.run(
+        "export",
+        &[
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--out",
+            backup.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    let mut doc: serde_json::Value = serde_json::from_slice(&fs::read(&backup).unwrap()).unwrap();
+    doc["symptom_reports"][0]["temperature_c"] = serde_json::json!(46.123);
+    let fever = log.path("fever.json");
+    fs::write(&fever, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let run = log
+        .run("import", &[fever.to_str().unwrap(), "--now", NOW])
+        .fails(2, "$.symptom_reports[0].temperature_c");
+    assert!(!run.stderr.contains("46.123"), "{}", run.stderr);
+    assert!(!run.stdout.contains("46.123"), "{}", run.stdout);
+}

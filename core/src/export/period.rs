@@ -24,10 +24,7 @@ impl Period {
             if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
                 return Err(Error::invalid(
                     field,
-                    format!(
-                        "year {} is outside {EARLIEST_YEAR} to {LATEST_YEAR}",
-                        date.year()
-                    ),
+                    format!("must be a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}"),
                 ));
             }
         }

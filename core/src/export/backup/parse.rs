@@ -18,10 +18,7 @@ pub fn parse(bytes: &[u8]) -> Result<BackupDocument> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(Error::bad_document(
             "$",
-            format!(
-                "is {} bytes; a backup is at most {MAX_BACKUP_BYTES} bytes",
-                bytes.len()
-            ),
+            format!("is larger than the {MAX_BACKUP_BYTES} bytes a backup may hold"),
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -114,6 +111,6 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(path, "$");
-        assert!(reason.contains("at most"), "{reason}");
+        assert!(reason.contains("larger than"), "{reason}");
     }
 }
