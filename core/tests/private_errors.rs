@@ -416,7 +416,9 @@ fn no_error_repeats_a_value_the_user_gave() {
     );
     assert_hides(
         "soak timer",
-        store.start_soak_timer(device, now(), 98_765).unwrap_err(),
+        store
+            .start_soak_timer(device, now(), 98_765, now())
+            .unwrap_err(),
         &["98765"],
     );
     assert_hides(
