@@ -9,11 +9,9 @@
 
 mod support;
 
-use std::fs;
-use std::process::Command;
-
 use chrono::TimeDelta;
 use rollsafe_core::{DeviceKind, Error, Store};
+use std::fs;
 use support::{add_device, at, soak};
 
 const CHILD: &str = "ROLLSAFE_FULL_DISK_CHILD";
@@ -57,13 +55,7 @@ fn full_disk_child() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    let aside: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| {
-            let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            name.contains(".damaged-").then_some(name)
-        })
-        .collect();
+    let aside = support::moved_aside(dir);
     assert!(aside.is_empty(), "moved aside: {aside:?}");
     println!("full disk: {committed} cleanings kept");
 }
@@ -75,16 +67,12 @@ fn a_log_closed_on_a_full_disk_reopens_whole_once_space_is_freed() {
     }
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().display().to_string();
-    let exe = std::env::current_exe().unwrap();
-    let script = format!(
-        "mount -t tmpfs -o size=2m tmpfs '{folder}' && exec '{}' full_disk_child --exact --nocapture --test-threads=1",
-        exe.display()
+    let output = support::run_in_private_mount(
+        &format!("mount -t tmpfs -o size=2m tmpfs '{folder}'"),
+        "full_disk_child",
+        CHILD,
+        &folder,
     );
-    let output = Command::new("unshare")
-        .args(["--mount", "--propagation", "private", "sh", "-c", &script])
-        .env(CHILD, &folder)
-        .output()
-        .expect("unshare runs (util-linux)");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success() && stdout.contains("full disk: "),

@@ -146,14 +146,6 @@ fn integrity_is_ok(path: &Path) -> bool {
         == "ok"
 }
 
-fn aside(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".damaged-"))
-        .collect()
-}
-
 #[test]
 fn writers_and_an_opener_during_checkpoints_move_nothing_and_lose_nothing() {
     if role().is_some() {
@@ -188,7 +180,7 @@ fn writers_and_an_opener_during_checkpoints_move_nothing_and_lose_nothing() {
     println!("{opens} opens while two processes wrote 1,400 cleanings");
     assert!(opens > 10, "the opener ran while the writers wrote");
     assert_eq!(
-        aside(dir.path()),
+        support::moved_aside(dir.path()),
         Vec::<String>::new(),
         "nothing was moved aside"
     );
@@ -261,7 +253,7 @@ fn a_log_whose_checkpoint_was_cut_short_opens_whole() {
     let store = Store::open(&path).expect("a sound log with its WAL opens");
     drop(store);
     assert_eq!(
-        aside(dir.path()),
+        support::moved_aside(dir.path()),
         Vec::<String>::new(),
         "nothing was moved aside"
     );
@@ -316,7 +308,11 @@ fn a_kill_at_the_moment_a_checkpoint_grows_the_file_loses_nothing() {
         let store = Store::open(&path)
             .unwrap_or_else(|e| panic!("attempt {attempt}: reopening failed: {e}"));
         drop(store);
-        assert_eq!(aside(dir.path()), Vec::<String>::new(), "attempt {attempt}");
+        assert_eq!(
+            support::moved_aside(dir.path()),
+            Vec::<String>::new(),
+            "attempt {attempt}"
+        );
         let committed = ids_only(&lines);
         let stored = stored_cleaning_ids(&path);
         assert!(
@@ -368,7 +364,7 @@ fn a_damaged_log_that_another_process_holds_open_is_left_in_place() {
         path.exists(),
         "the file was left where the other process has it"
     );
-    assert_eq!(aside(dir.path()), Vec::<String>::new());
+    assert_eq!(support::moved_aside(dir.path()), Vec::<String>::new());
 
     drop(holder.stdin.take());
     assert!(holder.wait().unwrap().success());
@@ -419,7 +415,7 @@ fn a_damaged_log_that_this_process_holds_open_is_left_in_place() {
         other => panic!("expected DamagedInUse, got {:?}", other.map(|_| ())),
     }
     assert!(path.exists());
-    assert_eq!(aside(dir.path()), Vec::<String>::new());
+    assert_eq!(support::moved_aside(dir.path()), Vec::<String>::new());
 }
 
 fn copies_of_v1(dir: &Path) -> Vec<String> {

@@ -6,7 +6,7 @@
 //! inside a private mount namespace (`unshare --mount`) that vanishes with
 //! the child process. The child is this test binary run again.
 
-use std::process::Command;
+mod support;
 
 use chrono::DateTime;
 use rollsafe_core::{DeviceKind, Error, NewDevice, Store};
@@ -62,17 +62,13 @@ fn a_store_in_a_read_only_folder_is_refused_and_left_untouched() {
     let _ = std::fs::remove_file(dir.path().join("leftover-wal.sqlite3-shm"));
     let wal_before = std::fs::read(&wal).unwrap();
     let before = std::fs::read(&existing).unwrap();
-    let exe = std::env::current_exe().unwrap();
     let folder = dir.path().display().to_string();
-    let script = format!(
-        "mount --bind '{folder}' '{folder}' && mount -o remount,bind,ro '{folder}' && exec '{}' read_only_child --exact --nocapture --test-threads=1",
-        exe.display()
+    let output = support::run_in_private_mount(
+        &format!("mount --bind '{folder}' '{folder}' && mount -o remount,bind,ro '{folder}'"),
+        "read_only_child",
+        CHILD,
+        &folder,
     );
-    let output = Command::new("unshare")
-        .args(["--mount", "--propagation", "private", "sh", "-c", &script])
-        .env(CHILD, &folder)
-        .output()
-        .expect("unshare runs (util-linux)");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),

@@ -62,3 +62,34 @@ pub fn soak(device_id: DeviceId, when: Moment) -> NewCleaning {
         soak_minutes: Some(20),
     }
 }
+
+/// Runs the test `child` of this test binary again in a private mount
+/// namespace (`unshare --mount`, which vanishes with it), after `mount`
+/// (shell commands, run as root as CI is) has set up the folder `folder`,
+/// with `variable` set to `folder` so the child knows it is the child.
+pub fn run_in_private_mount(
+    mount: &str,
+    child: &str,
+    variable: &str,
+    folder: &str,
+) -> std::process::Output {
+    let exe = std::env::current_exe().unwrap();
+    let script = format!(
+        "{mount} && exec '{}' {child} --exact --nocapture --test-threads=1",
+        exe.display()
+    );
+    std::process::Command::new("unshare")
+        .args(["--mount", "--propagation", "private", "sh", "-c", &script])
+        .env(variable, folder)
+        .output()
+        .expect("unshare runs (util-linux)")
+}
+
+/// The names of the files in `dir` that a store moved aside as damaged.
+pub fn moved_aside(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".damaged-"))
+        .collect()
+}
