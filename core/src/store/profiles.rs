@@ -14,6 +14,9 @@ impl Store {
     pub fn save_profile(&self, update: ProfileUpdate, now: Moment) -> Result<Changed<Profile>> {
         let update = update.validated()?;
         let now = time::check_plausible("now", now)?;
+        for answer in &update.answers {
+            crate::profile::check_stopped_by(answer, time::local_date(&now))?;
+        }
         self.change(&now, |tx| {
             tx.execute(
                 "INSERT INTO profile_revisions (skin_type, saved_at_ms, saved_offset_s) VALUES (?1, ?2, ?3)",
