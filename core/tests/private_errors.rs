@@ -129,7 +129,7 @@ fn no_error_repeats_what_the_user_typed() {
         set_by: bell.clone(),
         set_at: now(),
         rest: vec![],
-        max_needle_length_mm: None,
+        max_needle: vec![],
         allowed_zones: vec![],
         avoid_products: vec![],
         cleared_conditions: vec![],

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::care_plan::{CarePlan, RegionRest};
+use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
 use crate::cleaning::{CleaningMethod, NewCleaning};
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
@@ -279,11 +279,32 @@ fn care_plan(path: &str, p: &CarePlanDoc, now: &Moment) -> Result<()> {
             min_rest_days: r.days,
         });
     }
+    let mut max_needle = Vec::new();
+    for (i, l) in p.max_needle_mm.iter().enumerate() {
+        max_needle.push(RegionNeedleLimit {
+            region: code(
+                &format!("{path}.max_needle_mm[{i}].region"),
+                &l.region,
+                BodyRegion::from_code,
+            )?,
+            max_needle_length_mm: l.mm,
+        });
+    }
+    if let Some(mm) = p.max_needle_length_mm {
+        for region in BodyRegion::ALL {
+            if !max_needle.iter().any(|l| l.region == region) {
+                max_needle.push(RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm: mm,
+                });
+            }
+        }
+    }
     let plan = CarePlan {
         set_by: p.set_by.clone(),
         set_at,
         rest: rest.clone(),
-        max_needle_length_mm: p.max_needle_length_mm,
+        max_needle,
         allowed_zones: codes(
             &format!("{path}.allowed_zones"),
             &p.allowed_zones,
@@ -572,6 +593,11 @@ fn report(path: &str, r: &ReportDoc, now: &Moment) -> Result<()> {
     optional_moment(
         &format!("{path}.resolved_at"),
         r.resolved_at.as_deref(),
+        now,
+    )?;
+    optional_moment(
+        &format!("{path}.clinician_seen_at"),
+        r.clinician_seen_at.as_deref(),
         now,
     )?;
     moment(&format!("{path}.recorded_at"), &r.recorded_at, now)?;
