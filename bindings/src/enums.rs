@@ -69,6 +69,7 @@ pub enum BodyRegion {
 #[uniffi::remote(Enum)]
 pub enum Severity {
     Blocker,
+    Caution,
     Warning,
 }
 
@@ -192,6 +193,14 @@ pub struct CarePlanRest {
     pub min_rest_days: u32,
 }
 
+/// The longest needle a care plan allows on one region, in millimetres.
+#[uniffi::remote(Record)]
+pub struct CarePlanNeedleLimit {
+    pub region: BodyRegion,
+    pub max_needle_length_mm: f64,
+}
+
+pub use rollsafe_core::RegionNeedleLimit as CarePlanNeedleLimit;
 pub use rollsafe_core::{
     AlertKind, AlertReason, PhotoRef, PusColour, PusConsistency, PusDescription, QuietHours,
     ReminderKind, ReportKind, ReportedSymptom, RiskLevel, Symptom, TriageLevel,

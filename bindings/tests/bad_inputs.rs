@@ -83,7 +83,7 @@ fn care_plan() -> CarePlan {
         set_by: "Dr Osei".into(),
         set_at: now(),
         rest: vec![],
-        max_needle_length_mm: None,
+        max_needle: vec![],
         allowed_zones: vec![],
         avoid_products: vec![],
         cleared_conditions: vec![],
@@ -747,12 +747,15 @@ fn catalogue() -> Vec<(&'static str, Expect, Call)> {
         ),
         (
             "care plan NaN needle",
-            Field("max_needle_length_mm"),
+            Field("max_needle.max_needle_length_mm"),
             Box::new(|f| {
                 f.store
                     .set_care_plan(
                         CarePlan {
-                            max_needle_length_mm: Some(f64::NAN),
+                            max_needle: vec![CarePlanNeedleLimit {
+                                region: BodyRegion::Face,
+                                max_needle_length_mm: f64::NAN,
+                            }],
                             ..care_plan()
                         },
                         now(),

@@ -73,6 +73,7 @@ fn work(store: Arc<RollSafeStore>, n: usize) -> Result<(Vec<String>, Vec<String>
         acknowledge.extend(
             [
                 "interval_not_elapsed",
+                "interval_before_later_session",
                 "device_not_cleaned",
                 "device_due_for_replacement",
             ]

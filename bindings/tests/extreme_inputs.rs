@@ -87,7 +87,7 @@ fn care_plan() -> CarePlan {
         set_by: "Dr Osei".into(),
         set_at: now(),
         rest: vec![],
-        max_needle_length_mm: None,
+        max_needle: vec![],
         allowed_zones: vec![],
         avoid_products: vec![],
         cleared_conditions: vec![],
@@ -693,13 +693,16 @@ fn value_calls() -> Vec<(&'static str, &'static str, Call)> {
             }),
         ));
         calls.push((
-            "care plan max_needle_length_mm",
-            "max_needle_length_mm",
+            "care plan max_needle.max_needle_length_mm",
+            "max_needle.max_needle_length_mm",
             Box::new(move |f| {
                 f.store
                     .set_care_plan(
                         CarePlan {
-                            max_needle_length_mm: Some(x),
+                            max_needle: vec![CarePlanNeedleLimit {
+                                region: BodyRegion::Face,
+                                max_needle_length_mm: x,
+                            }],
                             ..care_plan()
                         },
                         now(),
@@ -999,7 +1002,10 @@ fn rich_backup() -> serde_json::Value {
                 region: BodyRegion::Face,
                 min_rest_days: 14,
             }],
-            max_needle_length_mm: Some(0.5),
+            max_needle: vec![CarePlanNeedleLimit {
+                region: BodyRegion::Face,
+                max_needle_length_mm: 0.5,
+            }],
             ..care_plan()
         },
         now(),

@@ -24,6 +24,15 @@ pub struct RegionRest {
     pub min_rest_days: u32,
 }
 
+/// The longest needle the plan allows on one region.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegionNeedleLimit {
+    /// The region it applies to.
+    pub region: BodyRegion,
+    /// The longest needle allowed there, in millimetres.
+    pub max_needle_length_mm: f64,
+}
+
 /// What a clinician sets (entered by the user or the clinic).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CarePlan {
@@ -33,8 +42,9 @@ pub struct CarePlan {
     pub set_at: Moment,
     /// Minimum rests that replace the defaults for their regions.
     pub rest: Vec<RegionRest>,
-    /// The longest needle allowed, in millimetres.
-    pub max_needle_length_mm: Option<f64>,
+    /// The longest needle allowed, per region; a region left out has no
+    /// limit from the plan (a scalp limit says nothing about the face).
+    pub max_needle: Vec<RegionNeedleLimit>,
     /// The only zones allowed; empty means every zone.
     pub allowed_zones: Vec<BodyZone>,
     /// Product categories to keep away from needled skin.
@@ -58,16 +68,24 @@ impl CarePlan {
         if validate::has_adjacent_duplicate(&rest, |r| r.region) {
             return Err(Error::invalid("rest", "sets the same region twice"));
         }
-        let max_needle_length_mm = self
-            .max_needle_length_mm
-            .map(|mm| {
-                validate::millimetres(
-                    "max_needle_length_mm",
-                    mm,
-                    crate::device::NEEDLE_LENGTH_RANGE_MM,
-                )
+        let mut max_needle = self
+            .max_needle
+            .into_iter()
+            .map(|limit| {
+                Ok(RegionNeedleLimit {
+                    region: limit.region,
+                    max_needle_length_mm: validate::millimetres(
+                        "max_needle.max_needle_length_mm",
+                        limit.max_needle_length_mm,
+                        crate::device::NEEDLE_LENGTH_RANGE_MM,
+                    )?,
+                })
             })
-            .transpose()?;
+            .collect::<Result<Vec<_>>>()?;
+        crate::sorting::sort_by_key(&mut max_needle, |r| r.region as u8);
+        if validate::has_adjacent_duplicate(&max_needle, |r| r.region) {
+            return Err(Error::invalid("max_needle", "sets the same region twice"));
+        }
         let allowed_zones = if self.allowed_zones.is_empty() {
             Vec::new()
         } else {
@@ -83,7 +101,7 @@ impl CarePlan {
             set_by: validate::label("set_by", &self.set_by)?,
             set_at: time::check_plausible("set_at", self.set_at)?,
             rest,
-            max_needle_length_mm,
+            max_needle,
             allowed_zones,
             avoid_products,
             cleared_conditions,
@@ -96,6 +114,14 @@ impl CarePlan {
             .iter()
             .find(|r| r.region == region)
             .map(|r| r.min_rest_days)
+    }
+
+    /// The longest needle the plan allows on `region`, if it sets one.
+    pub fn max_needle_for(&self, region: BodyRegion) -> Option<f64> {
+        self.max_needle
+            .iter()
+            .find(|r| r.region == region)
+            .map(|r| r.max_needle_length_mm)
     }
 
     /// True when the plan allows `zone`.
@@ -123,7 +149,10 @@ mod tests {
                 region: BodyRegion::Face,
                 min_rest_days: 14,
             }],
-            max_needle_length_mm: Some(0.5),
+            max_needle: vec![RegionNeedleLimit {
+                region: BodyRegion::Scalp,
+                max_needle_length_mm: 0.5,
+            }],
             allowed_zones: vec![],
             avoid_products: vec![],
             cleared_conditions: vec![],
@@ -136,6 +165,22 @@ mod tests {
         assert!(BodyZone::ALL.iter().all(|z| plan.allows_zone(*z)));
         assert_eq!(plan.rest_for(BodyRegion::Face), Some(14));
         assert_eq!(plan.rest_for(BodyRegion::Scalp), None);
+    }
+
+    #[test]
+    fn a_needle_limit_belongs_to_its_region() {
+        let plan = plan().validated().unwrap();
+        assert_eq!(plan.max_needle_for(BodyRegion::Scalp), Some(0.5));
+        assert_eq!(plan.max_needle_for(BodyRegion::Face), None);
+        let mut twice = self::plan();
+        twice.max_needle.push(twice.max_needle[0]);
+        assert!(matches!(
+            twice.validated(),
+            Err(Error::InvalidInput {
+                field: "max_needle",
+                ..
+            })
+        ));
     }
 
     #[test]

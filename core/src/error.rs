@@ -48,7 +48,8 @@ pub enum Error {
     /// nothing was recorded. The display lists codes only.
     #[error("the session is blocked by: {}", codes(.blockers))]
     Blocked {
-        /// The blockers not acknowledged.
+        /// The findings needing an acknowledgement (blockers and cautions)
+        /// that were not acknowledged.
         blockers: Vec<crate::verdict::Finding>,
     },
 
@@ -151,7 +152,7 @@ impl From<rusqlite::Error> for Error {
 fn codes(findings: &[crate::verdict::Finding]) -> String {
     findings
         .iter()
-        .map(|f| f.code)
+        .map(|f| f.code.code())
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -61,7 +61,7 @@ pub mod wear;
 pub mod zone;
 
 pub use alert::{Alert, AlertKind, AlertListener, AlertReason, Changed};
-pub use care_plan::{CarePlan, RegionRest as CarePlanRest};
+pub use care_plan::{CarePlan, RegionNeedleLimit, RegionRest as CarePlanRest};
 pub use cleaning::{Cleaning, CleaningEntry, CleaningMethod, CleaningTiming, NewCleaning};
 pub use device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 pub use error::{Error, Result};
@@ -80,5 +80,5 @@ pub use symptom::{
 };
 pub use time::Moment;
 pub use today::{DeviceToday, RegionToday, Today};
-pub use verdict::{Finding, RegionRest, SessionVerdict, Severity};
+pub use verdict::{Finding, FindingCode, RegionRest, SessionVerdict, Severity};
 pub use zone::{BodyRegion, BodyZone};

@@ -144,9 +144,22 @@ impl Profile {
     }
 }
 
+/// Refuses a stop date after `today`: a stop in the future is a plan, not a
+/// fact, and would start the waiting period before the medicine has stopped.
+pub(crate) fn check_stopped_by(answer: &ConditionAnswer, today: NaiveDate) -> Result<()> {
+    match answer.stopped_on {
+        Some(stopped) if stopped > today => Err(Error::invalid(
+            "answers.stopped_on",
+            "is in the future: record the stop once it has happened",
+        )),
+        _ => Ok(()),
+    }
+}
+
 impl ProfileUpdate {
     /// Checks the answers: each condition at most once, a stop date only for
-    /// isotretinoin, plausible confirmation moments. Sorts them.
+    /// isotretinoin and never after the day it was confirmed, plausible
+    /// confirmation moments. Sorts them.
     pub fn validated(self) -> Result<Self> {
         let mut answers = Vec::with_capacity(self.answers.len());
         for answer in self.answers {
@@ -159,6 +172,7 @@ impl ProfileUpdate {
                 ));
             }
             let confirmed_at = time::check_plausible("answers.confirmed_at", answer.confirmed_at)?;
+            check_stopped_by(&answer, time::local_date(&confirmed_at))?;
             answers.push(ConditionAnswer {
                 confirmed_at,
                 ..answer

@@ -232,7 +232,16 @@ pub fn schedule(input: &ReminderInput<'_>) -> Vec<Reminder> {
             r.due = quiet.defer(r.due);
         }
     }
-    reminders.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.id.cmp(&b.id)));
+    // Reminders due at the same instant: by kind, then by title (which names
+    // the device), so the order means something and never depends on the
+    // random ids; the id only separates what is otherwise identical.
+    reminders.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     reminders
 }
 
@@ -330,6 +339,38 @@ mod tests {
         assert_eq!(
             quiet.defer(at("2026-03-01T21:59:00+01:00")),
             at("2026-03-01T21:59:00+01:00")
+        );
+    }
+
+    #[test]
+    fn reminders_due_together_sort_by_kind_then_device_name() {
+        let device = |id: &str, nickname: &str| DeviceFacts {
+            device_id: DeviceId::parse("id", id).unwrap(),
+            nickname: nickname.to_owned(),
+            uncleaned_session: None,
+            soak: None,
+            next_allowed_date: NaiveDate::from_ymd_opt(2026, 3, 8),
+            replacement: None,
+        };
+        // The ids sort the other way round from the names.
+        let devices = [
+            device("00000000-0000-4000-8000-000000000001", "Scalp roller"),
+            device("ffffffff-ffff-4fff-bfff-ffffffffffff", "Face roller"),
+        ];
+        let input = ReminderInput {
+            now: at("2026-03-01T21:00:00+01:00"),
+            devices: &devices,
+            recent_sessions: &[],
+            open_triage: None,
+            quiet_hours: None,
+        };
+        let titles: Vec<String> = schedule(&input).into_iter().map(|r| r.title).collect();
+        assert_eq!(
+            titles,
+            [
+                "Face roller may be used again",
+                "Scalp roller may be used again"
+            ]
         );
     }
 

@@ -262,6 +262,9 @@ pub struct SymptomReport {
     pub link_chosen_by_user: bool,
     /// When the user marked it resolved.
     pub resolved_at: Option<Moment>,
+    /// When a clinician saw the skin about this report, as the user recorded
+    /// it: an amber or red prompt from it stops needling until then.
+    pub clinician_seen_at: Option<Moment>,
     /// When it was entered.
     pub recorded_at: Moment,
 }

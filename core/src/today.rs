@@ -74,7 +74,7 @@ impl DeviceToday {
             .filter(|r| {
                 r.verdict
                     .blockers()
-                    .all(|f| f.code == crate::check::INTERVAL_NOT_ELAPSED)
+                    .all(|f| f.code == crate::verdict::FindingCode::IntervalNotElapsed)
             })
             .filter_map(|r| r.verdict.next_allowed_date)
             .min()

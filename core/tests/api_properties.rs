@@ -106,7 +106,7 @@ proptest! {
                         let zones = BodyZone::ALL.get(zone).map(|z| vec![*z]).unwrap_or_default();
                         let plan = SessionPlan { device_id: *id, zones, needle_length_mm: None, products: vec![], pre_checks: PreChecks::ALL_CLEAR };
                         let blockers: Vec<String> = match store.check_session(&plan, now) {
-                            Ok(v) => v.blockers().map(|f| f.code.to_owned()).collect(),
+                            Ok(v) => v.to_acknowledge().map(|f| f.code.code().to_owned()).collect(),
                             Err(_) => vec![],
                         };
                         let ack = if acknowledge { blockers.clone() } else { vec![] };

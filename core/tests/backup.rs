@@ -51,7 +51,17 @@ fn story() -> (Store, Moment) {
                     region: BodyRegion::Face,
                     min_rest_days: 10,
                 }],
-                max_needle_length_mm: Some(1.0),
+                max_needle: [
+                    rollsafe_core::BodyRegion::Face,
+                    rollsafe_core::BodyRegion::Scalp,
+                    rollsafe_core::BodyRegion::Body,
+                ]
+                .into_iter()
+                .map(|region| rollsafe_core::RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm: 1.0,
+                })
+                .collect(),
                 allowed_zones: vec![],
                 avoid_products: vec![],
                 cleared_conditions: vec![],
@@ -106,8 +116,8 @@ fn story() -> (Store, Moment) {
             let blockers: Vec<String> = store
                 .check_session(&session(device, zone, now, None).plan, now)
                 .unwrap()
-                .blockers()
-                .map(|f| f.code.to_owned())
+                .to_acknowledge()
+                .map(|f| f.code.code().to_owned())
                 .collect();
             let recorded = store
                 .record_session(session(device, zone, now, None), &blockers, now)
@@ -479,7 +489,7 @@ proptest! {
                 }
                 Op::Record(d, z, notes) => {
                     let new = session(devices[d], BodyZone::ALL[z], now, notes.then_some("σημείωση"));
-                    let blockers: Vec<String> = store.check_session(&new.plan, now).map(|v| v.blockers().map(|f| f.code.to_owned()).collect()).unwrap_or_default();
+                    let blockers: Vec<String> = store.check_session(&new.plan, now).map(|v| v.to_acknowledge().map(|f| f.code.code().to_owned()).collect()).unwrap_or_default();
                     if let Ok(recorded) = store.record_session(new, &blockers, now) {
                         sessions.push(recorded.value.session.id);
                     }

@@ -84,7 +84,7 @@ fn plan_set_at(set_at: Moment) -> CarePlan {
         set_by: "Dr Ng".into(),
         set_at,
         rest: vec![],
-        max_needle_length_mm: None,
+        max_needle: vec![],
         allowed_zones: vec![],
         avoid_products: vec![],
         cleared_conditions: vec![],
@@ -111,7 +111,7 @@ fn symptoms(at: Moment) -> NewSymptomReport {
 }
 
 /// Records a session whatever the rules say (the user acknowledges every
-/// blocker), as the app lets them.
+/// blocker and caution), as the app lets them.
 fn record_session(
     store: &Store,
     new: NewSession,
@@ -119,8 +119,8 @@ fn record_session(
 ) -> Result<rollsafe_core::SessionId, Error> {
     let blockers: Vec<String> = store
         .check_session(&new.plan, now)?
-        .blockers()
-        .map(|f| f.code.to_owned())
+        .to_acknowledge()
+        .map(|f| f.code.code().to_owned())
         .collect();
     Ok(store.record_session(new, &blockers, now)?.value.session.id)
 }

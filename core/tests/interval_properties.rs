@@ -55,6 +55,37 @@ fn verdict(needle: f64, last: Option<Moment>, last_needle: f64, now: Moment) -> 
         wear: &DeviceWear::default(),
         cleaning: CleaningState::CleanForNextUse,
         region_history: &history,
+        later_sessions: &[],
+        open_prompts: &[],
+    })
+}
+
+/// The verdict for a session at `now` when the only other session on the
+/// region comes later, at `later`.
+fn verdict_before(needle: f64, later: Moment, later_needle: f64, now: Moment) -> SessionVerdict {
+    let device = device(needle);
+    let plan = ValidPlan {
+        zones: vec![BodyZone::Cheeks],
+        needle_length_mm: needle,
+        products: vec![],
+        pre_checks: PreChecks::ALL_CLEAR,
+    };
+    let later = [RegionLastSession {
+        region: BodyRegion::Face,
+        at: later,
+        needle_length_mm: later_needle,
+    }];
+    check_session(&CheckContext {
+        device: &device,
+        plan: &plan,
+        now,
+        profile: None,
+        care_plan: None,
+        wear: &DeviceWear::default(),
+        cleaning: CleaningState::CleanForNextUse,
+        region_history: &[],
+        later_sessions: &later,
+        open_prompts: &[],
     })
 }
 
@@ -85,6 +116,27 @@ fn needle() -> impl Strategy<Value = f64> {
 }
 
 proptest! {
+    #[test]
+    fn the_rest_rule_looks_both_ways(
+        first_ms in instant(), first_offset in offset(),
+        second_ms in instant(), second_offset in offset(),
+        first_needle in needle(), second_needle in needle(),
+    ) {
+        // Two sessions on one region, whichever is entered first: checking
+        // the later against the earlier blocks exactly when checking the
+        // earlier against the later does.
+        let (a, b) = (at(first_ms, first_offset), at(second_ms, second_offset));
+        let (early, early_needle, late, late_needle) = if a <= b {
+            (a, first_needle, b, second_needle)
+        } else {
+            (b, second_needle, a, first_needle)
+        };
+        prop_assume!(early < late);
+        let forwards = verdict(late_needle, Some(early), early_needle, late);
+        let backwards = verdict_before(early_needle, late, late_needle, early);
+        prop_assert_eq!(forwards.allowed, backwards.allowed);
+    }
+
     #[test]
     fn never_panics_and_the_verdict_matches_the_blockers(
         last_ms in instant(), last_offset in offset(),

@@ -137,3 +137,30 @@ fn every_released_schema_upgrades_with_every_record_intact() {
         assert_eq!(check, "ok");
     }
 }
+
+#[test]
+fn a_care_plan_limit_from_before_version_3_holds_on_every_region() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in [1, 2] {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/schema-v{version}.sqlite3"));
+        let global: f64 = Connection::open(&fixture)
+            .unwrap()
+            .query_row(
+                "SELECT max_needle_length_mm FROM care_plans ORDER BY revision DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let copy = dir.path().join(format!("limits-v{version}.sqlite3"));
+        std::fs::copy(&fixture, &copy).unwrap();
+        let plan = Store::open(&copy).unwrap().care_plan().unwrap().unwrap();
+        for region in rollsafe_core::BodyRegion::ALL {
+            assert_eq!(
+                plan.max_needle_for(region),
+                Some(global),
+                "v{version} {region:?}"
+            );
+        }
+    }
+}

@@ -129,7 +129,7 @@ fn no_error_repeats_what_the_user_typed() {
         set_by: bell.clone(),
         set_at: now(),
         rest: vec![],
-        max_needle_length_mm: None,
+        max_needle: vec![],
         allowed_zones: vec![],
         avoid_products: vec![],
         cleared_conditions: vec![],
@@ -439,7 +439,7 @@ fn no_error_repeats_a_value_the_user_gave() {
             region: rollsafe_core::BodyRegion::Face,
             min_rest_days: 98_765,
         }],
-        max_needle_length_mm: None,
+        max_needle: vec![],
         allowed_zones: vec![],
         avoid_products: vec![],
         cleared_conditions: vec![],
@@ -451,7 +451,10 @@ fn no_error_repeats_a_value_the_user_gave() {
     );
     let longest = CarePlan {
         rest: vec![],
-        max_needle_length_mm: Some(7.891),
+        max_needle: vec![rollsafe_core::RegionNeedleLimit {
+            region: rollsafe_core::BodyRegion::Face,
+            max_needle_length_mm: 7.891,
+        }],
         ..care_plan
     };
     assert_hides(

@@ -129,6 +129,7 @@ fn report() -> impl Strategy<Value = ReportFacts> {
                         session_id: session.map(|_| SessionId::random()),
                         link_chosen_by_user: false,
                         resolved_at: None,
+                        clinician_seen_at: None,
                         recorded_at: at,
                     },
                     session: session.map(|(hours, needle)| (at - TimeDelta::hours(hours), needle)),

@@ -82,7 +82,10 @@ fn the_verdict_blocks_until_the_interval_has_passed() {
         .check_session(&plan(device.id), at("2026-03-04T09:00:00+01:00"))
         .unwrap();
     assert!(!blocked.allowed);
-    assert_eq!(blocked.findings[0].code, "interval_not_elapsed");
+    assert_eq!(
+        blocked.findings[0].code,
+        rollsafe_core::FindingCode::IntervalNotElapsed
+    );
     assert_eq!(blocked.next_allowed_date.unwrap().to_string(), "2026-03-08");
     let allowed = store
         .check_session(&plan(device.id), at("2026-03-08T00:00:00+01:00"))

@@ -92,7 +92,7 @@ fn each_region_gets_the_verdict_a_check_would_give() {
             .verdict
             .findings
             .iter()
-            .any(|f| f.code == "device_not_cleaned")
+            .any(|f| f.code == rollsafe_core::FindingCode::DeviceNotCleaned)
     );
 
     assert_eq!(today.assessment, store.assess(now).unwrap());
@@ -111,7 +111,7 @@ fn a_care_plan_that_keeps_a_region_closed_says_so() {
                 set_by: "Dr Test".into(),
                 set_at: now,
                 rest: vec![],
-                max_needle_length_mm: None,
+                max_needle: vec![],
                 allowed_zones: vec![BodyZone::Cheeks],
                 avoid_products: vec![],
                 cleared_conditions: vec![],

@@ -13,9 +13,10 @@
 use chrono::{Days, NaiveTime, TimeDelta, TimeZone};
 use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
-    Device, DeviceKind, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
+    Device, DeviceKind, FindingCode, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
     NewSymptomReport, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
-    QuietHours, ReportKind, ReportedSymptom, SessionPlan, SkinType, Store, Symptom,
+    QuietHours, RegionNeedleLimit, ReportKind, ReportedSymptom, SessionPlan, SkinType, Store,
+    Symptom,
 };
 
 /// Days before today of each careful face-roller session.
@@ -74,7 +75,13 @@ pub fn fill(store: &Store, now: Moment) -> rollsafe_core::Result<()> {
                 region: BodyRegion::Scalp,
                 min_rest_days: 14,
             }],
-            max_needle_length_mm: Some(0.5),
+            max_needle: BodyRegion::ALL
+                .into_iter()
+                .map(|region| RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm: 0.5,
+                })
+                .collect(),
             allowed_zones: vec![],
             avoid_products: vec![ProductCategory::Retinoid],
             cleared_conditions: vec![],
@@ -170,10 +177,12 @@ fn use_device(
     let acknowledged: Vec<String> = if soak_before {
         vec![]
     } else {
-        vec![
-            "device_not_cleaned".into(),
-            "precheck_device_not_cleaned".into(),
+        [
+            FindingCode::DeviceNotCleaned,
+            FindingCode::PrecheckDeviceNotCleaned,
         ]
+        .map(|code| code.code().to_owned())
+        .to_vec()
     };
     // Entered half an hour after the session, as people do.
     store.record_session(session, &acknowledged, evening + TimeDelta::minutes(30))?;

@@ -17,7 +17,10 @@ fn status_shows_each_verdict_with_reasons_risk_alerts_and_reminders() {
         "    face: not now\n      [warning] Needling the face can reactivate cold sores.",
         "    scalp: not now (rest until 2026-12-03)\n      [blocked] Let the scalp rest at least 14 days",
         "    body: not now (see above)\n",
-        "  Scalp roller: not now; the earliest a resting region is free again: 2026-12-03.\n    scalp: not now (rest until 2026-12-03)",
+        // The open amber report on the scalp holds it back too, and waiting
+        // alone does not lift that: no date is promised.
+        "  Scalp roller: not now.\n    scalp: not now (rest until 2026-12-03)",
+        "Your symptom report of 2026-11-22 on the scalp is outside the expected course.",
         "the next is allowed from 2026-12-03",
         "rule care_plan (clinician evidence)",
         "As far as the log knows. Before you start, RollSafe asks about your skin",
@@ -63,13 +66,14 @@ fn status_as_json_has_the_cores_verdict_per_device_and_region() {
     };
 
     // A scalp roller is judged for the scalp only; the care plan's 14 days
-    // of rest block it.
+    // of rest block it, and so does the open amber report on the scalp,
+    // which no date lifts.
     let scalp = devices
         .iter()
         .find(|d| d["device"]["kind"] == "scalp_roller")
         .unwrap();
     assert_eq!(scalp["may_use_now"], false);
-    assert_eq!(scalp["next_allowed_date"], "2026-12-03");
+    assert_eq!(scalp["next_allowed_date"], serde_json::Value::Null);
     let regions: Vec<&str> = scalp["regions"]
         .as_array()
         .unwrap()

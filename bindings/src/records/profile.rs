@@ -2,7 +2,9 @@
 
 use rollsafe_core as core;
 
-use crate::enums::{BodyZone, CarePlanRest, Condition, ProductCategory, SkinType};
+use crate::enums::{
+    BodyZone, CarePlanNeedleLimit, CarePlanRest, Condition, ProductCategory, SkinType,
+};
 use crate::error::RollSafeError;
 use crate::time::{CalendarDate, Moment, optional_date};
 
@@ -53,9 +55,10 @@ pub struct CarePlan {
     /// Minimum rests replacing the defaults, per region.
     #[uniffi(default)]
     pub rest: Vec<CarePlanRest>,
-    /// The longest needle allowed, in millimetres.
-    #[uniffi(default = None)]
-    pub max_needle_length_mm: Option<f64>,
+    /// The longest needle allowed, per region; a region left out has no
+    /// limit from the plan.
+    #[uniffi(default)]
+    pub max_needle: Vec<CarePlanNeedleLimit>,
     /// The only zones allowed; empty means every zone.
     #[uniffi(default)]
     pub allowed_zones: Vec<BodyZone>,
@@ -118,7 +121,7 @@ impl CarePlan {
             set_by: self.set_by,
             set_at: self.set_at.to_core("set_at")?,
             rest: self.rest,
-            max_needle_length_mm: self.max_needle_length_mm,
+            max_needle: self.max_needle,
             allowed_zones: self.allowed_zones,
             avoid_products: self.avoid_products,
             cleared_conditions: self.cleared_conditions,
@@ -132,7 +135,7 @@ impl From<core::CarePlan> for CarePlan {
             set_by: p.set_by,
             set_at: p.set_at.into(),
             rest: p.rest,
-            max_needle_length_mm: p.max_needle_length_mm,
+            max_needle: p.max_needle,
             allowed_zones: p.allowed_zones,
             avoid_products: p.avoid_products,
             cleared_conditions: p.cleared_conditions,

@@ -71,6 +71,8 @@ pub struct SymptomReport {
     pub link_chosen_by_user: bool,
     /// When the user marked it resolved.
     pub resolved_at: Option<Moment>,
+    /// When a clinician saw the skin about it, as the user recorded it.
+    pub clinician_seen_at: Option<Moment>,
     /// When it was entered.
     pub recorded_at: Moment,
 }
@@ -113,6 +115,7 @@ impl From<core::SymptomReport> for SymptomReport {
             session_id: r.session_id.map(|s| s.to_string()),
             link_chosen_by_user: r.link_chosen_by_user,
             resolved_at: r.resolved_at.map(Moment::from),
+            clinician_seen_at: r.clinician_seen_at.map(Moment::from),
             recorded_at: r.recorded_at.into(),
         }
     }

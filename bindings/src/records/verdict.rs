@@ -24,7 +24,8 @@ pub struct RuleSource {
 pub struct Finding {
     /// A stable machine-readable code, for example `interval_not_elapsed`.
     pub code: String,
-    /// Whether it blocks the session or only warns.
+    /// Whether it blocks the session, needs an acknowledgement to record it
+    /// (a caution), or only warns.
     pub severity: Severity,
     /// A plain-language explanation for the user.
     pub message: String,
@@ -77,7 +78,7 @@ impl From<core::rules::RuleSource> for RuleSource {
 impl From<core::Finding> for Finding {
     fn from(finding: core::Finding) -> Self {
         Finding {
-            code: finding.code.to_owned(),
+            code: finding.code.code().to_owned(),
             severity: finding.severity,
             message: finding.message,
             rule_id: finding.source.rule_id.to_owned(),

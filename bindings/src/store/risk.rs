@@ -65,6 +65,21 @@ impl RollSafeStore {
         Ok(report_update(self.core.resolve_report(id, at, now)?))
     }
 
+    /// Records that a clinician saw the skin about a report at `at`: an
+    /// amber or red prompt from it no longer stops needling. Refused if `at`
+    /// is before the report or after `now`, or if a visit is already recorded.
+    pub fn record_clinician_seen(
+        &self,
+        id: String,
+        at: Moment,
+        now: Moment,
+    ) -> Result<ReportUpdate, RollSafeError> {
+        let id = core::ReportId::parse("id", &id)?;
+        let at = at.to_core("at")?;
+        let now = now.to_core("now")?;
+        Ok(report_update(self.core.record_clinician_seen(id, at, now)?))
+    }
+
     /// Every symptom report, most recent first.
     pub fn symptom_reports(&self) -> Result<Vec<SymptomReport>, RollSafeError> {
         let reports = self.core.symptom_reports()?;

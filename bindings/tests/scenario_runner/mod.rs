@@ -208,6 +208,16 @@ impl Runner {
                     let got = match key.as_str() {
                         "versions" => Value::from(history.versions.len()),
                         "deleted" => Value::from(history.deleted_at.is_some()),
+                        "acknowledged" => history
+                            .versions
+                            .last()
+                            .map(|v| {
+                                v.overrides
+                                    .iter()
+                                    .map(|o| Value::from(o.code.as_str()))
+                                    .collect()
+                            })
+                            .unwrap_or(Value::Array(vec![])),
                         other => {
                             return Err(mismatch(&format!("unknown history expectation {other}")));
                         }
@@ -268,6 +278,16 @@ impl Runner {
                         .unwrap_or_else(|| a.to_owned())
                 });
                 store.link_report(id, session, moment(step, "now")?)?.alerts
+            }
+            "clinician_seen" => {
+                let id = self.report(step)?;
+                store
+                    .record_clinician_seen(id, moment(step, "at")?, moment(step, "now")?)?
+                    .alerts
+            }
+            "today" => {
+                self.today(step, expect.ok_or(mismatch("today needs expect"))?)?;
+                vec![]
             }
             "assess" => {
                 let assessment = store.assess(moment(step, "now")?)?;
@@ -374,6 +394,51 @@ impl Runner {
                 other => return Err(mismatch(&format!("unknown overview expectation {other}"))),
             };
             expect_equal(key, &got, want)?;
+        }
+        Ok(())
+    }
+
+    /// Compares the home screen with `expect.devices`: per device alias,
+    /// `may_use_now` and the blocker codes per region.
+    fn today(&self, step: &Value, expect: &Map<String, Value>) -> Result<(), Failure> {
+        let today = self.store.today(moment(step, "now")?)?;
+        let devices = expect
+            .get("devices")
+            .and_then(Value::as_object)
+            .ok_or(mismatch("today needs expect.devices"))?;
+        for (alias, want) in devices {
+            let id = self
+                .devices
+                .get(alias)
+                .ok_or(mismatch(&format!("unknown device {alias}")))?;
+            let device = today
+                .devices
+                .iter()
+                .find(|d| &d.overview.device.id == id)
+                .ok_or(mismatch(&format!("{alias} is not on the home screen")))?;
+            let want = want.as_object().ok_or(mismatch("a device's expectation"))?;
+            for (key, want) in want {
+                let got = match key.as_str() {
+                    "may_use_now" => Value::from(device.may_use_now),
+                    "blockers" => device
+                        .regions
+                        .iter()
+                        .map(|r| {
+                            let codes: Vec<Value> = r
+                                .verdict
+                                .findings
+                                .iter()
+                                .filter(|f| f.severity == rollsafe_ffi::Severity::Blocker)
+                                .map(|f| Value::from(f.code.as_str()))
+                                .collect();
+                            (parse::region_code(r.region).to_owned(), Value::from(codes))
+                        })
+                        .collect::<Map<_, _>>()
+                        .into(),
+                    other => return Err(mismatch(&format!("unknown today expectation {other}"))),
+                };
+                expect_equal(&format!("{alias}.{key}"), &got, want)?;
+            }
         }
         Ok(())
     }
@@ -548,6 +613,7 @@ fn check_verdict(
         let got = match key.as_str() {
             "allowed" => Value::from(verdict.allowed),
             "blockers" => codes(rollsafe_ffi::Severity::Blocker),
+            "cautions" => codes(rollsafe_ffi::Severity::Caution),
             "warnings" => codes(rollsafe_ffi::Severity::Warning),
             "next_allowed_date" => verdict
                 .next_allowed_date

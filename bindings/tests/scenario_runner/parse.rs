@@ -5,10 +5,10 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use chrono::DateTime;
 use rollsafe_ffi::{
-    BodyRegion, BodyZone, CalendarDate, CarePlan, CarePlanRest, CleaningMethod, Condition,
-    ConditionAnswer, DeviceKind, Moment, NeedleMaterial, NewSymptomReport, PreChecks, Product,
-    ProductCategory, ProductTiming, ProfileUpdate, PusDescription, QuietHours, ReminderKind,
-    ReportKind, ReportedSymptom, SessionPlan, SkinType,
+    BodyRegion, BodyZone, CalendarDate, CarePlan, CarePlanNeedleLimit, CarePlanRest,
+    CleaningMethod, Condition, ConditionAnswer, DeviceKind, Moment, NeedleMaterial,
+    NewSymptomReport, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
+    PusDescription, QuietHours, ReminderKind, ReportKind, ReportedSymptom, SessionPlan, SkinType,
 };
 use serde_json::Value;
 
@@ -300,6 +300,15 @@ pub fn care_plan(plan: &Value, now: Moment) -> Result<CarePlan, Failure> {
             });
         }
     }
+    let mut max_needle = Vec::new();
+    if let Some(Value::Object(map)) = plan.get("max_needle") {
+        for (region, mm) in map {
+            max_needle.push(CarePlanNeedleLimit {
+                region: BodyRegion::from_code(region).ok_or_else(|| mismatch("unknown region"))?,
+                max_needle_length_mm: mm.as_f64().ok_or_else(|| mismatch("max_needle mm"))?,
+            });
+        }
+    }
     Ok(CarePlan {
         set_by: str_field(plan, "set_by")?.to_owned(),
         set_at: if plan.get("set_at").is_some() {
@@ -308,7 +317,7 @@ pub fn care_plan(plan: &Value, now: Moment) -> Result<CarePlan, Failure> {
             now
         },
         rest,
-        max_needle_length_mm: opt_f64(plan, "max_needle_length_mm")?,
+        max_needle,
         allowed_zones: codes(plan, "allowed_zones")?,
         avoid_products: codes(plan, "avoid_products")?,
         cleared_conditions: codes(plan, "cleared_conditions")?,

@@ -89,7 +89,7 @@ fn build(path: &Path, days: u64) {
                         min_rest_days: 1,
                     })
                     .collect(),
-                max_needle_length_mm: None,
+                max_needle: vec![],
                 allowed_zones: vec![],
                 avoid_products: vec![],
                 cleared_conditions: vec![],
@@ -151,8 +151,8 @@ fn build(path: &Path, days: u64) {
         let blockers: Vec<String> = store
             .check_session(&plan, evening)
             .unwrap()
-            .blockers()
-            .map(|f| f.code.to_owned())
+            .to_acknowledge()
+            .map(|f| f.code.code().to_owned())
             .collect();
         let session = NewSession {
             plan,

@@ -5,23 +5,14 @@ use chrono::NaiveDate;
 use super::{CheckContext, CleaningState};
 use crate::rules::cleaning::{CLEANING_RULE, MIN_SOAK_MINUTES, inadequacy};
 use crate::rules::device;
-use crate::verdict::{Finding, Severity};
+use crate::verdict::{Finding, FindingCode, Severity};
 use crate::wear;
-
-/// The finding code of a device not cleaned adequately since its last use.
-pub const DEVICE_NOT_CLEANED: &str = "device_not_cleaned";
-/// The finding code of a device due for replacement.
-pub const DEVICE_DUE_FOR_REPLACEMENT: &str = "device_due_for_replacement";
-/// The finding code of a retired device.
-pub const DEVICE_RETIRED: &str = "device_retired";
-/// The finding code of a device shared with someone else.
-pub const DEVICE_SHARED: &str = "device_shared";
 
 pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !ctx.device.is_active() {
         findings.push(Finding {
-            code: DEVICE_RETIRED,
+            code: FindingCode::DeviceRetired,
             severity: Severity::Blocker,
             message: format!("{} is retired. Use an active device.", ctx.device.nickname),
             source: device::RETIRED,
@@ -29,7 +20,7 @@ pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<F
     }
     if let Some(message) = cleaning_message(ctx.cleaning) {
         findings.push(Finding {
-            code: DEVICE_NOT_CLEANED,
+            code: FindingCode::DeviceNotCleaned,
             severity: Severity::Blocker,
             message,
             source: CLEANING_RULE,
@@ -38,7 +29,7 @@ pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<F
     let replacement = wear::replacement(ctx.device, ctx.wear, today);
     if let Some(reason) = replacement.reason {
         findings.push(Finding {
-            code: DEVICE_DUE_FOR_REPLACEMENT,
+            code: FindingCode::DeviceDueForReplacement,
             severity: Severity::Blocker,
             message: format!(
                 "Replace {} before the next session: {reason}. Worn needles tear the skin instead of puncturing it.",
@@ -49,7 +40,7 @@ pub(super) fn device_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<F
     }
     if ctx.device.shared {
         findings.push(Finding {
-            code: DEVICE_SHARED,
+            code: FindingCode::DeviceShared,
             severity: Severity::Warning,
             message: "This device is marked as shared. Never share a needling device: it can pass on blood-borne infections, even after cleaning.".to_owned(),
             source: device::NEVER_SHARE,

@@ -6,11 +6,8 @@ use super::CheckContext;
 use crate::rules::interval_rule_for;
 use crate::rules::source::CARE_PLAN;
 use crate::time;
-use crate::verdict::{Finding, RegionRest, Severity};
+use crate::verdict::{Finding, FindingCode, RegionRest, Severity};
 use crate::zone::BodyRegion;
-
-/// The finding code of a rest interval that has not yet passed.
-pub const INTERVAL_NOT_ELAPSED: &str = "interval_not_elapsed";
 
 /// One [`RegionRest`] per region the plan touches, and a blocker for each
 /// whose interval has not passed. The rest is the care plan's for the region
@@ -61,6 +58,49 @@ pub(super) fn rest_findings(
     (findings, rests)
 }
 
+/// A blocker for each region of the plan whose next logged session comes
+/// before this one's rest has passed: the rest rule looks both ways. The rest
+/// is the one the later session needs after this one (the care plan's, else
+/// the longer of the defaults for the two needles), counted in local days.
+pub(super) fn later_session_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<Finding> {
+    let mut regions: Vec<BodyRegion> = ctx.plan.zones.iter().map(|z| z.region()).collect();
+    regions.dedup();
+    regions
+        .into_iter()
+        .filter_map(|region| {
+            let later = ctx.later_sessions.iter().find(|l| l.region == region)?;
+            let planned = interval_rule_for(region, ctx.plan.needle_length_mm);
+            let theirs = interval_rule_for(region, later.needle_length_mm);
+            let rule = if theirs.min_rest_days > planned.min_rest_days {
+                theirs
+            } else {
+                planned
+            };
+            let (min_rest_days, source) = match ctx.care_plan.and_then(|p| p.rest_for(region)) {
+                Some(days) => (days, CARE_PLAN),
+                None => (rule.min_rest_days, rule.source),
+            };
+            let later_date = time::local_date(&later.at);
+            let free_from = today.checked_add_days(Days::new(min_rest_days.into()))?;
+            (later_date < free_from).then(|| Finding {
+                code: FindingCode::IntervalBeforeLaterSession,
+                severity: Severity::Blocker,
+                message: format!(
+                    "Let the {region} rest at least {min_rest_days} days between sessions. \
+                     A session there is already logged on {later_date}, {gap}.",
+                    region = region_name(region),
+                    gap = match time::calendar_days_between(today, later_date) {
+                        0 => "the same day as this one".to_owned(),
+                        1 => "1 day after this one".to_owned(),
+                        n => format!("{n} days after this one"),
+                    },
+                ),
+                source,
+            })
+        })
+        .collect()
+}
+
 fn interval_finding(
     region: BodyRegion,
     min_rest_days: u32,
@@ -77,7 +117,7 @@ fn interval_finding(
         _ => "on a later date than today".to_owned(),
     };
     Finding {
-        code: INTERVAL_NOT_ELAPSED,
+        code: FindingCode::IntervalNotElapsed,
         severity: Severity::Blocker,
         message: format!(
             "Let the {region} rest at least {min_rest_days} days between sessions. \

@@ -7,8 +7,9 @@
 mod device;
 mod interval;
 mod person;
+mod symptoms;
 
-pub use interval::INTERVAL_NOT_ELAPSED;
+pub use symptoms::OpenPrompt;
 
 use crate::care_plan::CarePlan;
 use crate::cleaning::CleaningMethod;
@@ -67,14 +68,21 @@ pub struct CheckContext<'a> {
     pub wear: &'a DeviceWear,
     /// The device's cleaning up to `now`.
     pub cleaning: CleaningState,
-    /// The last session on each region before `now`, any device.
+    /// The last session on each region up to `now`, any device.
     pub region_history: &'a [RegionLastSession],
+    /// The first session on each region after `now`, any device: a session
+    /// entered later but dated earlier must rest before it too.
+    pub later_sessions: &'a [RegionLastSession],
+    /// The open reports whose amber or red prompts stop needling as of `now`.
+    pub open_prompts: &'a [OpenPrompt],
 }
 
 /// Applies every rule to the plan and returns the verdict.
 pub fn check_session(ctx: &CheckContext<'_>) -> SessionVerdict {
     let today = time::local_date(&ctx.now);
     let (mut findings, rest) = interval::rest_findings(ctx, today);
+    findings.extend(interval::later_session_findings(ctx, today));
+    findings.extend(symptoms::open_prompt_findings(ctx));
     findings.extend(device::device_findings(ctx, today));
     findings.extend(person::plan_findings(ctx));
     findings.extend(person::profile_findings(ctx, today));

@@ -8,23 +8,14 @@ use crate::device::NeedleMaterial;
 use crate::product::ProductTiming;
 use crate::profile::Condition;
 use crate::rules::contraindications::{
-    ISOTRETINOIN_WAIT_MONTHS, PIGMENTATION_RISK, PIGMENTATION_RULE, condition_rule,
+    ISOTRETINOIN_WAIT_MONTHS, PIGMENTATION_RULE, condition_rule,
 };
-use crate::rules::needle::{
-    HOME_RANGE_MAX_MM, NEEDLE_RULE, OVER_HOME_RANGE, PROFESSIONAL_FROM_MM, PROFESSIONAL_RANGE,
-};
+use crate::rules::needle::{HOME_RANGE_MAX_MM, NEEDLE_RULE, PROFESSIONAL_FROM_MM};
 use crate::rules::prechecks::failed_pre_checks;
-use crate::rules::products::{PRODUCT_TO_AVOID, product_rule};
+use crate::rules::products::product_rule;
 use crate::rules::source::CARE_PLAN;
-use crate::verdict::{Finding, Severity};
+use crate::verdict::{Finding, FindingCode, Severity};
 use crate::zone::BodyRegion;
-
-/// The finding code of a zone the care plan does not allow.
-pub const ZONE_NOT_IN_CARE_PLAN: &str = "zone_not_in_care_plan";
-/// The finding code of a needle longer than the care plan allows.
-pub const NEEDLE_OVER_CARE_PLAN: &str = "needle_over_care_plan";
-/// The finding code of a product the care plan says to avoid.
-pub const CARE_PLAN_PRODUCT: &str = "care_plan_product";
 
 pub(super) fn plan_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = failed_pre_checks(&ctx.plan.pre_checks)
@@ -56,7 +47,7 @@ fn care_plan_limits(ctx: &CheckContext<'_>) -> Vec<Finding> {
         .collect();
     if !refused.is_empty() {
         findings.push(Finding {
-            code: ZONE_NOT_IN_CARE_PLAN,
+            code: FindingCode::ZoneNotInCarePlan,
             severity: Severity::Blocker,
             message: format!(
                 "Your care plan from {} does not include these zones: {}.",
@@ -66,14 +57,21 @@ fn care_plan_limits(ctx: &CheckContext<'_>) -> Vec<Finding> {
             source: CARE_PLAN,
         });
     }
-    if let Some(max) = plan.max_needle_length_mm {
+    let mut regions: Vec<BodyRegion> = ctx.plan.zones.iter().map(|z| z.region()).collect();
+    regions.dedup();
+    for region in regions {
+        let Some(max) = plan.max_needle_for(region) else {
+            continue;
+        };
         if ctx.plan.needle_length_mm > max {
             findings.push(Finding {
-                code: NEEDLE_OVER_CARE_PLAN,
+                code: FindingCode::NeedleOverCarePlan,
                 severity: Severity::Blocker,
                 message: format!(
-                    "Your care plan from {} allows needles up to {max} mm; this session uses {} mm.",
-                    plan.set_by, ctx.plan.needle_length_mm
+                    "Your care plan from {} allows needles up to {max} mm on the {}; this session uses {} mm.",
+                    plan.set_by,
+                    super::interval::region_name(region),
+                    ctx.plan.needle_length_mm
                 ),
                 source: CARE_PLAN,
             });
@@ -92,7 +90,7 @@ fn product_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
                     ProductTiming::After => "after",
                 };
                 findings.push(Finding {
-                    code: PRODUCT_TO_AVOID,
+                    code: FindingCode::ProductToAvoid,
                     severity: Severity::Warning,
                     message: format!(
                         "{} contains {}: keep {} off needled skin for {} days {when} a session.",
@@ -109,7 +107,7 @@ fn product_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
                 .filter(|p| p.avoid_products.contains(category))
             {
                 findings.push(Finding {
-                    code: CARE_PLAN_PRODUCT,
+                    code: FindingCode::CarePlanProduct,
                     severity: Severity::Warning,
                     message: format!(
                         "{} contains {}, which your care plan from {} says to avoid.",
@@ -126,16 +124,18 @@ fn product_findings(ctx: &CheckContext<'_>) -> Vec<Finding> {
 }
 
 fn needle_finding(needle_mm: f64) -> Option<Finding> {
-    let (code, message) = if needle_mm >= PROFESSIONAL_FROM_MM {
+    let (code, severity, message) = if needle_mm >= PROFESSIONAL_FROM_MM {
         (
-            PROFESSIONAL_RANGE,
+            FindingCode::NeedleProfessionalRange,
+            Severity::Caution,
             format!(
-                "{needle_mm} mm needles are typically used by professionals. Deeper needling at home raises the risk of bleeding, infection and scarring; ask your dermatologist."
+                "{needle_mm} mm needles are typically used by professionals. Deeper needling at home raises the risk of bleeding, infection and scarring; ask your dermatologist. Confirm you have read this to log the session."
             ),
         )
     } else if needle_mm > HOME_RANGE_MAX_MM {
         (
-            OVER_HOME_RANGE,
+            FindingCode::NeedleOverHomeRange,
+            Severity::Warning,
             format!(
                 "{needle_mm} mm is over the usual home range of up to {HOME_RANGE_MAX_MM} mm: take extra care with cleaning and rest."
             ),
@@ -145,7 +145,7 @@ fn needle_finding(needle_mm: f64) -> Option<Finding> {
     };
     Some(Finding {
         code,
-        severity: Severity::Warning,
+        severity,
         message,
         source: NEEDLE_RULE,
     })
@@ -196,7 +196,7 @@ pub(super) fn profile_findings(ctx: &CheckContext<'_>, today: NaiveDate) -> Vec<
     let prone = profile.skin_type.is_some_and(|t| t.pigmentation_prone());
     if prone && (touches(BodyRegion::Face) || touches(BodyRegion::Body)) {
         findings.push(Finding {
-            code: PIGMENTATION_RISK,
+            code: FindingCode::PigmentationRisk,
             severity: Severity::Warning,
             message: "Skin types IV to VI are more prone to dark marks after needling. Keep the area out of the sun and use SPF 30 or higher for weeks after.".to_owned(),
             source: PIGMENTATION_RULE,

@@ -10,7 +10,7 @@
 
 use super::{
     DEFAULT_INTERVAL_RULES, RuleSource, cleaning, contraindications, device, needle, prechecks,
-    products, replacement, risk, source, triage,
+    products, replacement, risk, source, symptom_gate, triage,
 };
 use crate::sorting;
 
@@ -44,6 +44,7 @@ fn every_use() -> Vec<RuleSource> {
         device::RETIRED,
         contraindications::PIGMENTATION_RULE,
         triage::EXPECTED,
+        symptom_gate::OPEN_PROMPT_GATE,
     ];
     standalone
         .into_iter()

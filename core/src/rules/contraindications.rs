@@ -7,7 +7,7 @@
 
 use super::source::{Evidence, RuleSource};
 use crate::profile::Condition;
-use crate::verdict::Severity;
+use crate::verdict::{FindingCode, Severity};
 
 /// How the profile's answer about one condition weighs on a session.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,7 +15,7 @@ pub struct ConditionRule {
     /// The condition.
     pub condition: Condition,
     /// The finding's stable code.
-    pub code: &'static str,
+    pub code: FindingCode,
     /// Whether it blocks or warns.
     pub severity: Severity,
     /// What the user is told.
@@ -31,7 +31,7 @@ pub const ISOTRETINOIN_WAIT_MONTHS: u32 = 6;
 pub const CONDITION_RULES: [ConditionRule; 9] = [
     ConditionRule {
         condition: Condition::KeloidScarring,
-        code: "keloid_history",
+        code: FindingCode::KeloidHistory,
         severity: Severity::Blocker,
         advice: "Needling can trigger raised scars in people prone to keloids. Ask your dermatologist before any session.",
         source: RuleSource {
@@ -43,7 +43,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::ColdSores,
-        code: "cold_sore_history",
+        code: FindingCode::ColdSoreHistory,
         severity: Severity::Warning,
         advice: "Needling the face can reactivate cold sores. Clinics give antiviral tablets around sessions; ask your dermatologist whether you need them.",
         source: RuleSource {
@@ -55,7 +55,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::InflammatorySkinDisease,
-        code: "inflammatory_skin_disease",
+        code: FindingCode::InflammatorySkinDisease,
         severity: Severity::Warning,
         advice: "Never needle over a flare of eczema, psoriasis or rosacea; skip the session if the zone is flaring.",
         source: RuleSource {
@@ -67,7 +67,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::Diabetes,
-        code: "diabetes",
+        code: FindingCode::Diabetes,
         severity: Severity::Warning,
         advice: "Diabetes can slow healing and raise the risk of infection. Watch the skin closely and seek care early if it gets worse.",
         source: RuleSource {
@@ -79,7 +79,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::Immunosuppression,
-        code: "immunosuppression",
+        code: FindingCode::Immunosuppression,
         severity: Severity::Blocker,
         advice: "A weakened immune system raises the risk of infection from needling. Do not needle unless your dermatologist has cleared it.",
         source: RuleSource {
@@ -91,7 +91,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::BleedingRisk,
-        code: "bleeding_risk",
+        code: FindingCode::BleedingRisk,
         severity: Severity::Blocker,
         advice: "Anticoagulants and bleeding disorders make needling bleed more. Ask your dermatologist before any session.",
         source: RuleSource {
@@ -103,7 +103,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::Isotretinoin,
-        code: "isotretinoin",
+        code: FindingCode::Isotretinoin,
         severity: Severity::Blocker,
         advice: "Isotretinoin changes how skin heals. Wait until 6 months after the last dose unless your dermatologist says otherwise.",
         source: RuleSource {
@@ -115,7 +115,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::Pregnancy,
-        code: "pregnancy",
+        code: FindingCode::Pregnancy,
         severity: Severity::Blocker,
         advice: "Clinics do not needle during pregnancy as a precaution. Ask your dermatologist before any session.",
         source: RuleSource {
@@ -127,7 +127,7 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
     },
     ConditionRule {
         condition: Condition::NickelAllergy,
-        code: "nickel_allergy",
+        code: FindingCode::NickelAllergy,
         severity: Severity::Blocker,
         advice: "This device's needles are stainless steel or of unknown metal; surgical steel holds 10-14% nickel. Use titanium needles or ask your dermatologist.",
         source: RuleSource {
@@ -143,9 +143,6 @@ pub const CONDITION_RULES: [ConditionRule; 9] = [
 pub fn condition_rule(condition: Condition) -> Option<&'static ConditionRule> {
     CONDITION_RULES.iter().find(|r| r.condition == condition)
 }
-
-/// The finding code for skin types IV to VI.
-pub const PIGMENTATION_RISK: &str = "pigmentation_risk";
 
 /// The rule behind the pigmentation warning for skin types IV to VI.
 pub const PIGMENTATION_RULE: RuleSource = RuleSource {

@@ -16,6 +16,7 @@ pub mod products;
 pub mod replacement;
 pub mod risk;
 pub mod source;
+pub mod symptom_gate;
 pub mod triage;
 
 pub use interval::{DEFAULT_INTERVAL_RULES, IntervalRule, interval_rule_for};

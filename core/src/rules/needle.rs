@@ -2,7 +2,12 @@
 //!
 //! No regulator sets a home-use length. Sources put home devices at
 //! 0.2-0.5 mm and call 0.75-1.0 mm and longer professional (domain reference
-//! 2.2). Longer needles are still loggable, with a warning.
+//! 2.2). Longer needles are still loggable: over the home range with a
+//! warning; in the professional range only once the user acknowledges a
+//! caution, which is kept with the session. The sources only say "typically
+//! professional" and suggest "show a warning, still allow logging"; asking for
+//! an acknowledgement that is stored is the conservative end of that advice,
+//! as deeper needling raises the risk of bleeding, infection and scarring.
 
 use super::source::{Evidence, RuleSource};
 
@@ -10,11 +15,6 @@ use super::source::{Evidence, RuleSource};
 pub const HOME_RANGE_MAX_MM: f64 = 0.3;
 /// Needles at least this long are typically professional, in millimetres.
 pub const PROFESSIONAL_FROM_MM: f64 = 0.75;
-
-/// The finding code for a needle over the home range.
-pub const OVER_HOME_RANGE: &str = "needle_over_home_range";
-/// The finding code for a needle in the professional range.
-pub const PROFESSIONAL_RANGE: &str = "needle_professional_range";
 
 /// The rule behind both needle warnings.
 pub const NEEDLE_RULE: RuleSource = RuleSource {

@@ -6,12 +6,13 @@
 
 use super::source::{Evidence, RuleSource};
 use crate::session::PreChecks;
+use crate::verdict::FindingCode;
 
 /// A failed pre-check: its code, what the user is told, and its source.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PreCheckRule {
     /// The finding's stable code.
-    pub code: &'static str,
+    pub code: FindingCode,
     /// What the user is told.
     pub advice: &'static str,
     /// Where it comes from.
@@ -40,7 +41,7 @@ pub fn failed_pre_checks(checks: &PreChecks) -> Vec<PreCheckRule> {
         (
             !checks.device_cleaned,
             PreCheckRule {
-                code: "precheck_device_not_cleaned",
+                code: FindingCode::PrecheckDeviceNotCleaned,
                 advice: "Clean the device right before use.",
                 source: CLEANING,
             },
@@ -48,7 +49,7 @@ pub fn failed_pre_checks(checks: &PreChecks) -> Vec<PreCheckRule> {
         (
             !checks.skin_clean,
             PreCheckRule {
-                code: "precheck_skin_not_clean",
+                code: FindingCode::PrecheckSkinNotClean,
                 advice: "Wash the skin and let it dry before needling.",
                 source: SKIN,
             },
@@ -56,7 +57,7 @@ pub fn failed_pre_checks(checks: &PreChecks) -> Vec<PreCheckRule> {
         (
             checks.active_breakout,
             PreCheckRule {
-                code: "active_breakout",
+                code: FindingCode::ActiveBreakout,
                 advice: "Do not needle over an active breakout or flare: it can spread bacteria and inflammation.",
                 source: SKIN,
             },
@@ -64,7 +65,7 @@ pub fn failed_pre_checks(checks: &PreChecks) -> Vec<PreCheckRule> {
         (
             checks.cold_sore,
             PreCheckRule {
-                code: "active_cold_sore",
+                code: FindingCode::ActiveColdSore,
                 advice: "Do not needle while a cold sore is active: it can spread the virus over the treated skin.",
                 source: SKIN,
             },
@@ -72,7 +73,7 @@ pub fn failed_pre_checks(checks: &PreChecks) -> Vec<PreCheckRule> {
         (
             checks.open_wound,
             PreCheckRule {
-                code: "open_wound",
+                code: FindingCode::OpenWound,
                 advice: "Do not needle over broken skin or an open wound.",
                 source: SKIN,
             },
@@ -80,7 +81,7 @@ pub fn failed_pre_checks(checks: &PreChecks) -> Vec<PreCheckRule> {
         (
             checks.sunburn,
             PreCheckRule {
-                code: "sunburn",
+                code: FindingCode::Sunburn,
                 advice: "Do not needle sunburned skin; wait until it has fully healed.",
                 source: SKIN,
             },

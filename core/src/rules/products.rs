@@ -4,6 +4,13 @@
 //! needling and disagree on how long (domain reference 2.8); vitamin C is also
 //! implicated in most published granuloma cases. The windows below take the
 //! longest figure found.
+//!
+//! A product on the skin as the needles go in is carried into it: the
+//! granuloma reports concern exactly products on needled skin (Soltani-
+//! Arabshahi 2014; Friedmann 2024), and retinoids are to be kept off "right
+//! before and after" (Gohara). The clinic pages give most windows only for
+//! after; RollSafe applies each window before needling too, the conservative
+//! reading (minoxidil is left out before: the trials apply it with needling).
 
 use super::source::{Evidence, RuleSource};
 use crate::product::{ProductCategory, ProductTiming};
@@ -21,9 +28,6 @@ pub struct ProductRule {
     pub source: RuleSource,
 }
 
-/// The finding code for a product to avoid.
-pub const PRODUCT_TO_AVOID: &str = "product_to_avoid";
-
 const RETINOIDS: RuleSource = RuleSource {
     rule_id: "products.retinoids",
     citation: "drpenskincare.com, citylaserclinic.com, eternaldermatology.com (1 week); flawlesssi.com (resume after 2 weeks); Dr Gohara in InStyle (not right before or after)",
@@ -35,21 +39,21 @@ const ACIDS: RuleSource = RuleSource {
     rule_id: "products.acids",
     citation: "drpenskincare.com; citylaserclinic.com; moonaesthetics.co.uk (about 1 week); aeternaaesthetics.com (5-7 days)",
     evidence: Evidence::Low,
-    note: "RollSafe uses 7 days.",
+    note: "RollSafe uses 7 days, before needling as after.",
 };
 
 const VITAMIN_C: RuleSource = RuleSource {
     rule_id: "products.vitamin_c",
     citation: "Soltani-Arabshahi et al., JAMA Dermatol 2014;150:68-72; Friedmann et al., Dermatol Surg 2024 (vitamin C in most granuloma cases); citylaserclinic.com (1 week)",
     evidence: Evidence::PeerReviewed,
-    note: "Granulomatous reactions are rare but may resist treatment.",
+    note: "Granulomatous reactions are rare but may resist treatment. RollSafe keeps vitamin C off the skin for 7 days before needling as after.",
 };
 
 const FRAGRANCE: RuleSource = RuleSource {
     rule_id: "products.fragrance",
     citation: "faciallyconscious.com (fragrance-free, 48-72 h); flawlesssi.com (fragrance-free)",
     evidence: Evidence::Low,
-    note: "RollSafe uses the 72-hour end.",
+    note: "RollSafe uses the 72-hour end, before needling as after.",
 };
 
 const MINOXIDIL: RuleSource = RuleSource {
@@ -60,7 +64,7 @@ const MINOXIDIL: RuleSource = RuleSource {
 };
 
 /// Every product rule.
-pub const PRODUCT_RULES: [ProductRule; 6] = [
+pub const PRODUCT_RULES: [ProductRule; 9] = [
     rule(
         ProductCategory::Retinoid,
         ProductTiming::After,
@@ -74,6 +78,7 @@ pub const PRODUCT_RULES: [ProductRule; 6] = [
         RETINOIDS,
     ),
     rule(ProductCategory::AhaBha, ProductTiming::After, 7, ACIDS),
+    rule(ProductCategory::AhaBha, ProductTiming::Before, 7, ACIDS),
     rule(
         ProductCategory::VitaminC,
         ProductTiming::After,
@@ -81,8 +86,20 @@ pub const PRODUCT_RULES: [ProductRule; 6] = [
         VITAMIN_C,
     ),
     rule(
+        ProductCategory::VitaminC,
+        ProductTiming::Before,
+        7,
+        VITAMIN_C,
+    ),
+    rule(
         ProductCategory::Fragrance,
         ProductTiming::After,
+        3,
+        FRAGRANCE,
+    ),
+    rule(
+        ProductCategory::Fragrance,
+        ProductTiming::Before,
         3,
         FRAGRANCE,
     ),
@@ -121,6 +138,21 @@ pub fn product_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_kept_off_after_is_kept_off_before() {
+        for category in [
+            ProductCategory::Retinoid,
+            ProductCategory::AhaBha,
+            ProductCategory::VitaminC,
+            ProductCategory::Fragrance,
+        ] {
+            let after = product_rule(category, ProductTiming::After).map(|r| r.avoid_days);
+            let before = product_rule(category, ProductTiming::Before).map(|r| r.avoid_days);
+            assert!(after.is_some(), "{category:?}");
+            assert_eq!(before, after, "{category:?}");
+        }
+    }
 
     #[test]
     fn soothing_products_carry_no_rule() {

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, rows};
 use crate::alert::Changed;
-use crate::care_plan::{CarePlan, RegionRest};
+use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
 use crate::error::Result;
 use crate::product::ProductCategory;
 use crate::profile::Condition;
@@ -12,7 +12,8 @@ use crate::time::{self, Moment};
 use crate::zone::{BodyRegion, BodyZone};
 
 const PLAN_COLUMNS: &str = "set_by, set_at_ms, set_offset_s, rest_face_days, rest_scalp_days,
-     rest_body_days, max_needle_length_mm, allowed_zones, avoid_products, cleared_conditions";
+     rest_body_days, max_needle_face_mm, max_needle_scalp_mm, max_needle_body_mm, allowed_zones,
+     avoid_products, cleared_conditions";
 
 impl Store {
     /// Records a care plan; it is in force from now on, and earlier plans
@@ -26,7 +27,7 @@ impl Store {
             tx.execute(
                 &format!(
                     "INSERT INTO care_plans ({PLAN_COLUMNS}, recorded_at_ms, recorded_offset_s)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
                 ),
                 params![
                     plan.set_by,
@@ -35,7 +36,9 @@ impl Store {
                     plan.rest_for(BodyRegion::Face),
                     plan.rest_for(BodyRegion::Scalp),
                     plan.rest_for(BodyRegion::Body),
-                    plan.max_needle_length_mm,
+                    plan.max_needle_for(BodyRegion::Face),
+                    plan.max_needle_for(BodyRegion::Scalp),
+                    plan.max_needle_for(BodyRegion::Body),
                     rows::join_codes(&plan.allowed_zones, BodyZone::code),
                     rows::join_codes(&plan.avoid_products, ProductCategory::code),
                     rows::join_codes(&plan.cleared_conditions, Condition::code),
@@ -82,7 +85,7 @@ struct StoredPlan {
     set_at_ms: i64,
     set_offset_s: i32,
     rest: [Option<i64>; 3],
-    max_needle_length_mm: Option<f64>,
+    max_needle: [Option<f64>; 3],
     allowed_zones: String,
     avoid_products: String,
     cleared_conditions: String,
@@ -95,10 +98,10 @@ impl StoredPlan {
             set_at_ms: row.get(1)?,
             set_offset_s: row.get(2)?,
             rest: [row.get(3)?, row.get(4)?, row.get(5)?],
-            max_needle_length_mm: row.get(6)?,
-            allowed_zones: row.get(7)?,
-            avoid_products: row.get(8)?,
-            cleared_conditions: row.get(9)?,
+            max_needle: [row.get(6)?, row.get(7)?, row.get(8)?],
+            allowed_zones: row.get(9)?,
+            avoid_products: row.get(10)?,
+            cleared_conditions: row.get(11)?,
         })
     }
 
@@ -113,11 +116,21 @@ impl StoredPlan {
                 });
             }
         }
+        let max_needle = regions
+            .into_iter()
+            .zip(self.max_needle)
+            .filter_map(|(region, mm)| {
+                mm.map(|max_needle_length_mm| RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm,
+                })
+            })
+            .collect();
         Ok(CarePlan {
             set_by: self.set_by,
             set_at: rows::moment("care_plans.set_at", self.set_at_ms, self.set_offset_s)?,
             rest,
-            max_needle_length_mm: self.max_needle_length_mm,
+            max_needle,
             allowed_zones: rows::codes(
                 "care_plans.allowed_zones",
                 &self.allowed_zones,

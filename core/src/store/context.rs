@@ -5,18 +5,22 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::assessment::triage_at;
 use super::care_plans::current_care_plan;
 use super::devices::device_wear;
 use super::profiles::current_profile;
+use super::reports::find_report;
 use super::rows;
 use super::sessions::last_session_of_device;
 use crate::care_plan::CarePlan;
-use crate::check::{CheckContext, CleaningState, RegionLastSession, check_session};
+use crate::check::{CheckContext, CleaningState, OpenPrompt, RegionLastSession, check_session};
 use crate::cleaning::CleaningMethod;
 use crate::device::Device;
 use crate::error::Result;
 use crate::profile::Profile;
+use crate::risk::Triage;
 use crate::rules::cleaning::is_adequate;
+use crate::rules::triage::TriageLevel;
 use crate::session::ValidPlan;
 use crate::time::{self, Moment};
 use crate::verdict::SessionVerdict;
@@ -52,6 +56,8 @@ pub(super) fn verdict(
     let mut regions: Vec<BodyRegion> = plan.zones.iter().map(|z| z.region()).collect();
     regions.dedup();
     let region_history = region_history(conn, &regions, at)?;
+    let later_sessions = later_sessions(conn, &regions, at)?;
+    let open_prompts = open_prompts(conn, &triage_at(conn, person, at)?, at)?;
     Ok(check_session(&CheckContext {
         device,
         plan,
@@ -61,7 +67,47 @@ pub(super) fn verdict(
         wear: &wear,
         cleaning,
         region_history: &region_history,
+        later_sessions: &later_sessions,
+        open_prompts: &open_prompts,
     }))
+}
+
+/// The open reports whose amber or red prompts in `triage` (assessed as of
+/// `at`) stop needling: every such report but those a clinician has seen by
+/// `at`, each with its most urgent level. The check, the recording and the
+/// home screen all read the gate through this one function.
+pub(super) fn open_prompts(
+    conn: &Connection,
+    triage: &Triage,
+    at: &Moment,
+) -> Result<Vec<OpenPrompt>> {
+    let mut reports: Vec<(crate::ids::ReportId, TriageLevel)> = Vec::new();
+    for prompt in triage
+        .prompts
+        .iter()
+        .filter(|p| p.level >= TriageLevel::Amber)
+    {
+        match reports.iter_mut().find(|(id, _)| *id == prompt.report_id) {
+            Some((_, level)) => *level = (*level).max(prompt.level),
+            None => reports.push((prompt.report_id, prompt.level)),
+        }
+    }
+    let mut open = Vec::new();
+    for (id, level) in reports {
+        let report = find_report(conn, id)?;
+        if report.clinician_seen_at.is_some_and(|seen| seen <= *at) {
+            continue;
+        }
+        let mut regions: Vec<BodyRegion> = report.zones.iter().map(|z| z.region()).collect();
+        crate::sorting::sort_by_key(&mut regions, |r| *r as u8);
+        regions.dedup();
+        open.push(OpenPrompt {
+            level,
+            report_date: time::local_date(&report.at),
+            regions,
+        });
+    }
+    Ok(open)
 }
 
 /// The latest session on each of `regions` up to `at`, any device; regions
@@ -74,6 +120,20 @@ pub(super) fn region_history(
     regions
         .iter()
         .map(|region| last_session_on(conn, *region, at))
+        .filter_map(Result::transpose)
+        .collect()
+}
+
+/// The first session on each of `regions` after `at`, any device; regions
+/// with none are left out.
+pub(super) fn later_sessions(
+    conn: &Connection,
+    regions: &[BodyRegion],
+    at: &Moment,
+) -> Result<Vec<RegionLastSession>> {
+    regions
+        .iter()
+        .map(|region| first_session_after(conn, *region, at))
         .filter_map(Result::transpose)
         .collect()
 }
@@ -132,6 +192,27 @@ fn last_session_on(
     region: BodyRegion,
     at: &Moment,
 ) -> Result<Option<RegionLastSession>> {
+    session_on(conn, region, at, "s.at_ms <= ?", "DESC")
+}
+
+/// The first session on any zone of `region` after `at`, any device.
+fn first_session_after(
+    conn: &Connection,
+    region: BodyRegion,
+    at: &Moment,
+) -> Result<Option<RegionLastSession>> {
+    session_on(conn, region, at, "s.at_ms > ?", "ASC")
+}
+
+/// The session on `region` nearest `at` on the side `bound` selects, in
+/// `order` of time.
+fn session_on(
+    conn: &Connection,
+    region: BodyRegion,
+    at: &Moment,
+    bound: &str,
+    order: &str,
+) -> Result<Option<RegionLastSession>> {
     let zones: Vec<&str> = BodyZone::ALL
         .into_iter()
         .filter(|z| z.region() == region)
@@ -141,10 +222,10 @@ fn last_session_on(
     let sql = format!(
         "SELECT v.at_ms, v.at_offset_s, v.needle_length_mm FROM sessions s
            JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-          WHERE s.deleted_at_ms IS NULL AND s.at_ms <= ?
+          WHERE s.deleted_at_ms IS NULL AND {bound}
             AND EXISTS (SELECT 1 FROM session_zones z
                          WHERE z.session_id = s.id AND z.revision = s.revision AND z.zone IN ({placeholders}))
-          ORDER BY s.at_ms DESC LIMIT 1"
+          ORDER BY s.at_ms {order} LIMIT 1"
     );
     let mut args: Vec<rusqlite::types::Value> = vec![time::unix_millis(at).into()];
     args.extend(

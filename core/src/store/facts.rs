@@ -41,6 +41,8 @@ pub(super) struct LogFacts {
     /// The latest session on each body region, any device; regions never
     /// needled are left out.
     pub region_history: Vec<RegionLastSession>,
+    /// The first session after the moment on each body region, any device.
+    pub later_sessions: Vec<RegionLastSession>,
 }
 
 impl LogFacts {
@@ -61,6 +63,7 @@ pub(super) fn gather(conn: &Connection, now: &Moment) -> Result<LogFacts> {
         person: context::person(conn)?,
         devices,
         region_history: context::region_history(conn, &BodyRegion::ALL, now)?,
+        later_sessions: context::later_sessions(conn, &BodyRegion::ALL, now)?,
     })
 }
 

@@ -17,6 +17,7 @@ impl Store {
         let now = time::check_plausible("now", now)?;
         for answer in &update.answers {
             time::check_not_after("answers.confirmed_at", &answer.confirmed_at, &now)?;
+            crate::profile::check_stopped_by(answer, time::local_date(&now))?;
         }
         self.change(&now, |tx| {
             tx.execute(

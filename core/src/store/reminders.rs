@@ -170,6 +170,10 @@ fn device_facts(conn: &Connection, facts: &LogFacts, now: &Moment) -> Result<Vec
                 wear: &state.wear,
                 cleaning: state.cleaning,
                 region_history: &facts.region_history,
+                // Only the date the rest passes is read here: neither a later
+                // session nor an open prompt moves it.
+                later_sessions: &[],
+                open_prompts: &[],
             })
             .next_allowed_date
         });

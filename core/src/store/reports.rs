@@ -17,7 +17,8 @@ use crate::zone::BodyZone;
 const REPORT_COLUMNS: &str =
     "id, at_ms, at_offset_s, kind, around_eye, overall_severity, pus_colour,
      pus_consistency, temperature_c, notes, session_id, link_chosen_by_user, resolved_at_ms,
-     resolved_offset_s, recorded_at_ms, recorded_offset_s";
+     resolved_offset_s, recorded_at_ms, recorded_offset_s, clinician_seen_at_ms,
+     clinician_seen_offset_s";
 
 impl Store {
     /// Records a symptom report, linked to the session the user names or else
@@ -50,6 +51,7 @@ impl Store {
                 session_id,
                 link_chosen_by_user: chosen,
                 resolved_at: None,
+                clinician_seen_at: None,
                 recorded_at: now,
             };
             insert_report(tx, &report)?;
@@ -97,6 +99,44 @@ impl Store {
         })
     }
 
+    /// Records that a clinician saw the skin about this report at `at`: an
+    /// amber or red prompt from it no longer stops needling (the report stays
+    /// open until it is resolved or a later report supersedes it). Refused if
+    /// `at` is before the report or after `now`, or if a visit is already
+    /// recorded on it (the first is kept).
+    pub fn record_clinician_seen(
+        &self,
+        id: ReportId,
+        at: Moment,
+        now: Moment,
+    ) -> Result<Changed<SymptomReport>> {
+        let at = time::check_plausible("at", at)?;
+        let now = time::check_plausible("now", now)?;
+        time::check_not_after("at", &at, &now)?;
+        self.change(&now, |tx| {
+            let report = find_report(tx, id)?;
+            if at < report.at {
+                return Err(Error::invalid("at", "is before the report"));
+            }
+            if report.clinician_seen_at.is_some() {
+                return Err(Error::invalid(
+                    "at",
+                    "a clinician visit is already recorded on this report",
+                ));
+            }
+            tx.execute(
+                "UPDATE symptom_reports SET clinician_seen_at_ms = ?2, clinician_seen_offset_s = ?3
+                  WHERE id = ?1",
+                params![
+                    id.to_string(),
+                    time::unix_millis(&at),
+                    time::utc_offset_seconds(&at)
+                ],
+            )?;
+            find_report(tx, id)
+        })
+    }
+
     /// Every report, most recent first.
     pub fn symptom_reports(&self) -> Result<Vec<SymptomReport>> {
         self.read(|tx| query_reports(tx, "ORDER BY at_ms DESC, id", []))
@@ -118,7 +158,7 @@ pub(super) fn query_reports(
     raw.into_iter().map(|r| r.into_report(conn)).collect()
 }
 
-fn find_report(conn: &Connection, id: ReportId) -> Result<SymptomReport> {
+pub(super) fn find_report(conn: &Connection, id: ReportId) -> Result<SymptomReport> {
     query_reports(conn, "WHERE id = ?1", [id.to_string()])?
         .pop()
         .ok_or_else(|| Error::NotFound {
@@ -166,7 +206,7 @@ fn likely_session(conn: &Connection, zones: &[BodyZone], at: &Moment) -> Result<
 
 fn insert_report(conn: &Connection, r: &SymptomReport) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO symptom_reports ({REPORT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, NULL, ?13, ?14)"),
+        &format!("INSERT INTO symptom_reports ({REPORT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, NULL, ?13, ?14, NULL, NULL)"),
         params![
             r.id.to_string(),
             time::unix_millis(&r.at),
@@ -222,6 +262,7 @@ struct StoredReport {
     link_chosen_by_user: bool,
     resolved: (Option<i64>, Option<i32>),
     recorded: (i64, i32),
+    clinician_seen: (Option<i64>, Option<i32>),
 }
 
 impl StoredReport {
@@ -239,6 +280,7 @@ impl StoredReport {
             link_chosen_by_user: row.get(11)?,
             resolved: (row.get(12)?, row.get(13)?),
             recorded: (row.get(14)?, row.get(15)?),
+            clinician_seen: (row.get(16)?, row.get(17)?),
         })
     }
 
@@ -315,6 +357,11 @@ impl StoredReport {
                 "symptom_reports.resolved_at",
                 self.resolved.0,
                 self.resolved.1,
+            )?,
+            clinician_seen_at: rows::optional_moment(
+                "symptom_reports.clinician_seen_at",
+                self.clinician_seen.0,
+                self.clinician_seen.1,
             )?,
             recorded_at: rows::moment(
                 "symptom_reports.recorded_at",

@@ -289,7 +289,10 @@ mod tests {
     /// Records `new`, acknowledging whatever blocks it.
     fn record(store: &Store, new: NewSession) -> SessionId {
         let acknowledged = match store.check_session(&new.plan, new.at) {
-            Ok(verdict) => verdict.blockers().map(|f| f.code.to_owned()).collect(),
+            Ok(verdict) => verdict
+                .to_acknowledge()
+                .map(|f| f.code.code().to_owned())
+                .collect(),
             Err(_) => vec![],
         };
         match store.record_session(new, &acknowledged, end()) {

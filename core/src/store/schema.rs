@@ -14,7 +14,11 @@ use crate::error::{Error, Result};
 
 /// Migration `i` (0-based) takes the schema from version `i` to `i + 1`.
 /// Released entries are frozen: never edit one, append a new one.
-const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/v1.sql"),
+    include_str!("sql/v2.sql"),
+    include_str!("sql/v3.sql"),
+];
 
 /// The schema version this code writes and reads.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -14,7 +14,7 @@ use crate::ids::{DeviceId, SessionId};
 use crate::product::{Product, ProductCategory, ProductTiming};
 use crate::session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
 use crate::time::{self, Moment};
-use crate::verdict::{SessionVerdict, Severity};
+use crate::verdict::SessionVerdict;
 use crate::zone::BodyZone;
 
 /// Separates records inside one aggregated column (ASCII record separator;
@@ -63,10 +63,11 @@ impl Store {
         })
     }
 
-    /// Records a session, checking it as of the moment it took place. If the
-    /// verdict has blockers, every one must be listed in `acknowledged` (by
+    /// Records a session, checking it as of the moment it took place (and
+    /// against the sessions already logged after it). If the verdict has
+    /// blockers or cautions, every one must be listed in `acknowledged` (by
     /// code) or nothing is recorded and [`Error::Blocked`] lists them; the
-    /// acknowledged blockers are stored with the session.
+    /// acknowledged findings are stored with the session.
     pub fn record_session(
         &self,
         new: NewSession,
@@ -81,8 +82,8 @@ impl Store {
             let plan = new.plan.validated(&device)?;
             let verdict = context::verdict(tx, &context::person(tx)?, &device, &plan, &details.at)?;
             let unacknowledged: Vec<_> = verdict
-                .blockers()
-                .filter(|f| !acknowledged.iter().any(|code| code == f.code))
+                .to_acknowledge()
+                .filter(|f| !acknowledged.iter().any(|code| code == f.code.code()))
                 .cloned()
                 .collect();
             if !unacknowledged.is_empty() {
@@ -99,11 +100,9 @@ impl Store {
             )?;
             insert_version(tx, id, 0, &new, &plan, &details, &now)?;
             let overrides: Vec<Override> = verdict
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Blocker)
+                .to_acknowledge()
                 .map(|f| Override {
-                    code: f.code.to_owned(),
+                    code: f.code.code().to_owned(),
                     message: f.message.clone(),
                 })
                 .collect();

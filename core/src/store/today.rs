@@ -5,10 +5,10 @@
 use super::Store;
 use super::alerts::open_alerts_in;
 use super::assessment::assess_with;
-use super::context::Person;
+use super::context::{self, Person};
 use super::facts::{self, DeviceState};
 use super::reminders::reminders_from;
-use crate::check::{CheckContext, RegionLastSession, check_session};
+use crate::check::{CheckContext, OpenPrompt, RegionLastSession, check_session};
 use crate::device::{Device, DeviceKind};
 use crate::error::Result;
 use crate::session::{PreChecks, ValidPlan};
@@ -27,10 +27,16 @@ impl Store {
             let facts = facts::gather(tx, &now)?;
             let assessment = assess_with(tx, &facts.person, &facts.wear(), &now)?;
             let reminders = reminders_from(tx, &facts, &assessment.triage, &now)?;
+            let open_prompts = context::open_prompts(tx, &assessment.triage, &now)?;
+            let sessions = Sessions {
+                history: &facts.region_history,
+                later: &facts.later_sessions,
+                open_prompts: &open_prompts,
+            };
             let devices = facts
                 .devices
                 .into_iter()
-                .map(|state| device_today(&facts.person, &facts.region_history, state, &now))
+                .map(|state| device_today(&facts.person, &sessions, state, &now))
                 .collect();
             Ok(Today {
                 date: time::local_date(&now),
@@ -43,9 +49,17 @@ impl Store {
     }
 }
 
+/// What every device's verdicts share: the sessions on each side of the
+/// moment and the open prompts, read once.
+struct Sessions<'a> {
+    history: &'a [RegionLastSession],
+    later: &'a [RegionLastSession],
+    open_prompts: &'a [OpenPrompt],
+}
+
 fn device_today(
     person: &Person,
-    history: &[RegionLastSession],
+    sessions: &Sessions<'_>,
     state: DeviceState,
     now: &Moment,
 ) -> DeviceToday {
@@ -62,7 +76,9 @@ fn device_today(
                 care_plan: person.care_plan.as_ref(),
                 wear: &overview.wear,
                 cleaning: overview.cleaning,
-                region_history: history,
+                region_history: sessions.history,
+                later_sessions: sessions.later,
+                open_prompts: sessions.open_prompts,
             });
             RegionToday { region, verdict }
         })

@@ -106,7 +106,17 @@ pub fn build() -> Story {
                     region: BodyRegion::Scalp,
                     min_rest_days: 14,
                 }],
-                max_needle_length_mm: Some(0.5),
+                max_needle: [
+                    rollsafe_core::BodyRegion::Face,
+                    rollsafe_core::BodyRegion::Scalp,
+                    rollsafe_core::BodyRegion::Body,
+                ]
+                .into_iter()
+                .map(|region| rollsafe_core::RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm: 0.5,
+                })
+                .collect(),
                 allowed_zones: vec![],
                 avoid_products: vec![ProductCategory::Retinoid],
                 cleared_conditions: vec![],
@@ -325,7 +335,7 @@ fn use_device(
     match store.record_session(session.clone(), &[], entered) {
         Ok(_) => {}
         Err(Error::Blocked { blockers }) => {
-            let codes: Vec<String> = blockers.iter().map(|b| b.code.to_owned()).collect();
+            let codes: Vec<String> = blockers.iter().map(|b| b.code.code().to_owned()).collect();
             store.record_session(session, &codes, entered).unwrap();
         }
         Err(other) => panic!("session at {when}: {other}"),

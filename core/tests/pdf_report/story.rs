@@ -74,7 +74,17 @@ pub fn fill(store: &Store, now: Moment) {
                     region: BodyRegion::Scalp,
                     min_rest_days: 14,
                 }],
-                max_needle_length_mm: Some(0.5),
+                max_needle: [
+                    rollsafe_core::BodyRegion::Face,
+                    rollsafe_core::BodyRegion::Scalp,
+                    rollsafe_core::BodyRegion::Body,
+                ]
+                .into_iter()
+                .map(|region| rollsafe_core::RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm: 0.5,
+                })
+                .collect(),
                 allowed_zones: vec![],
                 avoid_products: vec![ProductCategory::Retinoid],
                 cleared_conditions: vec![],
@@ -186,8 +196,8 @@ fn use_device(
     let blockers: Vec<String> = store
         .check_session(&plan, entered)
         .unwrap()
-        .blockers()
-        .map(|f| f.code.to_owned())
+        .to_acknowledge()
+        .map(|f| f.code.code().to_owned())
         .collect();
     let session = NewSession {
         plan,

@@ -36,7 +36,7 @@ impl From<&RuleSource> for SourceView {
 pub struct FindingView {
     /// Its stable code.
     pub code: &'static str,
-    /// `blocker` or `warning`.
+    /// `blocker`, `caution` or `warning`.
     pub severity: &'static str,
     /// The plain message.
     pub message: String,
@@ -47,9 +47,10 @@ pub struct FindingView {
 impl From<&Finding> for FindingView {
     fn from(finding: &Finding) -> Self {
         Self {
-            code: finding.code,
+            code: finding.code.code(),
             severity: match finding.severity {
                 Severity::Blocker => "blocker",
+                Severity::Caution => "caution",
                 Severity::Warning => "warning",
             },
             message: finding.message.clone(),

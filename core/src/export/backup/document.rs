@@ -129,14 +129,28 @@ pub struct CarePlanDoc {
     pub recorded_at: String,
     /// Minimum rest days per region code (`face`, `scalp`, `body`).
     pub rest_days: Vec<RestDoc>,
-    /// The longest needle allowed.
+    /// The longest needle allowed on every region, as written before limits
+    /// were per region; `None` since. Read as a limit on each region.
     pub max_needle_length_mm: Option<f64>,
+    /// The longest needle allowed per region (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub max_needle_mm: Vec<NeedleLimitDoc>,
     /// The only zones allowed (codes); empty means all.
     pub allowed_zones: Vec<String>,
     /// Product category codes to avoid.
     pub avoid_products: Vec<String>,
     /// Condition codes cleared for needling.
     pub cleared_conditions: Vec<String>,
+}
+
+/// The longest needle allowed on one body region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedleLimitDoc {
+    /// The region code.
+    pub region: String,
+    /// The longest needle, in millimetres.
+    pub mm: f64,
 }
 
 /// A minimum rest for one body region.
@@ -353,6 +367,10 @@ pub struct ReportDoc {
     pub link_chosen_by_user: bool,
     /// When the user said it cleared up.
     pub resolved_at: Option<String>,
+    /// When a clinician saw the skin about it, as the user recorded it
+    /// (absent when not recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinician_seen_at: Option<String>,
     /// When it was entered.
     pub recorded_at: String,
 }

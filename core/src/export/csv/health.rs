@@ -197,6 +197,11 @@ pub fn care_plans(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
                 .iter()
                 .map(|r| format!("{} {} days", r.region.code(), r.min_rest_days))
                 .collect();
+            let max_needle: Vec<String> = p
+                .max_needle
+                .iter()
+                .map(|l| format!("{} {}", l.region.code(), l.max_needle_length_mm))
+                .collect();
             let zones: Vec<&str> = p.allowed_zones.iter().map(|z| z.code()).collect();
             let avoid: Vec<&str> = p.avoid_products.iter().map(|c| c.code()).collect();
             let cleared: Vec<&str> = p.cleared_conditions.iter().map(|c| c.code()).collect();
@@ -205,7 +210,7 @@ pub fn care_plans(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
                 moment(&p.set_at),
                 flag(Some(p.set_at) == current),
                 rest.join("; "),
-                opt(p.max_needle_length_mm),
+                max_needle.join("; "),
                 zones.join("; "),
                 avoid.join("; "),
                 cleared.join("; "),

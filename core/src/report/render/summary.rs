@@ -463,11 +463,36 @@ pub(crate) fn care_plan(layout: &mut Layout<'_>, facts: &CarePlanFacts) {
             .collect();
         lines.push(format!("Minimum rest: {}.", rests.join(", ")));
     }
-    if let Some(mm) = plan.max_needle_length_mm {
-        lines.push(format!(
-            "Longest needle: {} mm.",
-            crate::report::model::mm(mm)
-        ));
+    let limits: Vec<f64> = plan
+        .max_needle
+        .iter()
+        .map(|l| l.max_needle_length_mm)
+        .collect();
+    match limits.first() {
+        Some(&mm)
+            if plan.max_needle.len() == crate::zone::BodyRegion::ALL.len()
+                && limits.iter().all(|l| *l == mm) =>
+        {
+            lines.push(format!(
+                "Longest needle: {} mm.",
+                crate::report::model::mm(mm)
+            ));
+        }
+        Some(_) => {
+            let each: Vec<String> = plan
+                .max_needle
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} {} mm",
+                        l.region.code(),
+                        crate::report::model::mm(l.max_needle_length_mm)
+                    )
+                })
+                .collect();
+            lines.push(format!("Longest needle: {}.", each.join(", ")));
+        }
+        None => {}
     }
     if !plan.allowed_zones.is_empty() {
         let zones: Vec<String> = plan

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::care_plan::{CarePlan, RegionRest};
+use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
 use crate::cleaning::{CleaningMethod, NewCleaning};
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
@@ -297,11 +297,41 @@ fn care_plan(path: &str, p: &CarePlanDoc) -> Result<()> {
             min_rest_days: r.days,
         });
     }
+    let mut max_needle = Vec::new();
+    for (i, l) in p.max_needle_mm.iter().enumerate() {
+        max_needle.push(RegionNeedleLimit {
+            region: code(
+                &format!("{path}.max_needle_mm[{i}].region"),
+                &l.region,
+                BodyRegion::from_code,
+            )?,
+            max_needle_length_mm: l.mm,
+        });
+    }
+    if let Some(mm) = p.max_needle_length_mm {
+        // Checked even where every region has its own limit: a document
+        // holds nothing that the API would refuse.
+        within_record(path, || {
+            validate::millimetres(
+                "max_needle_length_mm",
+                mm,
+                crate::device::NEEDLE_LENGTH_RANGE_MM,
+            )
+        })?;
+        for region in BodyRegion::ALL {
+            if !max_needle.iter().any(|l| l.region == region) {
+                max_needle.push(RegionNeedleLimit {
+                    region,
+                    max_needle_length_mm: mm,
+                });
+            }
+        }
+    }
     let plan = CarePlan {
         set_by: p.set_by.clone(),
         set_at,
         rest: rest.clone(),
-        max_needle_length_mm: p.max_needle_length_mm,
+        max_needle,
         allowed_zones: codes(
             &format!("{path}.allowed_zones"),
             &p.allowed_zones,
@@ -577,9 +607,14 @@ fn report(path: &str, r: &ReportDoc) -> Result<()> {
         uuid::Uuid::parse_str(session)
             .map_err(|_| Error::bad_document(format!("{path}.session_id"), "is not a UUID"))?;
     }
-    let resolved_path = format!("{path}.resolved_at");
-    if let Some(resolved_at) = optional_moment(&resolved_path, r.resolved_at.as_deref())? {
-        at(&resolved_path, || check_resolution(&new.at, &resolved_at))?;
+    for (field, text) in [
+        ("resolved_at", r.resolved_at.as_deref()),
+        ("clinician_seen_at", r.clinician_seen_at.as_deref()),
+    ] {
+        let later_path = format!("{path}.{field}");
+        if let Some(later) = optional_moment(&later_path, text)? {
+            at(&later_path, || check_resolution(&new.at, &later))?;
+        }
     }
     Ok(())
 }

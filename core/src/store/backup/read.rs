@@ -146,7 +146,8 @@ pub(super) fn care_plans(conn: &Connection) -> Result<Vec<CarePlanDoc>> {
         conn,
         "SELECT set_by, set_at_ms, set_offset_s, recorded_at_ms, recorded_offset_s,
                 rest_face_days, rest_scalp_days, rest_body_days, max_needle_length_mm,
-                allowed_zones, avoid_products, cleared_conditions
+                allowed_zones, avoid_products, cleared_conditions,
+                max_needle_face_mm, max_needle_scalp_mm, max_needle_body_mm
            FROM care_plans ORDER BY revision",
         [],
         |r| {
@@ -166,6 +167,16 @@ pub(super) fn care_plans(conn: &Connection) -> Result<Vec<CarePlanDoc>> {
                 recorded_at: stored_moment("care_plans.recorded_at", r.get(3)?, r.get(4)?)?,
                 rest_days,
                 max_needle_length_mm: r.get(8)?,
+                max_needle_mm: ["face", "scalp", "body"]
+                    .into_iter()
+                    .zip([r.get::<_, Option<f64>>(12)?, r.get(13)?, r.get(14)?])
+                    .filter_map(|(region, mm)| {
+                        mm.map(|mm| NeedleLimitDoc {
+                            region: region.to_owned(),
+                            mm,
+                        })
+                    })
+                    .collect(),
                 allowed_zones: split_codes(&r.get::<_, String>(9)?),
                 avoid_products: split_codes(&r.get::<_, String>(10)?),
                 cleared_conditions: split_codes(&r.get::<_, String>(11)?),
@@ -372,7 +383,8 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
         conn,
         "SELECT id, at_ms, at_offset_s, kind, around_eye, overall_severity, pus_colour,
                 pus_consistency, temperature_c, notes, session_id, link_chosen_by_user,
-                resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s
+                resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s,
+                clinician_seen_at_ms, clinician_seen_offset_s
            FROM symptom_reports ORDER BY at_ms, id",
         [],
         |r| {
@@ -401,6 +413,11 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
                     r.get(13)?,
                 )?,
                 recorded_at: stored_moment("symptom_reports.recorded_at", r.get(14)?, r.get(15)?)?,
+                clinician_seen_at: stored_optional_moment(
+                    "symptom_reports.clinician_seen_at",
+                    r.get(16)?,
+                    r.get(17)?,
+                )?,
             })
         },
     )?;

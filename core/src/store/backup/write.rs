@@ -250,11 +250,21 @@ fn care_plans(
                 .find(|r| r.region == region)
                 .map(|r| r.days)
         };
+        // A document from before per-region limits gives one limit for
+        // every region; a region's own limit wins over it.
+        let max_needle = |region: &str| {
+            p.max_needle_mm
+                .iter()
+                .find(|l| l.region == region)
+                .map(|l| l.mm)
+                .or(p.max_needle_length_mm)
+        };
         conn.execute(
             "INSERT INTO care_plans (revision, set_by, set_at_ms, set_offset_s, rest_face_days,
-                 rest_scalp_days, rest_body_days, max_needle_length_mm, allowed_zones,
-                 avoid_products, cleared_conditions, recorded_at_ms, recorded_offset_s)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 rest_scalp_days, rest_body_days, max_needle_face_mm, max_needle_scalp_mm,
+                 max_needle_body_mm, allowed_zones, avoid_products, cleared_conditions,
+                 recorded_at_ms, recorded_offset_s)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 revision,
                 p.set_by,
@@ -263,7 +273,9 @@ fn care_plans(
                 rest("face"),
                 rest("scalp"),
                 rest("body"),
-                p.max_needle_length_mm,
+                max_needle("face"),
+                max_needle("scalp"),
+                max_needle("body"),
                 p.allowed_zones.join(","),
                 p.avoid_products.join(","),
                 p.cleared_conditions.join(","),
@@ -554,16 +566,29 @@ fn reports(
         &stored.symptom_reports,
         |r| &r.id,
         |old, new| {
-            let unresolved = |r: &ReportDoc| ReportDoc {
+            // What may be added to a report after it was entered: when it
+            // cleared up, and when a clinician saw it. Either copy may hold
+            // it; one that holds it adds it to the other, and two that hold
+            // different values disagree.
+            let as_entered = |r: &ReportDoc| ReportDoc {
                 resolved_at: None,
+                clinician_seen_at: None,
                 ..r.clone()
             };
-            if old == new || (new.resolved_at.is_none() && unresolved(old) == *new) {
-                Some(Merge::Keep)
-            } else if old.resolved_at.is_none() && unresolved(new) == *old {
+            let agree =
+                |o: &Option<String>, n: &Option<String>| o.is_none() || n.is_none() || o == n;
+            let adds = |o: &Option<String>, n: &Option<String>| o.is_none() && n.is_some();
+            if as_entered(old) != as_entered(new)
+                || !agree(&old.resolved_at, &new.resolved_at)
+                || !agree(&old.clinician_seen_at, &new.clinician_seen_at)
+            {
+                None
+            } else if adds(&old.resolved_at, &new.resolved_at)
+                || adds(&old.clinician_seen_at, &new.clinician_seen_at)
+            {
                 Some(Merge::Update(new))
             } else {
-                None
+                Some(Merge::Keep)
             }
         },
         |i, r, merge| {
@@ -583,10 +608,19 @@ fn reports(
             }
             let (resolved_ms, resolved_offset) =
                 optional_parts(&format!("{path}.resolved_at"), r.resolved_at.as_deref())?;
+            let (seen_ms, seen_offset) = optional_parts(
+                &format!("{path}.clinician_seen_at"),
+                r.clinician_seen_at.as_deref(),
+            )?;
             if matches!(merge, Merge::Update(_)) {
                 conn.execute(
-                    "UPDATE symptom_reports SET resolved_at_ms = ?2, resolved_offset_s = ?3 WHERE id = ?1",
-                    params![r.id, resolved_ms, resolved_offset],
+                    "UPDATE symptom_reports
+                        SET resolved_at_ms = COALESCE(resolved_at_ms, ?2),
+                            resolved_offset_s = COALESCE(resolved_offset_s, ?3),
+                            clinician_seen_at_ms = COALESCE(clinician_seen_at_ms, ?4),
+                            clinician_seen_offset_s = COALESCE(clinician_seen_offset_s, ?5)
+                      WHERE id = ?1",
+                    params![r.id, resolved_ms, resolved_offset, seen_ms, seen_offset],
                 )?;
                 return Ok(());
             }
@@ -595,13 +629,14 @@ fn reports(
             conn.execute(
                 "INSERT INTO symptom_reports (id, at_ms, at_offset_s, kind, around_eye, overall_severity,
                      pus_colour, pus_consistency, temperature_c, notes, session_id, link_chosen_by_user,
-                     resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                     resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s,
+                     clinician_seen_at_ms, clinician_seen_offset_s)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 params![
                     r.id, ms, offset, r.kind, r.around_eye, r.overall_severity,
                     r.pus.as_ref().map(|p| &p.colour), r.pus.as_ref().map(|p| &p.consistency),
                     r.temperature_c, r.notes, r.session_id, r.link_chosen_by_user,
-                    resolved_ms, resolved_offset, rec_ms, rec_offset
+                    resolved_ms, resolved_offset, rec_ms, rec_offset, seen_ms, seen_offset
                 ],
             )?;
             for zone in &r.zones {

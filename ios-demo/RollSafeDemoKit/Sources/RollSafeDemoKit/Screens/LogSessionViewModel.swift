@@ -56,16 +56,18 @@ public final class LogSessionViewModel: ScreenModel {
             deviceId: deviceId, zones: zones, needleLengthMm: needleLengthMm, products: products, preChecks: checks)
     }
 
-    /// The verdict's blockers, each to be acknowledged before an override.
-    public var blockers: [Finding] { verdict?.findings.filter { $0.severity == .blocker } ?? [] }
+    /// The verdict's findings to acknowledge before saving: the blockers (an override) and the
+    /// cautions (the session may go ahead once the user has read them). The core keeps every
+    /// acknowledgement with the session.
+    public var blockers: [Finding] { verdict?.findings.filter { $0.severity != .warning } ?? [] }
     /// The verdict's warnings.
     public var warnings: [Finding] { verdict?.findings.filter { $0.severity == .warning } ?? [] }
 
-    /// True when saving is possible: a verdict is shown, and it allows the session or the user
-    /// acknowledged every blocker. The core checks again when recording.
+    /// True when saving is possible: a verdict is shown, and the user acknowledged every blocker
+    /// and caution it has. The core checks again when recording.
     public var canSave: Bool {
-        guard let verdict else { return false }
-        return verdict.allowed || Set(blockers.map(\.code)).isSubset(of: acknowledgedBlockers)
+        guard verdict != nil else { return false }
+        return Set(blockers.map(\.code)).isSubset(of: acknowledgedBlockers)
     }
 
     /// True when saving would override blockers the user acknowledged.

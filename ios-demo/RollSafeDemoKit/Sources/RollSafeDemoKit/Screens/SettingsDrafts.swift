@@ -26,8 +26,9 @@ public struct CarePlanDraft: Equatable, Sendable {
     public var setBy = ""
     /// Minimum rest in days per region, replacing the defaults where given.
     public var restDays: [BodyRegion: UInt32] = [:]
-    /// The longest needle allowed, in millimetres.
-    public var maxNeedleLengthMm: Double?
+    /// The longest needle allowed in millimetres, per region; a region left out has no limit
+    /// from the plan.
+    public var maxNeedleMm: [BodyRegion: Double] = [:]
     /// The only zones allowed; empty means every zone.
     public var allowedZones: [BodyZone] = []
     /// Product categories to keep off needled skin.
@@ -44,7 +45,8 @@ public struct CarePlanDraft: Equatable, Sendable {
     public init(_ plan: CarePlan) {
         setBy = plan.setBy
         restDays = Dictionary(plan.rest.map { ($0.region, $0.minRestDays) }, uniquingKeysWith: { _, last in last })
-        maxNeedleLengthMm = plan.maxNeedleLengthMm
+        maxNeedleMm = Dictionary(
+            plan.maxNeedle.map { ($0.region, $0.maxNeedleLengthMm) }, uniquingKeysWith: { _, last in last })
         allowedZones = plan.allowedZones
         avoidProducts = plan.avoidProducts
         clearedConditions = plan.clearedConditions
@@ -59,7 +61,10 @@ public struct CarePlanDraft: Equatable, Sendable {
             rest: Choices.regions.compactMap { region in
                 restDays[region].map { CarePlanRest(region: region, minRestDays: $0) }
             },
-            maxNeedleLengthMm: maxNeedleLengthMm, allowedZones: allowedZones, avoidProducts: avoidProducts,
+            maxNeedle: Choices.regions.compactMap { region in
+                maxNeedleMm[region].map { CarePlanNeedleLimit(region: region, maxNeedleLengthMm: $0) }
+            },
+            allowedZones: allowedZones, avoidProducts: avoidProducts,
             clearedConditions: clearedConditions)
     }
 }

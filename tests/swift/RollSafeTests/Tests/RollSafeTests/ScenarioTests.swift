@@ -353,6 +353,7 @@ private struct Snapshot: Equatable {
 private struct VerdictExpectation {
     var allowed: Bool?
     var blockers: [String]?
+    var cautions: [String]?
     var warnings: [String]?
     var checksNext = false
     var next: String?
@@ -362,6 +363,7 @@ private struct VerdictExpectation {
         guard let expect else { return }
         allowed = try expect.optBool("allowed")
         blockers = try expect.optStrings("blockers")
+        cautions = try expect.optStrings("cautions")
         warnings = try expect.optStrings("warnings")
         checksNext = expect.has("next_allowed_date")
         next = try expect.optStr("next_allowed_date")
@@ -513,6 +515,12 @@ private final class ScenarioRun {
             let at = try step.moment("at")
             let now = try step.moment("now")
             try change(step, where_) { try self.store.resolveReport(id: id, at: at, now: now).alerts }
+        case "clinician_seen":
+            let id = try reportId(step)
+            let at = try step.moment("at")
+            let now = try step.moment("now")
+            try change(step, where_) { try self.store.recordClinicianSeen(id: id, at: at, now: now).alerts }
+        case "today": try today(step, where_)
         case "link":
             let id = try reportId(step)
             let session = try step.optStr("session").map { sessionIds[$0] ?? $0 }
@@ -791,11 +799,20 @@ private final class ScenarioRun {
             }
             try rest.done()
         }
+        var limits: [CarePlanNeedleLimit] = []
+        if let maxNeedle = try o.optObj("max_needle") {
+            for region in ["face", "scalp", "body"] {
+                if let mm = try maxNeedle.optDouble(region) {
+                    limits.append(CarePlanNeedleLimit(region: bodyRegions[region]!, maxNeedleLengthMm: mm))
+                }
+            }
+            try maxNeedle.done()
+        }
         let plan = CarePlan(
             setBy: try o.str("set_by"),
             setAt: try o.optMoment("set_at") ?? now,
             rest: rests,
-            maxNeedleLengthMm: try o.optDouble("max_needle_length_mm"),
+            maxNeedle: limits,
             allowedZones: try o.codes("allowed_zones", bodyZones, "zone"),
             avoidProducts: try o.codes("avoid_products", productCategories, "product category"),
             clearedConditions: try o.codes("cleared_conditions", conditions, "condition")
@@ -821,6 +838,9 @@ private final class ScenarioRun {
         if let allowed = e.allowed { mismatch(where_, "allowed", allowed, v.allowed) }
         if let blockers = e.blockers {
             mismatch(where_, "blockers", blockers, v.findings.filter { $0.severity == .blocker }.map(\.code))
+        }
+        if let cautions = e.cautions {
+            mismatch(where_, "cautions", cautions, v.findings.filter { $0.severity == .caution }.map(\.code))
         }
         if let warnings = e.warnings {
             mismatch(where_, "warnings", warnings, v.findings.filter { $0.severity == .warning }.map(\.code))
@@ -930,14 +950,65 @@ private final class ScenarioRun {
         let expected = expect.dict["error"] != nil ? try expectedError(expect) : nil
         var versions: UInt32?
         var deleted: Bool?
+        var acknowledged: [String]?
         if expected == nil {
             versions = try expect.optUInt32("versions")
             deleted = try expect.optBool("deleted")
+            acknowledged = try expect.optStrings("acknowledged")
             try expect.done()
         }
         guard let history = try attempt(where_, expected, { try store.sessionHistory(id: id) }) else { return }
         if let versions { mismatch(where_, "versions", Int(versions), history.versions.count) }
         if let deleted { mismatch(where_, "deleted", deleted, history.deletedAt != nil) }
+        if let acknowledged {
+            mismatch(where_, "acknowledged", acknowledged, (history.versions.last?.overrides ?? []).map(\.code))
+        }
+    }
+
+    /// The home screen: per device alias, `may_use_now` and the blocker codes per region.
+    private func today(_ step: Obj, _ where_: String) throws {
+        let now = try step.moment("now")
+        let expect = try expectOf(step, where_, required: true)!
+        let expected = expect.dict["error"] != nil ? try expectedError(expect) : nil
+        var wanted: [(alias: String, mayUse: Bool?, blockers: [String: [String]]?)] = []
+        if expected == nil {
+            let devices = try expect.obj("devices")
+            for alias in devices.dict.keys.sorted() {
+                let d = try devices.obj(alias)
+                let mayUse = try d.optBool("may_use_now")
+                var blockers: [String: [String]]?
+                if let b = try d.optObj("blockers") {
+                    var map: [String: [String]] = [:]
+                    for region in b.dict.keys {
+                        _ = try code(bodyRegions, region, "region", "\(b.path).\(region)")
+                        map[region] = try b.strings(region)
+                    }
+                    try b.done()
+                    blockers = map
+                }
+                try d.done()
+                wanted.append((alias, mayUse, blockers))
+            }
+            try devices.done()
+            try expect.done()
+        }
+        guard let today = try attempt(where_, expected, { try store.today(now: now) }) else { return }
+        for want in wanted {
+            guard let id = deviceIds[want.alias] else { throw bad("\(where_): unknown device \(want.alias)") }
+            guard let device = today.devices.first(where: { $0.overview.device.id == id }) else {
+                problems.append("\(where_): \(want.alias) is not on the home screen")
+                continue
+            }
+            if let mayUse = want.mayUse { mismatch(where_, "\(want.alias).may_use_now", mayUse, device.mayUseNow) }
+            if let blockers = want.blockers {
+                var actual: [String: [String]] = [:]
+                for region in device.regions {
+                    actual[codeOf(bodyRegions, region.region)] =
+                        region.verdict.findings.filter { $0.severity == .blocker }.map(\.code)
+                }
+                mismatch(where_, "\(want.alias).blockers", blockers, actual)
+            }
+        }
     }
 
     private func countSessions(_ step: Obj, _ where_: String) throws {

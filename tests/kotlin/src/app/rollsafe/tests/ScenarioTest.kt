@@ -13,6 +13,7 @@ import app.rollsafe.BodyRegion
 import app.rollsafe.BodyZone
 import app.rollsafe.CalendarDate
 import app.rollsafe.CarePlan
+import app.rollsafe.CarePlanNeedleLimit
 import app.rollsafe.CarePlanRest
 import app.rollsafe.CleaningMethod
 import app.rollsafe.CleaningState
@@ -374,6 +375,13 @@ private class ScenarioRun(private val file: File) {
                 val now = step.moment("now")
                 change(step, where) { store.resolveReport(id, at, now).alerts }
             }
+            "clinician_seen" -> {
+                val id = reportId(step)
+                val at = step.moment("at")
+                val now = step.moment("now")
+                change(step, where) { store.recordClinicianSeen(id, at, now).alerts }
+            }
+            "today" -> today(step, where)
             "link" -> {
                 val id = reportId(step)
                 val session = step.optStr("session")?.let { sessionIds[it] ?: it }
@@ -646,11 +654,16 @@ private class ScenarioRun(private val file: File) {
             rest?.optUInt(region.code())?.let { CarePlanRest(region, it) }
         }
         rest?.done()
+        val maxNeedle = o.optObj("max_needle")
+        val limits = listOf(BodyRegion.FACE, BodyRegion.SCALP, BodyRegion.BODY).mapNotNull { region ->
+            maxNeedle?.optDouble(region.code())?.let { CarePlanNeedleLimit(region, it) }
+        }
+        maxNeedle?.done()
         val plan = CarePlan(
             setBy = o.str("set_by"),
             setAt = o.optMoment("set_at") ?: now,
             rest = rests,
-            maxNeedleLengthMm = o.optDouble("max_needle_length_mm"),
+            maxNeedle = limits,
             allowedZones = o.optArr("allowed_zones")?.let { codes<BodyZone>(it, "${o.where}.allowed_zones") }
                 ?: emptyList(),
             avoidProducts = o.optArr("avoid_products")
@@ -679,6 +692,7 @@ private class ScenarioRun(private val file: File) {
     private class VerdictExpectation(expect: Obj?) {
         val allowed = expect?.optBool("allowed")
         val blockers = expect?.optStrings("blockers")
+        val cautions = expect?.optStrings("cautions")
         val warnings = expect?.optStrings("warnings")
         val hasNext = expect?.has("next_allowed_date") ?: false
         val next = expect?.opt("next_allowed_date")?.let { asString(it, "${expect.where}.next_allowed_date") }
@@ -697,6 +711,7 @@ private class ScenarioRun(private val file: File) {
     private fun compareVerdict(where: String, e: VerdictExpectation, v: SessionVerdict) {
         e.allowed?.let { mismatch(where, "allowed", it, v.allowed) }
         e.blockers?.let { mismatch(where, "blockers", it, v.findings.filter { f -> f.severity == Severity.BLOCKER }.map { f -> f.code }) }
+        e.cautions?.let { mismatch(where, "cautions", it, v.findings.filter { f -> f.severity == Severity.CAUTION }.map { f -> f.code }) }
         e.warnings?.let { mismatch(where, "warnings", it, v.findings.filter { f -> f.severity == Severity.WARNING }.map { f -> f.code }) }
         if (e.hasNext) mismatch(where, "next_allowed_date", e.next, dateText(v.nextAllowedDate))
         e.rest?.let { expected ->
@@ -795,14 +810,60 @@ private class ScenarioRun(private val file: File) {
         val expected = expectedError(expect.takeIf { it.json.has("error") })
         var versions: UInt? = null
         var deleted: Boolean? = null
+        var acknowledged: List<String>? = null
         if (expected == null) {
             versions = expect.optUInt("versions")
             deleted = expect.optBool("deleted")
+            acknowledged = expect.optStrings("acknowledged")
             expect.done()
         }
         val history = attempt(where, expected) { store.sessionHistory(id) } ?: return
         versions?.let { mismatch(where, "versions", it.toInt(), history.versions.size) }
         deleted?.let { mismatch(where, "deleted", it, history.deletedAt != null) }
+        acknowledged?.let {
+            mismatch(where, "acknowledged", it, history.versions.lastOrNull()?.overrides.orEmpty().map { o -> o.code })
+        }
+    }
+
+    /** The home screen: per device alias, `may_use_now` and the blocker codes per region. */
+    private fun today(step: Obj, where: String) {
+        val now = step.moment("now")
+        val expect = expectOf(step, where, required = true)!!
+        val expected = expectedError(expect.takeIf { it.json.has("error") })
+        val wanted = mutableListOf<Triple<String, Boolean?, Map<String, List<String>>?>>()
+        if (expected == null) {
+            val devices = expect.obj("devices")
+            for (alias in devices.json.keySet()) {
+                val d = devices.obj(alias)
+                val mayUse = d.optBool("may_use_now")
+                val blockers = d.optObj("blockers")?.let { b ->
+                    b.json.keySet().associateWith { region ->
+                        code<BodyRegion>(region, "${b.where}.$region")
+                        b.strings(region)
+                    }.also { b.done() }
+                }
+                d.done()
+                wanted += Triple(alias, mayUse, blockers)
+            }
+            devices.done()
+            expect.done()
+        }
+        val today = attempt(where, expected) { store.today(now) } ?: return
+        for ((alias, mayUse, blockers) in wanted) {
+            val id = deviceIds[alias] ?: bad("$where: unknown device $alias")
+            val device = today.devices.firstOrNull { it.overview.device.id == id }
+            if (device == null) {
+                mismatches += "$where: $alias is not on the home screen"
+                continue
+            }
+            mayUse?.let { mismatch(where, "$alias.may_use_now", it, device.mayUseNow) }
+            blockers?.let { b ->
+                val actual = device.regions.associate { r ->
+                    r.region.code() to r.verdict.findings.filter { f -> f.severity == Severity.BLOCKER }.map { f -> f.code }
+                }
+                mismatch(where, "$alias.blockers", b.toSortedMap(), actual.toSortedMap())
+            }
+        }
     }
 
     private fun countSessions(step: Obj, where: String) {

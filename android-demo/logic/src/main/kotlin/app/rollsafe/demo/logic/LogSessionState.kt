@@ -77,16 +77,20 @@ data class LogSessionUi(
     val busy: Boolean = false,
     val problem: Problem? = null,
 ) {
-    /** The verdict's blockers, each to be acknowledged before an override. */
+    /**
+     * The verdict's findings to acknowledge before saving: the blockers (an override) and
+     * the cautions (the session may go ahead once the user has read them). The core keeps
+     * every acknowledgement with the session.
+     */
     val blockers: List<Finding>
-        get() = verdict?.findings.orEmpty().filter { it.severity == Severity.BLOCKER }
+        get() = verdict?.findings.orEmpty().filter { it.severity != Severity.WARNING }
 
     /** The verdict's warnings, shown but not needing an acknowledgement. */
     val warnings: List<Finding>
         get() = verdict?.findings.orEmpty().filter { it.severity == Severity.WARNING }
 
     /**
-     * True when the form was checked and every blocker (if any) was acknowledged: the
+     * True when the form was checked and every blocker and caution (if any) was acknowledged: the
      * save button's state. The core checks again when saving and refuses otherwise.
      */
     val canSave: Boolean

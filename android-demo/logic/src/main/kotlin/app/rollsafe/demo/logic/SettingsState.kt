@@ -7,6 +7,7 @@ import app.rollsafe.BodyRegion
 import app.rollsafe.BodyZone
 import app.rollsafe.CalendarDate
 import app.rollsafe.CarePlan
+import app.rollsafe.CarePlanNeedleLimit
 import app.rollsafe.CarePlanRest
 import app.rollsafe.Condition
 import app.rollsafe.ConditionAnswer
@@ -35,7 +36,8 @@ data class Answer(val present: Boolean, val stoppedOn: CalendarDate? = null)
  *
  * @property setBy who set it, for example "Dr Amara Osei, dermatologist".
  * @property rest minimum rests in days replacing the defaults, per region.
- * @property maxNeedleLengthMm the longest needle allowed.
+ * @property maxNeedle the longest needle allowed in millimetres, per region; a region left
+ *   out has no limit from the plan.
  * @property allowedZones the only zones allowed; empty means every zone.
  * @property avoidProducts product categories to keep off needled skin.
  * @property clearedConditions profile conditions the clinician reviewed and cleared.
@@ -43,7 +45,7 @@ data class Answer(val present: Boolean, val stoppedOn: CalendarDate? = null)
 data class CarePlanForm(
     val setBy: String = "",
     val rest: Map<BodyRegion, UInt> = emptyMap(),
-    val maxNeedleLengthMm: Double? = null,
+    val maxNeedle: Map<BodyRegion, Double> = emptyMap(),
     val allowedZones: List<BodyZone> = emptyList(),
     val avoidProducts: List<ProductCategory> = emptyList(),
     val clearedConditions: List<Condition> = emptyList(),
@@ -53,7 +55,7 @@ data class CarePlanForm(
         setBy = setBy.trim(),
         setAt = setAt,
         rest = rest.map { (region, days) -> CarePlanRest(region, days) },
-        maxNeedleLengthMm = maxNeedleLengthMm,
+        maxNeedle = maxNeedle.map { (region, mm) -> CarePlanNeedleLimit(region, mm) },
         allowedZones = allowedZones,
         avoidProducts = avoidProducts,
         clearedConditions = clearedConditions,
@@ -65,7 +67,7 @@ data class CarePlanForm(
         fun of(plan: CarePlan): CarePlanForm = CarePlanForm(
             setBy = plan.setBy,
             rest = plan.rest.associate { it.region to it.minRestDays },
-            maxNeedleLengthMm = plan.maxNeedleLengthMm,
+            maxNeedle = plan.maxNeedle.associate { it.region to it.maxNeedleLengthMm },
             allowedZones = plan.allowedZones,
             avoidProducts = plan.avoidProducts,
             clearedConditions = plan.clearedConditions,
