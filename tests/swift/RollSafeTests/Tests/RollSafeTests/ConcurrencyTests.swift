@@ -79,7 +79,7 @@ final class ConcurrencyTests: XCTestCase {
             let verdict = try store.checkSession(plan: plan, now: now)
             let acknowledge =
                 verdict.findings.map(\.code)
-                + ["interval_not_elapsed", "device_not_cleaned", "device_due_for_replacement"]
+                + ["interval_not_elapsed", "interval_before_later_session", "device_not_cleaned", "device_due_for_replacement"]
             sessions.append(
                 try store.recordSession(
                     session: NewSession(plan: plan, at: now), acknowledgedBlockers: acknowledge, now: now

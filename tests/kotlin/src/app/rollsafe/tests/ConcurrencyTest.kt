@@ -81,7 +81,7 @@ class ConcurrencyTest {
             // recording, so acknowledge the blockers that can appear meanwhile.
             val verdict = store.checkSession(plan, now)
             val acknowledge = verdict.findings.map { it.code } +
-                listOf("interval_not_elapsed", "device_not_cleaned", "device_due_for_replacement")
+                listOf("interval_not_elapsed", "interval_before_later_session", "device_not_cleaned", "device_due_for_replacement")
             sessions += store.recordSession(NewSession(plan = plan, at = now), acknowledge, now).session.id
             store.devices()
             store.sessions()
