@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rusqlite::backup::Backup;
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result};
 
@@ -103,6 +103,9 @@ fn copy_to(conn: &Connection, to: &Path) -> Result<()> {
             "the copy before migrating stopped early ({done:?})"
         )));
     }
+    // The pages carry the log's WAL mode; a copy kept aside is one file,
+    // so opening it later leaves no -wal or -shm beside it.
+    copy.pragma_update(None, "journal_mode", "DELETE")?;
     copy.close().map_err(|(_, e)| Error::from(e))
 }
 
@@ -132,11 +135,33 @@ fn remove_partial(partial: &Path) {
 /// Whether the database at `copy` holds exactly what `conn` holds (same
 /// schema, same rows): a digest of every table, read in storage order.
 fn same_content(conn: &Connection, copy: &Path) -> Result<bool> {
-    let Ok(other) = Connection::open(copy) else {
+    // Immutable and read-only: reading the copy writes nothing beside it
+    // (a copy in WAL mode, from an earlier version, would get a -shm).
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(other) = Connection::open_with_flags(immutable_uri(copy), flags) else {
         return Ok(false);
     };
     let theirs = content_digest(&other).ok();
     Ok(theirs.is_some() && theirs == Some(content_digest(conn)?))
+}
+
+/// A `file:` URI for `path` that opens it as immutable: every byte outside
+/// the unreserved set is percent-encoded, so `?`, `#` and `%` in a folder's
+/// name cannot change what is opened.
+fn immutable_uri(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// A SHA-1 over the schema and every row of every table.

@@ -1,0 +1,59 @@
+//! The copy kept before a migration is one self-contained file: reading it
+//! again (a later migration attempt compares it with the log) writes
+//! nothing beside it, so a kill at any moment leaves no `-wal` or `-shm`
+//! next to the user's copy.
+
+use std::path::Path;
+
+use rollsafe_core::Store;
+use rusqlite::{Connection, OpenFlags};
+
+fn fixture() -> &'static Path {
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema-v1.sqlite3"
+    ))
+}
+
+fn beside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_copy_before_a_migration_is_one_file_and_stays_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.sqlite3");
+    std::fs::copy(fixture(), &log).unwrap();
+    let copy = {
+        let store = Store::open(&log).unwrap();
+        store.migration_copy().unwrap().to_path_buf()
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
+    let mode: String = Connection::open_with_flags(&copy, flags)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete", "the copy needs no -wal to be read");
+
+    // The same old log again: the copy is compared with it and kept.
+    std::fs::remove_file(&log).unwrap();
+    std::fs::copy(fixture(), &log).unwrap();
+    let store = Store::open(&log).unwrap();
+    assert_eq!(store.migration_copy(), Some(copy.as_path()));
+    let names = beside(dir.path());
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("log.sqlite3.v1-backup-")),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"log.sqlite3.v1-backup".to_owned()),
+        "{names:?}"
+    );
+}
