@@ -32,7 +32,7 @@ impl Store {
 
     /// Every level change ever recorded, oldest first.
     pub fn alert_history(&self) -> Result<Vec<Alert>> {
-        self.read(|tx| query_alerts(tx, "ORDER BY at_ms, id", []))
+        self.read(|tx| query_alerts(tx, "ORDER BY at_ms, rowid", []))
     }
 
     /// Records that the user saw an alert.
@@ -80,7 +80,7 @@ fn record_level_changes(
             .factors
             .iter()
             .map(|f| AlertReason {
-                code: f.code.to_owned(),
+                code: f.code.code().to_owned(),
                 text: format!("{}. {}", f.seen, f.advice),
             })
             .collect();
@@ -164,7 +164,7 @@ fn stored_levels(conn: &Connection) -> Result<(RiskLevel, TriageLevel)> {
 pub(super) fn open_alerts_in(conn: &Connection) -> Result<Vec<Alert>> {
     query_alerts(
         conn,
-        "WHERE rising = 1 AND acknowledged_at_ms IS NULL ORDER BY at_ms, id",
+        "WHERE rising = 1 AND acknowledged_at_ms IS NULL ORDER BY at_ms, rowid",
         [],
     )
 }

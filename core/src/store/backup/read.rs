@@ -469,7 +469,7 @@ pub(super) fn alerts(conn: &Connection) -> Result<Vec<AlertDoc>> {
         conn,
         "SELECT id, at_ms, at_offset_s, kind, from_level, to_level, rising, reasons,
                 acknowledged_at_ms, acknowledged_offset_s
-           FROM alerts ORDER BY at_ms, id",
+           FROM alerts ORDER BY at_ms, rowid",
         [],
         |r| {
             Ok(AlertDoc {
