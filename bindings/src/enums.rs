@@ -202,8 +202,8 @@ pub struct CarePlanNeedleLimit {
 
 pub use rollsafe_core::RegionNeedleLimit as CarePlanNeedleLimit;
 pub use rollsafe_core::{
-    AlertKind, AlertReason, PhotoRef, PusColour, PusConsistency, PusDescription, QuietHours,
-    ReminderKind, ReportKind, ReportedSymptom, RiskLevel, Symptom, TriageLevel,
+    AlertKind, AlertReason, FactorKind, PhotoRef, PusColour, PusConsistency, PusDescription,
+    QuietHours, ReminderKind, ReportKind, ReportedSymptom, RiskLevel, Symptom, TriageLevel,
 };
 
 /// A symptom the user can report.
@@ -253,6 +253,17 @@ pub enum ReportKind {
     Report,
     CheckIn24h,
     CheckIn72h,
+}
+
+/// What a risk factor is about, which decides how it counts: behaviour
+/// (counted, and its changes alerted), a declared condition (weighs only
+/// alongside a behaviour factor) or another risk than infection (herpes
+/// reactivation, dark marks: shown apart, never counted).
+#[uniffi::remote(Enum)]
+pub enum FactorKind {
+    Behaviour,
+    Host,
+    OtherRisk,
 }
 
 /// The preventive risk level.

@@ -70,7 +70,8 @@ pub use product::{Product, ProductCategory, ProductTiming};
 pub use profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
 pub use reminders::{QuietHours, Reminder, ReminderKind};
 pub use risk::{
-    Assessment, PreventiveRisk, RiskFactor, RiskLevel, Triage, TriageLevel, TriagePrompt,
+    Assessment, FactorKind, PreventiveRisk, RiskFactor, RiskFactorCode, RiskLevel, Triage,
+    TriageLevel, TriagePrompt,
 };
 pub use session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
 pub use store::{DeviceOverview, ImportCount, ImportSummary, ListenerId, RecordedSession, Store};

@@ -8,7 +8,7 @@ use rollsafe_core::risk::{
     PreventiveInput, ReportFacts, SessionFacts, TriageInput, assess_preventive, assess_triage,
 };
 use rollsafe_core::{
-    BodyZone, Moment, PreChecks, Product, ProductCategory, ProductTiming, PusColour,
+    BodyZone, FindingCode, Moment, PreChecks, Product, ProductCategory, ProductTiming, PusColour,
     PusConsistency, PusDescription, ReportId, ReportKind, ReportedSymptom, SessionId, Symptom,
     SymptomReport,
 };
@@ -17,17 +17,17 @@ fn now() -> Moment {
     DateTime::parse_from_rfc3339("2026-03-31T12:00:00+02:00").unwrap()
 }
 
-const LAPSES: [&str; 10] = [
-    "device_not_cleaned",
-    "interval_not_elapsed",
-    "device_due_for_replacement",
-    "open_wound",
-    "active_breakout",
-    "immunosuppression",
-    "zone_not_in_care_plan",
-    "sunburn",
-    "precheck_device_not_cleaned",
-    "keloid_history",
+const LAPSES: [FindingCode; 10] = [
+    FindingCode::DeviceNotCleaned,
+    FindingCode::IntervalNotElapsed,
+    FindingCode::DeviceDueForReplacement,
+    FindingCode::OpenWound,
+    FindingCode::ActiveBreakout,
+    FindingCode::Immunosuppression,
+    FindingCode::ZoneNotInCarePlan,
+    FindingCode::Sunburn,
+    FindingCode::PrecheckDeviceNotCleaned,
+    FindingCode::KeloidHistory,
 ];
 
 fn session() -> impl Strategy<Value = SessionFacts> {
@@ -66,8 +66,9 @@ fn session() -> impl Strategy<Value = SessionFacts> {
                         open_wound: checks[4],
                         sunburn: checks[5],
                     },
-                    overridden: overrides.into_iter().map(String::from).collect(),
+                    overridden: overrides,
                     cleaned_after,
+                    device_renewed: false,
                 }
             },
         )

@@ -24,7 +24,7 @@ fn status_shows_each_verdict_with_reasons_risk_alerts_and_reminders() {
         "the next is allowed from 2026-12-03",
         "rule care_plan (clinician evidence)",
         "As far as the log knows. Before you start, RollSafe asks about your skin",
-        "Infection risk from how the devices were used (last 30 days): high",
+        "Infection risk from how the devices were used (last 30 days): moderate",
         "Symptoms: amber",
         "Open alerts",
         "How is your skin now?",
@@ -116,7 +116,7 @@ fn status_as_json_has_the_cores_verdict_per_device_and_region() {
         serde_json::Value::Null
     );
 
-    assert_eq!(json["risk"]["preventive_level"], "high");
+    assert_eq!(json["risk"]["preventive_level"], "moderate");
     assert_eq!(json["risk"]["triage_level"], "amber");
     assert!(!json["risk"]["factors"].as_array().unwrap().is_empty());
     assert!(!json["open_alerts"].as_array().unwrap().is_empty());

@@ -2,20 +2,32 @@
 
 use rollsafe_core as core;
 
-use crate::enums::{AlertKind, AlertReason, ReminderKind, RiskLevel, TriageLevel};
+use crate::enums::{AlertKind, AlertReason, FactorKind, ReminderKind, RiskLevel, TriageLevel};
 use crate::time::{CalendarDate, Moment};
 
-/// One reason the preventive risk is raised.
+/// One reason the preventive risk is raised, or another risk shown apart.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct RiskFactor {
     /// The factor's stable code.
     pub code: String,
-    /// How much it adds to the level.
+    /// How it counts.
+    pub kind: FactorKind,
+    /// How much each counted occurrence adds.
     pub weight: u32,
+    /// How many times it was seen in the window (sessions or devices; 1 for
+    /// a condition).
+    pub occurrences: u32,
+    /// What it adds to the score: the weight times the occurrences, up to
+    /// three; 0 for a declared condition while no behaviour factor is
+    /// present, and for other risks.
+    pub points: u32,
     /// What was seen, with dates.
     pub seen: String,
     /// The local dates of the events behind it.
     pub dates: Vec<CalendarDate>,
+    /// The local day its last occurrence leaves the 30-day window; absent
+    /// while its cause is still present (a device still worn or shared).
+    pub ages_out_on: Option<CalendarDate>,
     /// What to do about it.
     pub advice: String,
     /// The id of the rule behind it: look its
@@ -26,12 +38,15 @@ pub struct RiskFactor {
 /// Preventive risk, before any symptom.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct PreventiveRisk {
-    /// The level.
+    /// The level of infection risk.
     pub level: RiskLevel,
-    /// The sum of the factors' weights.
+    /// The sum of the factors' points.
     pub score: u32,
-    /// Every factor.
+    /// Every factor of infection risk.
     pub factors: Vec<RiskFactor>,
+    /// Risks other than infection (herpes reactivation, dark marks), shown
+    /// apart and never counted in the level.
+    pub other_risks: Vec<RiskFactor>,
 }
 
 /// One triage prompt raised by a report.
@@ -134,10 +149,14 @@ pub struct WallClock {
 impl From<core::RiskFactor> for RiskFactor {
     fn from(f: core::RiskFactor) -> Self {
         RiskFactor {
-            code: f.code.to_owned(),
+            code: f.code.code().to_owned(),
+            kind: f.kind,
             weight: f.weight,
+            occurrences: f.occurrences,
+            points: f.points,
             seen: f.seen,
             dates: f.dates.into_iter().map(CalendarDate::from).collect(),
+            ages_out_on: f.ages_out_on.map(CalendarDate::from),
             advice: f.advice.to_owned(),
             rule_id: f.source.rule_id.to_owned(),
         }
@@ -150,6 +169,7 @@ impl From<core::PreventiveRisk> for PreventiveRisk {
             level: p.level,
             score: p.score,
             factors: p.factors.into_iter().map(RiskFactor::from).collect(),
+            other_risks: p.other_risks.into_iter().map(RiskFactor::from).collect(),
         }
     }
 }

@@ -667,6 +667,22 @@ fn check_assessment(assessment: &Assessment, expect: &Map<String, Value>) -> Res
                 .iter()
                 .map(|f| Value::from(f.code.as_str()))
                 .collect(),
+            "score" => Value::from(assessment.preventive.score),
+            "other_risks" => assessment
+                .preventive
+                .other_risks
+                .iter()
+                .map(|f| Value::from(f.code.as_str()))
+                .collect(),
+            "ages_out" => assessment
+                .preventive
+                .factors
+                .iter()
+                .map(|f| match &f.ages_out_on {
+                    Some(day) => Value::from(format!("{}@{}", f.code, parse::date_text(day))),
+                    None => Value::from(f.code.as_str()),
+                })
+                .collect(),
             "triage" => Value::from(triage_code(assessment.triage.level)),
             "prompts" => assessment
                 .triage

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use crate::ids::{ReportId, SessionId};
 use crate::rules::RuleSource;
+pub use crate::rules::risk::{FactorKind, RiskFactorCode};
 pub use crate::rules::triage::TriageLevel;
 use crate::time::Moment;
 
@@ -40,17 +41,29 @@ crate::codes::stable_codes!(RiskLevel {
     High => "high",
 });
 
-/// One reason the preventive risk is raised.
+/// One reason the preventive risk is raised, or another risk shown apart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RiskFactor {
     /// The factor's stable code.
-    pub code: &'static str,
-    /// How much it adds to the level.
+    pub code: RiskFactorCode,
+    /// How it counts: behaviour, a declared condition, or another risk.
+    pub kind: FactorKind,
+    /// How much each counted occurrence adds.
     pub weight: u32,
+    /// How many times it was seen in the window (sessions or devices; 1 for
+    /// a condition).
+    pub occurrences: u32,
+    /// What it adds to the score: the weight times the occurrences, up to
+    /// `MOST_COUNTED`; 0 for a declared condition while no behaviour factor
+    /// is present, and for other risks.
+    pub points: u32,
     /// What was seen, with dates.
     pub seen: String,
     /// The local dates of the events behind it, if any.
     pub dates: Vec<NaiveDate>,
+    /// The local day its last occurrence leaves the 30-day window; `None`
+    /// while its cause is still present (a device still worn or shared).
+    pub ages_out_on: Option<NaiveDate>,
     /// What to do about it.
     pub advice: &'static str,
     /// The rule behind it.
@@ -60,12 +73,15 @@ pub struct RiskFactor {
 /// Preventive risk, before any symptom.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreventiveRisk {
-    /// The level.
+    /// The level of infection risk.
     pub level: RiskLevel,
-    /// The sum of the factors' weights.
+    /// The sum of the factors' points.
     pub score: u32,
-    /// Every factor, in a stable order.
+    /// Every factor of infection risk, in a stable order.
     pub factors: Vec<RiskFactor>,
+    /// Risks other than infection (herpes reactivation, dark marks), shown
+    /// apart and never counted in the level.
+    pub other_risks: Vec<RiskFactor>,
 }
 
 /// One triage prompt raised by a report.

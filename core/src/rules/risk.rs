@@ -3,18 +3,100 @@
 //!
 //! No validated score exists for infection after microneedling (domain
 //! reference 2.10); this is RollSafe's transparent synthesis. Each factor
-//! names its source and carries a weight; the level is the sum of weights
-//! over the last 30 days (the CDC/NHSN window for a superficial surgical-site
-//! infection), so adding a lapse can never lower it.
+//! names its source and carries a weight, counted once per occurrence up to
+//! a cap, so a pattern of lapses reaches high where one lapse stays
+//! moderate. The level sums the points over the last 30 days (the CDC/NHSN
+//! window for a superficial surgical-site infection), so adding a lapse can
+//! never lower it. What the user declared about themselves (a weakened
+//! immune system, diabetes) weighs on what they do, never alone: it adds
+//! only when a behaviour factor is present, so declaring a condition raises
+//! no alert. Herpes reactivation and pigmentation are other risks, shown
+//! apart and never counted as infection risk.
 
 use super::source::{Evidence, RuleSource};
+use crate::verdict::FindingCode;
+
+/// The code of a preventive risk factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RiskFactorCode {
+    /// The log showed no adequate cleaning since the device's last use, and
+    /// the session went ahead.
+    SessionWithUncleanedDevice,
+    /// The user answered that the device was not cleaned, though the log
+    /// showed an adequate cleaning since its last use.
+    AnsweredDeviceNotCleaned,
+    /// No cleaning followed a session within a day.
+    MissingAfterUseCleaning,
+    /// A session over active, broken or unwashed skin.
+    SessionOnActiveOrBrokenSkin,
+    /// An active device is marked as shared.
+    SharedDevice,
+    /// A session despite a contraindication, the care plan or an open
+    /// triage prompt.
+    SessionDespiteContraindication,
+    /// A device used past, or now past, its replacement point.
+    DevicePastReplacement,
+    /// A session before the rest interval had passed.
+    IntervalNotRespected,
+    /// A product to keep off needled skin.
+    ProductToAvoidAfterNeedling,
+    /// Needles of 0.75 mm or more.
+    NeedleInProfessionalRange,
+    /// The profile notes a weakened immune system.
+    Immunosuppression,
+    /// The profile notes diabetes.
+    Diabetes,
+    /// The profile notes cold sores and the face was needled.
+    ColdSoreHistory,
+    /// The skin type is prone to dark marks.
+    PigmentationProneSkin,
+}
+
+crate::codes::stable_codes!(RiskFactorCode {
+    SessionWithUncleanedDevice => "session_with_uncleaned_device",
+    AnsweredDeviceNotCleaned => "answered_device_not_cleaned",
+    MissingAfterUseCleaning => "missing_after_use_cleaning",
+    SessionOnActiveOrBrokenSkin => "session_on_active_or_broken_skin",
+    SharedDevice => "shared_device",
+    SessionDespiteContraindication => "session_despite_contraindication",
+    DevicePastReplacement => "device_past_replacement",
+    IntervalNotRespected => "interval_not_respected",
+    ProductToAvoidAfterNeedling => "product_to_avoid_after_needling",
+    NeedleInProfessionalRange => "needle_in_professional_range",
+    Immunosuppression => "immunosuppression",
+    Diabetes => "diabetes",
+    ColdSoreHistory => "cold_sore_history",
+    PigmentationProneSkin => "pigmentation_prone_skin",
+});
+
+/// What a factor is about, which decides how it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FactorKind {
+    /// What the user did, or the state of a device: counted, and a change
+    /// of level it causes is alerted.
+    Behaviour,
+    /// A condition the user declared: counted only alongside a behaviour
+    /// factor, so it never raises the level (or an alert) alone.
+    Host,
+    /// A risk other than infection (herpes reactivation, dark marks): shown
+    /// apart, never counted in the infection risk.
+    OtherRisk,
+}
+
+crate::codes::stable_codes!(FactorKind {
+    Behaviour => "behaviour",
+    Host => "host",
+    OtherRisk => "other_risk",
+});
 
 /// One kind of preventive factor.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RiskFactorRule {
     /// The factor's stable code.
-    pub code: &'static str,
-    /// How much it adds to the level.
+    pub code: RiskFactorCode,
+    /// How it counts.
+    pub kind: FactorKind,
+    /// How much each occurrence adds to the level.
     pub weight: u32,
     /// What the user is told to do.
     pub advice: &'static str,
@@ -28,6 +110,10 @@ pub const LOOKBACK_DAYS: i64 = 30;
 pub const MODERATE_FROM: u32 = 1;
 /// The weight from which the level is high.
 pub const HIGH_FROM: u32 = 3;
+/// The most occurrences of one factor that count: three lapses make a
+/// pattern (RollSafe's synthesis, no source gives a number), and a cap keeps
+/// one habit from hiding how the others change.
+pub const MOST_COUNTED: u32 = 3;
 
 const HYGIENE: RuleSource = RuleSource {
     rule_id: "risk.hygiene",
@@ -54,7 +140,7 @@ const HOST: RuleSource = RuleSource {
     rule_id: "risk.host_factors",
     citation: "NHS cellulitis guidance (weakened immune system or diabetes makes infection urgent); Wu et al. 2022 (eczema herpeticum); Chu et al. 2021 (darker skin and hyperpigmentation)",
     evidence: Evidence::PeerReviewed,
-    note: "Conditions that make an infection likelier or worse; they count only while the device is in use.",
+    note: "Conditions that make an infection likelier or worse. They weigh only alongside a behaviour factor in the last 30 days (RollSafe's reading: a condition the user declared is no change to alert on), and show only while the device is in use.",
 };
 
 const SYNTHESIS: RuleSource = RuleSource {
@@ -65,81 +151,101 @@ const SYNTHESIS: RuleSource = RuleSource {
 };
 
 /// Every preventive factor, in the order an assessment lists them.
-pub const RISK_FACTORS: [RiskFactorRule; 13] = [
+pub const RISK_FACTORS: [RiskFactorRule; 14] = [
     factor(
-        "session_with_uncleaned_device",
+        RiskFactorCode::SessionWithUncleanedDevice,
+        FactorKind::Behaviour,
         2,
         "Clean the device with a 20-minute alcohol soak before every use.",
         HYGIENE,
     ),
     factor(
-        "missing_after_use_cleaning",
+        RiskFactorCode::AnsweredDeviceNotCleaned,
+        FactorKind::Behaviour,
+        1,
+        "If the device was not clean, soak it again before use; if it was, answer the pre-check as it was.",
+        HYGIENE,
+    ),
+    factor(
+        RiskFactorCode::MissingAfterUseCleaning,
+        FactorKind::Behaviour,
         1,
         "Clean the device straight after every use, then let it dry in its case.",
         HYGIENE,
     ),
     factor(
-        "session_on_active_or_broken_skin",
+        RiskFactorCode::SessionOnActiveOrBrokenSkin,
+        FactorKind::Behaviour,
         2,
         "Skip sessions over breakouts, cold sores, wounds or sunburn.",
         SKIN,
     ),
     factor(
-        "shared_device",
+        RiskFactorCode::SharedDevice,
+        FactorKind::Behaviour,
         2,
         "Never share a needling device, even after cleaning.",
         SHARING,
     ),
     factor(
-        "session_despite_contraindication",
+        RiskFactorCode::SessionDespiteContraindication,
+        FactorKind::Behaviour,
         2,
         "Ask your dermatologist before needling again.",
         SYNTHESIS,
     ),
     factor(
-        "device_past_replacement",
+        RiskFactorCode::DevicePastReplacement,
+        FactorKind::Behaviour,
         1,
         "Replace the head: worn needles tear skin and are harder to clean.",
         SYNTHESIS,
     ),
     factor(
-        "interval_not_respected",
+        RiskFactorCode::IntervalNotRespected,
+        FactorKind::Behaviour,
         1,
         "Let the skin rest the full interval between sessions.",
         SYNTHESIS,
     ),
     factor(
-        "product_to_avoid_after_needling",
+        RiskFactorCode::ProductToAvoidAfterNeedling,
+        FactorKind::Behaviour,
         1,
         "Keep actives such as vitamin C, retinoids and acids off freshly needled skin.",
         SYNTHESIS,
     ),
     factor(
-        "needle_in_professional_range",
+        RiskFactorCode::NeedleInProfessionalRange,
+        FactorKind::Behaviour,
         1,
         "Needles of 0.75 mm and more are for professionals; consider a shorter one.",
         SYNTHESIS,
     ),
     factor(
-        "immunosuppression",
+        RiskFactorCode::Immunosuppression,
+        FactorKind::Host,
         2,
         "With a weakened immune system, watch the skin closely and seek care early.",
         HOST,
     ),
     factor(
-        "diabetes",
+        RiskFactorCode::Diabetes,
+        FactorKind::Host,
         1,
         "With diabetes, healing can be slower: watch the skin closely and seek care early.",
         HOST,
     ),
     factor(
-        "cold_sore_history",
-        1,
+        RiskFactorCode::ColdSoreHistory,
+        FactorKind::OtherRisk,
+        0,
         "With a history of cold sores, ask your dermatologist about antiviral cover for face sessions.",
         HOST,
     ),
     factor(
-        "pigmentation_prone_skin",
+        RiskFactorCode::PigmentationProneSkin,
+        FactorKind::OtherRisk,
         0,
         "Protect treated skin from the sun for weeks after a session.",
         HOST,
@@ -147,13 +253,15 @@ pub const RISK_FACTORS: [RiskFactorRule; 13] = [
 ];
 
 const fn factor(
-    code: &'static str,
+    code: RiskFactorCode,
+    kind: FactorKind,
     weight: u32,
     advice: &'static str,
     source: RuleSource,
 ) -> RiskFactorRule {
     RiskFactorRule {
         code,
+        kind,
         weight,
         advice,
         source,
@@ -161,30 +269,38 @@ const fn factor(
 }
 
 /// The rule for the factor with `code`.
-pub fn risk_factor(code: &str) -> Option<&'static RiskFactorRule> {
+pub fn risk_factor(code: RiskFactorCode) -> Option<&'static RiskFactorRule> {
     RISK_FACTORS.iter().find(|f| f.code == code)
 }
 
-/// The blocker codes that mean a session went ahead over broken or active skin.
-pub const SKIN_BLOCKERS: [&str; 5] = [
-    "active_breakout",
-    "active_cold_sore",
-    "open_wound",
-    "sunburn",
-    "precheck_skin_not_clean",
+/// The blockers that mean a session went ahead over broken or active skin.
+pub const SKIN_BLOCKERS: [FindingCode; 5] = [
+    FindingCode::ActiveBreakout,
+    FindingCode::ActiveColdSore,
+    FindingCode::OpenWound,
+    FindingCode::Sunburn,
+    FindingCode::PrecheckSkinNotClean,
 ];
 
-/// The blocker codes that mean a session went ahead despite a
-/// contraindication or the care plan.
-pub const CONTRAINDICATION_BLOCKERS: [&str; 8] = [
-    "keloid_history",
-    "immunosuppression",
-    "bleeding_risk",
-    "isotretinoin",
-    "pregnancy",
-    "nickel_allergy",
-    "zone_not_in_care_plan",
-    "needle_over_care_plan",
+/// The blockers that mean a session went ahead despite a
+/// contraindication, the care plan or an open triage prompt.
+pub const CONTRAINDICATION_BLOCKERS: [FindingCode; 9] = [
+    FindingCode::KeloidHistory,
+    FindingCode::Immunosuppression,
+    FindingCode::BleedingRisk,
+    FindingCode::Isotretinoin,
+    FindingCode::Pregnancy,
+    FindingCode::NickelAllergy,
+    FindingCode::ZoneNotInCarePlan,
+    FindingCode::NeedleOverCarePlan,
+    FindingCode::OpenTriagePrompt,
+];
+
+/// The blockers that mean a session went before the rest interval passed,
+/// on either side.
+pub const INTERVAL_BLOCKERS: [FindingCode; 2] = [
+    FindingCode::IntervalNotElapsed,
+    FindingCode::IntervalBeforeLaterSession,
 ];
 
 #[cfg(test)]
@@ -192,13 +308,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_unique_and_findable() {
-        for f in RISK_FACTORS {
-            assert_eq!(risk_factor(f.code).map(|r| r.code), Some(f.code));
+    fn every_code_has_exactly_one_rule_in_code_order() {
+        let codes: Vec<_> = RISK_FACTORS.iter().map(|f| f.code).collect();
+        assert_eq!(codes, RiskFactorCode::ALL.to_vec());
+        for code in RiskFactorCode::ALL {
+            assert_eq!(risk_factor(code).map(|r| r.code), Some(code));
         }
-        let mut codes: Vec<_> = RISK_FACTORS.iter().map(|f| f.code).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), RISK_FACTORS.len());
+    }
+
+    #[test]
+    fn other_risks_never_weigh_on_infection() {
+        for f in RISK_FACTORS {
+            if f.kind == FactorKind::OtherRisk {
+                assert_eq!(f.weight, 0, "{}", f.code.code());
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ use crate::product::{Product, ProductCategory};
 use crate::risk::SessionFacts;
 use crate::session::PreChecks;
 use crate::sorting;
+use crate::verdict::FindingCode;
 use crate::zone::BodyZone;
 
 /// Keeps the live sessions from `?1` to `?2` (Unix milliseconds, both
@@ -44,7 +45,9 @@ pub(super) fn session_facts(
     }
     join_rows(conn, PRODUCTS, range, &mut window, add_product)?;
     join_rows(conn, OVERRIDES, range, &mut window, |facts, row| {
-        facts.overridden.push(row.get(1)?);
+        // A code this version does not know cannot feed any rule.
+        let code: String = row.get(1)?;
+        facts.overridden.extend(FindingCode::from_code(&code));
         Ok(())
     })?;
     Ok(window.into_iter().map(|(_, facts)| facts).collect())
@@ -53,15 +56,21 @@ pub(super) fn session_facts(
 /// One session of the window: its row id, and its facts as read so far.
 type Entry = (i64, SessionFacts);
 
-/// The window's sessions with their own columns, and whether a cleaning of
-/// the device followed each within a day (and by the window's end).
+/// The window's sessions with their own columns, whether a cleaning of the
+/// device followed each within a day (and by the window's end), and whether
+/// the device was retired, or its head replaced after it, by the window's end.
 const SESSIONS: &str = concat!(
     "SELECT s.rowid, v.at_ms, v.at_offset_s, v.needle_length_mm,
                 v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
                 v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn,
                 EXISTS (SELECT 1 FROM cleanings c
                          WHERE c.device_id = v.device_id AND c.at_ms > v.at_ms
-                           AND c.at_ms <= min(v.at_ms + 86400000, ?2))
+                           AND c.at_ms <= min(v.at_ms + 86400000, ?2)),
+                EXISTS (SELECT 1 FROM devices d
+                         WHERE d.id = v.device_id AND d.retired_at_ms <= ?2)
+                OR EXISTS (SELECT 1 FROM head_changes h
+                            WHERE h.device_id = v.device_id AND h.at_ms > v.at_ms
+                              AND h.at_ms <= ?2)
            FROM sessions s
            JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision",
     live_sessions_in_window!()
@@ -85,10 +94,12 @@ fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>>
                 sunburn: r.get(9)?,
             },
             r.get::<_, bool>(10)?,
+            r.get::<_, bool>(11)?,
         ))
     })?;
     rows.map(|row| {
-        let (rowid, at_ms, at_offset_s, needle_length_mm, pre_checks, cleaned_after) = row?;
+        let (rowid, at_ms, at_offset_s, needle_length_mm, pre_checks, cleaned_after, renewed) =
+            row?;
         Ok((
             rowid,
             SessionFacts {
@@ -99,6 +110,7 @@ fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>>
                 pre_checks,
                 overridden: Vec::new(),
                 cleaned_after,
+                device_renewed: renewed,
             },
         ))
     })
@@ -226,6 +238,10 @@ mod tests {
             device: usize,
             minutes_before: i64,
         },
+        HeadChange {
+            device: usize,
+            minutes_before: i64,
+        },
     }
 
     const LOG_MINUTES: i64 = 12 * 24 * 60;
@@ -267,6 +283,12 @@ mod tests {
                 device,
                 minutes_before,
             }),
+            1 => (0_usize..2, minutes_before()).prop_map(|(device, minutes_before)| {
+                Step::HeadChange {
+                    device,
+                    minutes_before,
+                }
+            }),
         ]
     }
 
@@ -301,7 +323,9 @@ mod tests {
         }
     }
 
-    fn build(steps: &[Step]) -> Store {
+    /// The log the steps make, and the head changes made (the public API
+    /// lists them only as text in a device's audit trail).
+    fn build(steps: &[Step]) -> (Store, Vec<(DeviceId, Moment)>) {
         let Ok(store) = Store::open_in_memory() else {
             panic!("no in-memory store")
         };
@@ -314,6 +338,7 @@ mod tests {
             })
             .collect();
         let mut sessions: Vec<SessionId> = Vec::new();
+        let mut heads = Vec::new();
         for step in steps {
             match step.clone() {
                 Step::Record {
@@ -372,14 +397,29 @@ mod tests {
                         panic!("cleaning failed: {e}");
                     }
                 }
+                Step::HeadChange {
+                    device,
+                    minutes_before,
+                } => {
+                    let at = end() - TimeDelta::minutes(minutes_before);
+                    if let Err(e) = store.record_head_change(devices[device], at, end()) {
+                        panic!("head change failed: {e}");
+                    }
+                    heads.push((devices[device], at));
+                }
             }
         }
-        store
+        (store, heads)
     }
 
     /// The facts as the public log states them: the live sessions in the
     /// window and each device's cleanings.
-    fn expected(store: &Store, start: &Moment, end: &Moment) -> Vec<SessionFacts> {
+    fn expected(
+        store: &Store,
+        heads: &[(DeviceId, Moment)],
+        start: &Moment,
+        end: &Moment,
+    ) -> Vec<SessionFacts> {
         let (Ok(sessions), Ok(devices)) = (store.sessions(), store.devices()) else {
             panic!("the log cannot be listed")
         };
@@ -396,7 +436,10 @@ mod tests {
                 let cleaned = cleanings
                     .iter()
                     .any(|(d, at)| *d == s.device_id && *at > s.at && *at <= day_after);
-                SessionFacts::of(s, cleaned)
+                let renewed = heads
+                    .iter()
+                    .any(|(d, at)| *d == s.device_id && *at > s.at && *at <= *end);
+                SessionFacts::of(s, cleaned, renewed)
             })
             .collect()
     }
@@ -438,7 +481,7 @@ mod tests {
             window_days in 1_i64..14,
             quarters_before_end in 0_i64..16,
         ) {
-            let store = build(&steps);
+            let (store, heads) = build(&steps);
             let window_end = end() - TimeDelta::minutes(quarters_before_end * QUARTER_DAY);
             let start = window_end - TimeDelta::days(window_days);
             let read = store.read(|tx| {
@@ -447,7 +490,7 @@ mod tests {
             let Ok(read) = read else { panic!("the window cannot be read: {read:?}") };
             let in_time_order = read.windows(2).all(|w| w[0].at <= w[1].at);
             prop_assert!(in_time_order);
-            prop_assert_eq!(ordered(read), ordered(expected(&store, &start, &window_end)));
+            prop_assert_eq!(ordered(read), ordered(expected(&store, &heads, &start, &window_end)));
         }
     }
 }

@@ -135,6 +135,12 @@ fn write_risk(out: &mut String, risk: &RiskView) {
             factor.source.evidence.replace('_', "-")
         );
     }
+    if !risk.other_risks.is_empty() {
+        let _ = writeln!(out, "\nOther risks, apart from infection:");
+        for factor in &risk.other_risks {
+            let _ = writeln!(out, "  - {}. {}", factor.seen, factor.advice);
+        }
+    }
     let _ = writeln!(
         out,
         "\nSymptoms: {} ({})",

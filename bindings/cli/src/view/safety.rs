@@ -93,10 +93,12 @@ impl From<&RegionRest> for RestView {
 pub struct RiskView {
     /// Preventive risk: `low`, `moderate` or `high`.
     pub preventive_level: &'static str,
-    /// The sum of the factors' weights.
+    /// The sum of the factors' points.
     pub preventive_score: u32,
     /// What raises it.
     pub factors: Vec<FactorView>,
+    /// Risks other than infection, shown apart and never counted.
+    pub other_risks: Vec<FactorView>,
     /// Symptom triage: `green`, `amber` or `red`.
     pub triage_level: &'static str,
     /// A plain summary of the triage.
@@ -112,13 +114,22 @@ pub struct RiskView {
 pub struct FactorView {
     /// Its stable code.
     pub code: &'static str,
-    /// How much it adds.
+    /// `behaviour`, `host` or `other_risk`.
+    pub kind: &'static str,
+    /// How much each counted occurrence adds.
     pub weight: u32,
+    /// How many times it was seen in the window.
+    pub occurrences: u32,
+    /// What it adds to the score.
+    pub points: u32,
     /// What was seen, with dates.
     pub seen: String,
     /// The local dates behind it.
     #[serde(serialize_with = "ser::dates")]
     pub dates: Vec<NaiveDate>,
+    /// The local day its last occurrence leaves the window, if it does.
+    #[serde(serialize_with = "ser::opt_date")]
+    pub ages_out_on: Option<NaiveDate>,
     /// What to do.
     pub advice: &'static str,
     /// The rule behind it.
@@ -148,6 +159,12 @@ impl From<&Assessment> for RiskView {
             preventive_level: a.preventive.level.code(),
             preventive_score: a.preventive.score,
             factors: a.preventive.factors.iter().map(FactorView::from).collect(),
+            other_risks: a
+                .preventive
+                .other_risks
+                .iter()
+                .map(FactorView::from)
+                .collect(),
             triage_level: a.triage.level.code(),
             triage_summary: a.triage.summary.clone(),
             prompts: a.triage.prompts.iter().map(PromptView::from).collect(),
@@ -159,10 +176,14 @@ impl From<&Assessment> for RiskView {
 impl From<&RiskFactor> for FactorView {
     fn from(f: &RiskFactor) -> Self {
         Self {
-            code: f.code,
+            code: f.code.code(),
+            kind: f.kind.code(),
             weight: f.weight,
+            occurrences: f.occurrences,
+            points: f.points,
             seen: f.seen.clone(),
             dates: f.dates.clone(),
+            ages_out_on: f.ages_out_on,
             advice: f.advice,
             source: (&f.source).into(),
         }

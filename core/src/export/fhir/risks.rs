@@ -13,7 +13,7 @@ use super::json::{date_time, local_concept, note, reference, set, text_concept};
 use crate::alert::{Alert, AlertKind};
 use crate::risk::{DISCLAIMER, RiskLevel, TriageLevel, TriagePrompt};
 use crate::rules::RuleSource;
-use crate::rules::risk::risk_factor;
+use crate::rules::risk::{RiskFactorCode, risk_factor};
 use crate::rules::triage::triage_rule;
 use crate::time::Moment;
 
@@ -79,7 +79,9 @@ pub fn from_alert(alert: &Alert, patient: &str) -> Value {
         .iter()
         .map(|reason| {
             let source = match alert.kind {
-                AlertKind::Preventive => risk_factor(&reason.code).map(|r| r.source),
+                AlertKind::Preventive => RiskFactorCode::from_code(&reason.code)
+                    .and_then(risk_factor)
+                    .map(|r| r.source),
                 AlertKind::Triage => triage_rule(&reason.code).map(|r| r.source),
             };
             let source = source

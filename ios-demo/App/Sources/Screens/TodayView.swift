@@ -27,6 +27,15 @@ struct TodayView: View {
                             Text(factor.source.citation).font(.caption2).foregroundStyle(.secondary)
                         }
                     }
+                    if !assessment.preventive.otherRisks.isEmpty {
+                        Text("Other risks, apart from infection").font(.headline)
+                        ForEach(assessment.preventive.otherRisks, id: \.code) { risk in
+                            VStack(alignment: .leading) {
+                                Text(risk.seen)
+                                Text(risk.advice).font(.footnote)
+                            }
+                        }
+                    }
                     ForEach(assessment.triage.prompts, id: \.code) { prompt in
                         Label(prompt.advice, systemImage: prompt.level == .red ? "cross.case" : "stethoscope")
                             .foregroundStyle(prompt.level == .red ? .red : .primary)

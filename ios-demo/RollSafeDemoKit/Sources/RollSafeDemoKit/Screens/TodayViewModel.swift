@@ -42,6 +42,8 @@ public final class TodayViewModel: ScreenModel {
     public var riskLevel: RiskLevel? { assessment?.preventive.level }
     /// The reasons behind the risk level.
     public var riskFactors: [RiskFactor] { assessment?.preventive.factors ?? [] }
+    /// Risks other than infection (herpes reactivation, dark marks), shown apart from the level.
+    public var otherRisks: [RiskFactor] { assessment?.preventive.otherRisks ?? [] }
     /// The triage of open symptom reports (green, amber: contact your dermatologist, red: seek
     /// urgent care) with its prompts.
     public var triage: Triage? { assessment?.triage }

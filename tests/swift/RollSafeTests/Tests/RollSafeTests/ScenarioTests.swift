@@ -1075,12 +1075,18 @@ private final class ScenarioRun {
         let expected = expect.dict["error"] != nil ? try expectedError(expect) : nil
         var preventive: String?
         var factors: [String]?
+        var score: UInt32?
+        var otherRisks: [String]?
+        var agesOut: [String]?
         var triage: String?
         var prompts: [String]?
         if expected == nil {
             preventive = try expect.optStr("preventive")
             if let preventive { _ = try code(riskLevels, preventive, "risk level", "\(expect.path).preventive") }
             factors = try expect.optStrings("factors")
+            score = try expect.optUInt32("score")
+            otherRisks = try expect.optStrings("other_risks")
+            agesOut = try expect.optStrings("ages_out")
             triage = try expect.optStr("triage")
             if let triage { _ = try code(triageLevels, triage, "triage level", "\(expect.path).triage") }
             prompts = try expect.optStrings("prompts")
@@ -1089,6 +1095,12 @@ private final class ScenarioRun {
         guard let assessment = try attempt(where_, expected, { try store.assess(now: now) }) else { return }
         if let preventive { mismatch(where_, "preventive", preventive, codeOf(riskLevels, assessment.preventive.level)) }
         if let factors { mismatch(where_, "factors", factors, assessment.preventive.factors.map(\.code)) }
+        if let score { mismatch(where_, "score", score, assessment.preventive.score) }
+        if let otherRisks { mismatch(where_, "other_risks", otherRisks, assessment.preventive.otherRisks.map(\.code)) }
+        if let agesOut {
+            let got = assessment.preventive.factors.map { f in f.agesOutOn.map { "\(f.code)@\(dateText($0)!)" } ?? f.code }
+            mismatch(where_, "ages_out", agesOut, got)
+        }
         if let triage { mismatch(where_, "triage", triage, codeOf(triageLevels, assessment.triage.level)) }
         if let prompts { mismatch(where_, "prompts", prompts, assessment.triage.prompts.map(\.code)) }
     }

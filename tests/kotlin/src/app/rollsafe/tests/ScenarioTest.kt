@@ -923,11 +923,17 @@ private class ScenarioRun(private val file: File) {
         val expected = expectedError(expect.takeIf { it.json.has("error") })
         var preventive: RiskLevel? = null
         var factors: List<String>? = null
+        var score: UInt? = null
+        var otherRisks: List<String>? = null
+        var agesOut: List<String>? = null
         var triage: TriageLevel? = null
         var prompts: List<String>? = null
         if (expected == null) {
             preventive = expect.optStr("preventive")?.let { code<RiskLevel>(it, "${expect.where}.preventive") }
             factors = expect.optStrings("factors")
+            score = expect.optUInt("score")
+            otherRisks = expect.optStrings("other_risks")
+            agesOut = expect.optStrings("ages_out")
             triage = expect.optStr("triage")?.let { code<TriageLevel>(it, "${expect.where}.triage") }
             prompts = expect.optStrings("prompts")
             expect.done()
@@ -935,6 +941,12 @@ private class ScenarioRun(private val file: File) {
         val assessment = attempt(where, expected) { store.assess(now) } ?: return
         preventive?.let { mismatch(where, "preventive", it.code(), assessment.preventive.level.code()) }
         factors?.let { mismatch(where, "factors", it, assessment.preventive.factors.map { f -> f.code }) }
+        score?.let { mismatch(where, "score", it, assessment.preventive.score) }
+        otherRisks?.let { mismatch(where, "other_risks", it, assessment.preventive.otherRisks.map { f -> f.code }) }
+        agesOut?.let {
+            val got = assessment.preventive.factors.map { f -> f.agesOutOn?.let { d -> "${f.code}@${dateText(d)}" } ?: f.code }
+            mismatch(where, "ages_out", it, got)
+        }
         triage?.let { mismatch(where, "triage", it.code(), assessment.triage.level.code()) }
         prompts?.let { mismatch(where, "prompts", it, assessment.triage.prompts.map { p -> p.code }) }
     }

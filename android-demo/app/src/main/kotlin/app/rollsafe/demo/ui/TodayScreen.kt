@@ -83,6 +83,11 @@ fun TodayScreen(graph: AppGraph, clock: Clock, open: (String) -> Unit) {
             Section("Infection risk: ${a.preventive.level.label()}") {
                 a.preventive.factors.forEach { Text("• ${it.seen} ${it.advice}") }
             }
+            if (a.preventive.otherRisks.isNotEmpty()) {
+                Section("Other risks, apart from infection") {
+                    a.preventive.otherRisks.forEach { Text("• ${it.seen} ${it.advice}") }
+                }
+            }
             Section("Symptoms: ${a.triage.level.label()}") {
                 Text(a.triage.summary)
                 a.triage.prompts.forEach { Text("• ${it.seen} ${it.advice}") }
