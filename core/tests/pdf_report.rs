@@ -343,3 +343,40 @@ fn a_year_of_daily_use_stays_reasonable() {
     assert!(text.contains("a summary per month first"), "{text}");
     assert_eq!(tools::render(&path, dir.path(), "year", 20).len(), pages);
 }
+
+#[test]
+fn the_cover_counts_the_open_alerts_the_period_shows() {
+    let store = story::store();
+    let open = store.open_alerts().unwrap();
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let period = Period::new(day(3, 1), day(3, 20)).unwrap();
+    let shown = open
+        .iter()
+        .filter(|a| {
+            let date = a.at.date_naive();
+            date >= day(3, 1) && date <= day(3, 20)
+        })
+        .count();
+    assert!(shown > 0 && shown < open.len(), "{shown} of {}", open.len());
+    let text = squeezed(&text_of(
+        &pdf(
+            &store,
+            &ReportOptions {
+                period,
+                ..options()
+            },
+            story::now(),
+        )
+        .unwrap(),
+    ));
+    assert!(
+        text.contains(&format!(
+            "{shown} alert(s) in this period not yet acknowledged"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{} before it", open.len() - shown)),
+        "{text}"
+    );
+}

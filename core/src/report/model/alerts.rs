@@ -49,8 +49,10 @@ pub(crate) struct AlertFacts {
     pub preventive_now: String,
     pub triage_now: String,
     pub triage_summary: String,
-    /// Rises still waiting for the user's acknowledgement.
+    /// Rises in the period still waiting for the user's acknowledgement.
     pub open: u32,
+    /// Rises from before the period still waiting for it.
+    pub open_before: u32,
 }
 
 pub(crate) fn gather(store: &Store, span: &Span, now: Moment) -> Result<AlertFacts> {
@@ -71,8 +73,21 @@ pub(crate) fn gather(store: &Store, span: &Span, now: Moment) -> Result<AlertFac
         preventive_now: assessment.preventive.level.code().to_owned(),
         triage_now: assessment.triage.level.code().to_owned(),
         triage_summary: assessment.triage.summary,
-        open: u32::try_from(history.iter().filter(|a| a.is_open()).count()).unwrap_or(u32::MAX),
+        open: count(
+            history
+                .iter()
+                .filter(|a| a.is_open() && span.contains(&a.at)),
+        ),
+        open_before: count(
+            history
+                .iter()
+                .filter(|a| a.is_open() && time::local_date(&a.at) < span.from),
+        ),
     })
+}
+
+fn count<'a>(alerts: impl Iterator<Item = &'a Alert>) -> u32 {
+    u32::try_from(alerts.count()).unwrap_or(u32::MAX)
 }
 
 fn row(alert: &Alert) -> AlertRow {

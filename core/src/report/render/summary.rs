@@ -214,14 +214,22 @@ pub(crate) fn points(layout: &mut Layout<'_>, report: &Report) {
                 format!("Symptom triage now: {}", alerts.triage_summary),
             ));
         }
-        if alerts.open > 0 {
-            points.push((
-                colour::AMBER,
-                format!(
-                    "{} alert(s) not yet acknowledged by the patient.",
-                    alerts.open
-                ),
-            ));
+        // Counts what the alerts table below shows, and says plainly what
+        // lies before the period.
+        let waiting = match (alerts.open, alerts.open_before) {
+            (0, 0) => None,
+            (0, before) => Some(format!(
+                "{before} alert(s) from before this period not yet acknowledged by the patient."
+            )),
+            (open, 0) => Some(format!(
+                "{open} alert(s) in this period not yet acknowledged by the patient."
+            )),
+            (open, before) => Some(format!(
+                "{open} alert(s) in this period not yet acknowledged by the patient, and {before} before it."
+            )),
+        };
+        if let Some(text) = waiting {
+            points.push((colour::AMBER, text));
         }
     }
     if let Some(symptoms) = &report.symptoms {
