@@ -66,12 +66,20 @@ pub(super) fn open_writer(path: &Path, hold: &Hold, options: OpenOptions) -> Res
 /// can be moved aside).
 fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Writer>> {
     let conn = connect(path)?;
-    let found = refuse_newer(&conn, path)?;
-    schema::check_shape(&conn, found, path)?;
+    let found = {
+        // One snapshot for both reads: another process migrating between
+        // them would pair the old version with the new tables, which reads
+        // as "not a RollSafe log".
+        let snapshot = conn.unchecked_transaction()?;
+        let found = refuse_newer(&snapshot, path)?;
+        schema::check_shape(&snapshot, found, path)?;
+        snapshot.finish()?;
+        found
+    };
     if !pages_are_sound(&conn)? {
         return Ok(None);
     }
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    switch_to_wal(&conn)?;
     apply_connection_pragmas(&conn)?;
     if let Some(pages) = options.max_pages {
         conn.pragma_update(None, "max_page_count", pages)?;
@@ -81,6 +89,31 @@ fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Writer>> {
         conn,
         migration_copy,
     }))
+}
+
+/// How long to wait between attempts to switch a file to WAL while another
+/// connection holds it, and how many attempts make up [`BUSY_TIMEOUT`].
+const WAL_SWITCH_PAUSE: Duration = Duration::from_millis(10);
+const WAL_SWITCH_ATTEMPTS: u32 = 1_000;
+
+/// Puts the file in WAL mode. Switching needs the file to itself, and
+/// SQLite reports a busy file at once instead of waiting (two first opens
+/// of an old log at once failed with "database is locked" in about 1 of 40
+/// rounds), so this waits as long as any other busy file would.
+fn switch_to_wal(conn: &Connection) -> Result<()> {
+    let mut attempt = 0;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Ok(()) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && attempt < WAL_SWITCH_ATTEMPTS =>
+            {
+                attempt += 1;
+                std::thread::sleep(WAL_SWITCH_PAUSE);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 /// Opens `path` as a plain file name (never as a URI), creating it if
