@@ -2,8 +2,9 @@
 //!
 //! SQLite accepts more than file paths: `""` and `":memory:"` open a
 //! throwaway database that vanishes with the connection, a folder or a
-//! dangling link fails later with an unhelpful error, and a missing folder
-//! looks like a read-only one. Each of these gets a typed refusal here, and
+//! dangling link fails later with an unhelpful error, a missing folder
+//! looks like a read-only one, and a file with two names (a hard link) gets
+//! a journal per name, so two stores could corrupt it. Each of these gets a typed refusal here, and
 //! nothing on disk is touched (no file is opened, created or moved).
 
 use std::fs;
@@ -32,6 +33,12 @@ pub(super) fn validate(path: &Path) -> Result<PathBuf> {
     }
 }
 
+/// `path` made absolute against the working folder, links left as they are
+/// (the name the user gave is the one watched for a replaced file).
+pub(super) fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| io_error(path, e))
+}
+
 /// An entry exists at the path: it must be (or link to) a regular file.
 fn existing(path: &Path, is_link: bool) -> Result<PathBuf> {
     let meta = match fs::metadata(path) {
@@ -46,6 +53,11 @@ fn existing(path: &Path, is_link: bool) -> Result<PathBuf> {
     }
     if !meta.is_file() {
         return Err(refused("is not a regular file"));
+    }
+    if has_other_names(&meta) {
+        return Err(refused(
+            "has another name (a hard link): SQLite keeps a journal per name, so two names could corrupt the log; remove the other name",
+        ));
     }
     fs::canonicalize(path).map_err(|e| io_error(path, e))
 }
@@ -75,6 +87,18 @@ fn missing(path: &Path) -> Result<PathBuf> {
     Ok(fs::canonicalize(folder)
         .map_err(|e| io_error(path, e))?
         .join(name))
+}
+
+/// Whether the file is reachable by more than one name.
+#[cfg(unix)]
+fn has_other_names(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn has_other_names(_meta: &fs::Metadata) -> bool {
+    false
 }
 
 fn refused(reason: &str) -> Error {
@@ -117,6 +141,20 @@ mod tests {
         let link = dir.path().join("link.sqlite3");
         std::os::unix::fs::symlink(dir.path().join("gone.sqlite3"), &link).unwrap();
         assert!(reason_of(&link).contains("symbolic link"));
+    }
+
+    #[test]
+    fn a_log_with_a_second_name_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("log.sqlite3");
+        fs::write(&log, b"").unwrap();
+        assert!(validate(&log).is_ok());
+        let other = dir.path().join("other.sqlite3");
+        fs::hard_link(&log, &other).unwrap();
+        assert!(reason_of(&other).contains("hard link"));
+        assert!(reason_of(&log).contains("hard link"));
+        fs::remove_file(&other).unwrap();
+        assert!(validate(&log).is_ok());
     }
 
     #[test]

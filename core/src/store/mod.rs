@@ -91,7 +91,8 @@ impl Store {
     /// sound SQLite file that is not a RollSafe log is refused as
     /// [`crate::Error::NotALog`]; a file that cannot be written as
     /// [`crate::Error::ReadOnly`]; a path that cannot hold a log (empty,
-    /// `:memory:`, a folder, a dangling link, a missing folder) as
+    /// `:memory:`, a folder, a dangling link, a missing folder, a file with a
+    /// second name through a hard link) as
     /// [`crate::Error::InvalidInput`] naming `path`. None of these refusals
     /// changes anything on disk.
     ///
@@ -102,8 +103,10 @@ impl Store {
 
     /// Opens the log at `path` with `options` (see [`Store::open`]).
     pub fn open_with(path: impl AsRef<Path>, options: OpenOptions) -> Result<Self> {
-        let path = path.as_ref();
-        let hold = in_use::Hold::take(location::validate(path)?);
+        let hold = in_use::Hold::take(location::validate(path.as_ref())?);
+        // Absolute from here on: the process may change its working folder
+        // while the store is open, and the file must still be found by name.
+        let path = &location::absolute(path.as_ref())?;
         let writer = open::open_writer(path, &hold, options)?;
         let reader = open::open_reader(path)?;
         let file = OpenFile {
