@@ -3,6 +3,8 @@
 //! nothing beside it, so a kill at any moment leaves no `-wal` or `-shm`
 //! next to the user's copy.
 
+mod support;
+
 use std::path::Path;
 
 use rollsafe_core::Store;
@@ -13,15 +15,6 @@ fn fixture() -> &'static Path {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/schema-v1.sqlite3"
     ))
-}
-
-fn beside(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -45,7 +38,7 @@ fn the_copy_before_a_migration_is_one_file_and_stays_one() {
     std::fs::copy(fixture(), &log).unwrap();
     let store = Store::open(&log).unwrap();
     assert_eq!(store.migration_copy(), Some(copy.as_path()));
-    let names = beside(dir.path());
+    let names = support::file_names(dir.path());
     assert!(
         !names
             .iter()

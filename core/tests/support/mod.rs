@@ -85,11 +85,20 @@ pub fn run_in_private_mount(
         .expect("unshare runs (util-linux)")
 }
 
-/// The names of the files in `dir` that a store moved aside as damaged.
-pub fn moved_aside(dir: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(dir)
+/// The names of the files in `dir`, sorted.
+pub fn file_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The names of the files in `dir` that a store moved aside as damaged.
+pub fn moved_aside(dir: &std::path::Path) -> Vec<String> {
+    file_names(dir)
+        .into_iter()
         .filter(|name| name.contains(".damaged-"))
         .collect()
 }
