@@ -8,15 +8,17 @@
 //!
 //! | module | concern |
 //! |---|---|
-//! | [`device`], [`session`], [`cleaning`], [`zone`], [`product`] | what the user records |
+//! | [`device`], [`session`], [`cleaning`], [`zone`], [`product`], [`symptom`] | what the user records |
 //! | [`profile`], [`care_plan`] | who the user is, and what their dermatologist set |
 //! | [`rules`] | clinical rules as data, each naming its source |
 //! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
+//! | [`risk`], [`alert`] | preventive risk and symptom triage, and the alerts their changes raise |
+//! | [`reminders`] | cleaning, check-ins, next session, replacement: the schedule the shells notify |
 //! | [`today`] | the home screen in one call: every device and region, risk, alerts, reminders |
 //! | [`store`] | the SQLite file, its schema and migrations |
 //! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
 //! | [`report`] | the dermatologist's PDF: facts from the store, then pages |
-//! | [`time`], [`ids`], [`validate`] | shared building blocks |
+//! | [`time`], [`ids`], [`validate`], `codes`, `sorting` | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
 // Nothing reachable from the bindings may panic: a panic would surface in the

@@ -10,8 +10,9 @@ use crate::time::Moment;
 
 #[uniffi::export]
 impl RollSafeStore {
-    /// May the planned session start at `now`? Every blocker and warning,
-    /// each with its rule's source, and the next allowed local date.
+    /// May the planned session start at `now`? Every blocker, caution and
+    /// warning, each naming its rule by `rule_id` (look the source up with
+    /// `rule_source`), and the next allowed local date.
     pub fn check_session(
         &self,
         plan: SessionPlan,

@@ -36,7 +36,7 @@ pub const CARE_PLAN: RuleSource = RuleSource {
 /// The provenance of a rule, shown beside every finding it produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleSource {
-    /// The stable id of the rule, for example `interval.band_0_3mm`.
+    /// The stable id of the rule, for example `interval.short_needles`.
     pub rule_id: &'static str,
     /// The publications the rule rests on.
     pub citation: &'static str,

@@ -24,7 +24,8 @@ const RECORD: char = '\u{1e}';
 const UNIT: char = '\u{1f}';
 
 /// One version of a session, with its zones, products and overrides folded
-/// into single columns. `{current}` selects which version.
+/// into single columns; the caller's `WHERE` tail selects the sessions and
+/// which version (see `query_sessions`).
 const SESSION_SELECT: &str = "SELECT s.id, v.device_id, v.at_ms, v.at_offset_s, v.needle_length_mm,
        v.passes, v.pain, v.notes, v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
        v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn, v.revision, v.saved_at_ms, v.saved_offset_s,
