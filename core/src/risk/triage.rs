@@ -77,6 +77,17 @@ fn detect(code: &str, facts: &ReportFacts, weakened: bool) -> Option<String> {
     let inflamed =
         report.symptoms.iter().any(|s| s.symptom.is_inflammation()) || report.has(Symptom::Pus);
     let purulent = report.has(Symptom::Pus) && report.pus.is_some_and(|p| p.is_purulent());
+    // Near the eye any rise counts, not only after the first two days.
+    let any_rise = facts
+        .previous_severity
+        .is_some_and(|before| report.inflammation_severity() > before);
+    let feverish =
+        report.has(Symptom::Fever) || report.temperature_c.is_some_and(|t| t >= FEVER_FROM_C);
+    let beyond_expected_near_eye = [Symptom::Pain, Symptom::Swelling, Symptom::Warmth]
+        .into_iter()
+        .any(|s| report.has(s))
+        || any_rise
+        || feverish;
     let what = match code {
         "fever" => match (report.has(Symptom::Fever), report.temperature_c) {
             (_, Some(t)) if t >= FEVER_FROM_C => Some(format!("A temperature of {t:.1} °C")),
@@ -89,9 +100,13 @@ fn detect(code: &str, facts: &ReportFacts, weakened: bool) -> Option<String> {
         "feeling_unwell" => when(report.has(Symptom::FeelingUnwell), || {
             "Feeling unwell".to_owned()
         }),
-        "around_the_eye" => when(report.around_eye && inflamed, || {
-            "Signs around the eye".to_owned()
+        "around_the_eye" => when(report.around_eye && beyond_expected_near_eye, || {
+            "Pain, swelling, heat, worsening or fever around the eye".to_owned()
         }),
+        "near_the_eye" => when(
+            report.around_eye && inflamed && !beyond_expected_near_eye,
+            || "Redness near the eye".to_owned(),
+        ),
         "purulent_discharge" => report
             .pus
             .filter(|_| purulent)

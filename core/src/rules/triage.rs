@@ -79,6 +79,15 @@ const EXPECTED_COURSE: RuleSource = RuleSource {
     note: "No source gives durations per millimetre; 72 h below 1 mm and 7 days from 1 mm is RollSafe's reading of these.",
 };
 
+const NEAR_THE_EYE_ADVICE: &str = "Mild redness near the eye is expected for a day or two after needling. Watch it closely, contact your dermatologist, and stop needling until you have. Seek urgent care at once if the eyelid swells, it hurts or feels hot, your vision changes, or you feel feverish.";
+
+const NEAR_THE_EYE: RuleSource = RuleSource {
+    rule_id: "triage.near_the_eye",
+    citation: "NHS, Cellulitis (page last reviewed 17 April 2024): red, hot, swollen or painful skin is urgent when the area around the eye is affected; CDC/NHSN superficial surgical-site infection signs (pain or tenderness, localised swelling, redness, heat); Martin & Huang, JAAD Case Rep 2021 (redness and swelling after needling settle within 72 h)",
+    evidence: Evidence::PeerReviewed,
+    note: "RollSafe's reading: the NHS red flag is for signs beyond the expected reaction, so pain, swelling, heat, worsening or fever near the eye are urgent, while mild redness there within the expected course is amber.",
+};
+
 const WORSENING: RuleSource = RuleSource {
     rule_id: "triage.worsening",
     citation: "Expected course (Martin & Huang 2021; Chu et al. 2021); 'worse after 48-72 h instead of settling' from low-strength pages (exaros.com, gadomo.com)",
@@ -108,7 +117,7 @@ const PIH: RuleSource = RuleSource {
 };
 
 /// Every triage rule, most urgent first.
-pub const TRIAGE_RULES: [TriageRule; 12] = [
+pub const TRIAGE_RULES: [TriageRule; 13] = [
     rule("fever", TriageLevel::Red, URGENT, NHS_CELLULITIS),
     rule(
         "spreading_redness",
@@ -117,13 +126,19 @@ pub const TRIAGE_RULES: [TriageRule; 12] = [
         NHS_CELLULITIS,
     ),
     rule("feeling_unwell", TriageLevel::Red, URGENT, NHS_CELLULITIS),
-    rule("around_the_eye", TriageLevel::Red, URGENT, NHS_CELLULITIS),
+    rule("around_the_eye", TriageLevel::Red, URGENT, NEAR_THE_EYE),
     rule("purulent_discharge", TriageLevel::Red, URGENT, CDC_PUS),
     rule(
         "worsening_with_weakened_defences",
         TriageLevel::Red,
         URGENT,
         NHS_CELLULITIS,
+    ),
+    rule(
+        "near_the_eye",
+        TriageLevel::Amber,
+        NEAR_THE_EYE_ADVICE,
+        NEAR_THE_EYE,
     ),
     rule(
         "worse_instead_of_better",
