@@ -156,9 +156,10 @@ pub struct CheckInFacts {
     pub session_id: SessionId,
     /// When it took place.
     pub at: Moment,
-    /// True when a 24-hour check-in was reported.
+    /// True when a 24-hour check-in, or any report within its window (see
+    /// [`check_in_window`]), was reported on it.
     pub has_24h: bool,
-    /// True when a 72-hour check-in was reported.
+    /// The same for the 72-hour check-in.
     pub has_72h: bool,
 }
 
@@ -183,6 +184,18 @@ const MORNING: u32 = 9;
 const CLEAN_AFTER: TimeDelta = TimeDelta::minutes(30);
 /// How long a missed check-in stays on the schedule.
 const CHECK_IN_GRACE: TimeDelta = TimeDelta::hours(24);
+/// How long before a check-in is due a report on its session already counts
+/// as that check-in (the 24- and 72-hour windows do not meet).
+const CHECK_IN_EARLY: TimeDelta = TimeDelta::hours(12);
+
+/// The moments, both included, between which any symptom report on a
+/// session that took place `session_at` counts as its check-in at `hours`
+/// (24 or 72): from 12 hours before the check-in is due until its reminder
+/// lapses. A full report then is a look at the skin, as the check-in is.
+pub fn check_in_window(session_at: Moment, hours: i64) -> (Moment, Moment) {
+    let due = session_at + TimeDelta::hours(hours);
+    (due - CHECK_IN_EARLY, due + CHECK_IN_GRACE)
+}
 
 /// The upcoming reminders, soonest first.
 pub fn schedule(input: &ReminderInput<'_>) -> Vec<Reminder> {

@@ -10,7 +10,9 @@ use super::{Store, rows};
 use crate::check::{CheckContext, CleaningState, check_session};
 use crate::error::{Error, Result};
 use crate::ids::DeviceId;
-use crate::reminders::{CheckInFacts, DeviceFacts, QuietHours, Reminder, ReminderInput, schedule};
+use crate::reminders::{
+    CheckInFacts, DeviceFacts, QuietHours, Reminder, ReminderInput, check_in_window, schedule,
+};
 use crate::risk::{Triage, TriageLevel};
 use crate::session::{PreChecks, SessionPlan};
 use crate::symptom::ReportKind;
@@ -215,8 +217,14 @@ fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> 
         params![start, end],
     )?;
     let mut has = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM symptom_reports WHERE session_id = ?1 AND kind = ?2)",
+        "SELECT EXISTS (SELECT 1 FROM symptom_reports WHERE session_id = ?1
+                          AND (kind = ?2 OR (at_ms >= ?3 AND at_ms <= ?4)))",
     )?;
+    let mut done = |id: &str, at: Moment, kind: ReportKind, hours: i64| -> Result<bool> {
+        let (from, to) = check_in_window(at, hours);
+        let window = (time::unix_millis(&from), time::unix_millis(&to));
+        Ok(has.query_row(params![id, kind.code(), window.0, window.1], |r| r.get(0))?)
+    };
     sessions
         .into_iter()
         .map(|s| {
@@ -224,8 +232,8 @@ fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> 
             Ok(CheckInFacts {
                 session_id: s.id,
                 at: s.at,
-                has_24h: has.query_row(params![id, ReportKind::CheckIn24h.code()], |r| r.get(0))?,
-                has_72h: has.query_row(params![id, ReportKind::CheckIn72h.code()], |r| r.get(0))?,
+                has_24h: done(&id, s.at, ReportKind::CheckIn24h, 24)?,
+                has_72h: done(&id, s.at, ReportKind::CheckIn72h, 72)?,
             })
         })
         .collect()
