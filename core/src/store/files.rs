@@ -103,9 +103,6 @@ fn copy_to(conn: &Connection, to: &Path) -> Result<()> {
             "the copy before migrating stopped early ({done:?})"
         )));
     }
-    // The pages carry the log's WAL mode; a copy kept aside is one file,
-    // so opening it later leaves no -wal or -shm beside it.
-    copy.pragma_update(None, "journal_mode", "DELETE")?;
     copy.close().map_err(|(_, e)| Error::from(e))
 }
 
