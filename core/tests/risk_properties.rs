@@ -135,6 +135,7 @@ fn report() -> impl Strategy<Value = ReportFacts> {
                     },
                     session: session.map(|(hours, needle)| (at - TimeDelta::hours(hours), needle)),
                     previous_severity: previous,
+                    aged: false,
                 }
             },
         )

@@ -177,7 +177,7 @@ impl From<core::PreventiveRisk> for PreventiveRisk {
 impl From<core::TriagePrompt> for TriagePrompt {
     fn from(p: core::TriagePrompt) -> Self {
         TriagePrompt {
-            code: p.code.to_owned(),
+            code: p.code.code().to_owned(),
             level: p.level,
             report_id: p.report_id.to_string(),
             session_id: p.session_id.map(|s| s.to_string()),

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use crate::ids::{ReportId, SessionId};
 use crate::rules::RuleSource;
 pub use crate::rules::risk::{FactorKind, RiskFactorCode};
-pub use crate::rules::triage::TriageLevel;
+pub use crate::rules::triage::{TriageLevel, TriagePromptCode};
 use crate::time::Moment;
 
 /// What every assessment says about itself.
@@ -88,7 +88,7 @@ pub struct PreventiveRisk {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TriagePrompt {
     /// The prompt's stable code.
-    pub code: &'static str,
+    pub code: TriagePromptCode,
     /// How urgent.
     pub level: TriageLevel,
     /// The report that raised it.

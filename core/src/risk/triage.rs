@@ -5,7 +5,7 @@ use chrono::TimeDelta;
 use super::{Triage, TriagePrompt};
 use crate::rules::triage::{
     DEEP_NEEDLE_MM, EXPECTED_REDNESS_HOURS_DEEP, EXPECTED_REDNESS_HOURS_SHORT, FEVER_FROM_C,
-    LATE_BUMPS_FROM_DAYS, SETTLING_FROM_HOURS, TRIAGE_RULES, TriageLevel,
+    LATE_BUMPS_FROM_DAYS, SETTLING_FROM_HOURS, TRIAGE_RULES, TriageLevel, TriagePromptCode,
 };
 use crate::symptom::{Symptom, SymptomReport};
 use crate::time::{self, Moment};
@@ -19,6 +19,11 @@ pub struct ReportFacts {
     pub session: Option<(Moment, f64)>,
     /// The inflammation severity of the previous report on the same session.
     pub previous_severity: Option<u8>,
+    /// True for a report older than the 30-day window that was never
+    /// settled (resolved, followed by a later report on its session, or seen
+    /// by a clinician): if it raised a prompt, it is asked about
+    /// ([`TriagePromptCode::DidItSettle`]) instead of being triaged again.
+    pub aged: bool,
 }
 
 /// Everything triage reads, gathered as of `now`.
@@ -38,7 +43,12 @@ pub fn assess_triage(input: &TriageInput<'_>) -> Triage {
     let mut prompts = Vec::new();
     for facts in input.reports {
         for rule in TRIAGE_RULES {
-            if let Some(seen) = detect(rule.code, facts, input.weakened_defences) {
+            let seen = if facts.aged {
+                asked_whether_settled(rule.code, facts, input.weakened_defences)
+            } else {
+                detect(rule.code, facts, input.weakened_defences)
+            };
+            if let Some(seen) = seen {
                 prompts.push(TriagePrompt {
                     code: rule.code,
                     level: rule.level,
@@ -53,10 +63,16 @@ pub fn assess_triage(input: &TriageInput<'_>) -> Triage {
     }
     prompts.sort_by_key(|p| std::cmp::Reverse(p.level));
     let level = prompts.first().map_or(TriageLevel::Green, |p| p.level);
+    let only_asking = prompts
+        .iter()
+        .all(|p| p.code == TriagePromptCode::DidItSettle);
+    let current: Vec<&ReportFacts> = input.reports.iter().filter(|f| !f.aged).collect();
     let summary = match level {
         TriageLevel::Red => "Seek urgent care: a report shows a warning sign.".to_owned(),
+        TriageLevel::Amber if only_asking => "A report that raised a prompt was never marked settled: mark it resolved if it has settled, or report again.".to_owned(),
         TriageLevel::Amber => "Contact your dermatologist: a report is outside the expected course.".to_owned(),
-        TriageLevel::Green if input.reports.is_empty() => "No open symptom reports.".to_owned(),
+        TriageLevel::Green if current.is_empty() => "No open symptom reports.".to_owned(),
+        TriageLevel::Green if current.iter().any(|f| f.session.is_none()) => "A report is not linked to a recent session, so RollSafe cannot compare it with the expected course after needling. See your doctor if it persists or gets worse.".to_owned(),
         TriageLevel::Green => "Within the expected course: redness and swelling usually settle within 72 hours, or up to 7 days after needles of 1 mm or more. Report again if anything gets worse.".to_owned(),
     };
     Triage {
@@ -66,7 +82,7 @@ pub fn assess_triage(input: &TriageInput<'_>) -> Triage {
     }
 }
 
-fn detect(code: &str, facts: &ReportFacts, weakened: bool) -> Option<String> {
+fn detect(code: TriagePromptCode, facts: &ReportFacts, weakened: bool) -> Option<String> {
     let report = &facts.report;
     let since = facts.session.map(|(at, _)| report.at - at);
     let after_settling = since.is_some_and(|d| d >= TimeDelta::hours(SETTLING_FROM_HOURS));
@@ -89,38 +105,40 @@ fn detect(code: &str, facts: &ReportFacts, weakened: bool) -> Option<String> {
         || any_rise
         || feverish;
     let what = match code {
-        "fever" => match (report.has(Symptom::Fever), report.temperature_c) {
+        TriagePromptCode::Fever => match (report.has(Symptom::Fever), report.temperature_c) {
             (_, Some(t)) if t >= FEVER_FROM_C => Some(format!("A temperature of {t:.1} °C")),
             (true, _) => Some("A fever".to_owned()),
             _ => None,
         },
-        "spreading_redness" => when(report.has(Symptom::SpreadingRedness), || {
+        TriagePromptCode::SpreadingRedness => when(report.has(Symptom::SpreadingRedness), || {
             "Redness that is spreading".to_owned()
         }),
-        "feeling_unwell" => when(report.has(Symptom::FeelingUnwell), || {
+        TriagePromptCode::FeelingUnwell => when(report.has(Symptom::FeelingUnwell), || {
             "Feeling unwell".to_owned()
         }),
-        "around_the_eye" => when(report.around_eye && beyond_expected_near_eye, || {
-            "Pain, swelling, heat, worsening or fever around the eye".to_owned()
-        }),
-        "near_the_eye" => when(
+        TriagePromptCode::AroundTheEye => {
+            when(report.around_eye && beyond_expected_near_eye, || {
+                "Pain, swelling, heat, worsening or fever around the eye".to_owned()
+            })
+        }
+        TriagePromptCode::NearTheEye => when(
             report.around_eye && inflamed && !beyond_expected_near_eye,
             || "Redness near the eye".to_owned(),
         ),
-        "purulent_discharge" => report
+        TriagePromptCode::PurulentDischarge => report
             .pus
             .filter(|_| purulent)
             .map(|p| format!("Pus, {} and {}", p.colour.code(), p.consistency.code())),
-        "worsening_with_weakened_defences" => when(worsening && weakened, || {
+        TriagePromptCode::WorseningWithWeakenedDefences => when(worsening && weakened, || {
             "Worse than the previous report, with a weakened immune system or diabetes".to_owned()
         }),
-        "worse_instead_of_better" => when(worsening && !weakened, || {
+        TriagePromptCode::WorseInsteadOfBetter => when(worsening && !weakened, || {
             format!(
                 "Worse than the previous report {} after the session",
                 hours(since)
             )
         }),
-        "redness_beyond_expected" => {
+        TriagePromptCode::RednessBeyondExpected => {
             let (_, needle) = facts.session?;
             let expected = if needle >= DEEP_NEEDLE_MM {
                 EXPECTED_REDNESS_HOURS_DEEP
@@ -138,26 +156,52 @@ fn detect(code: &str, facts: &ReportFacts, weakened: bool) -> Option<String> {
                 },
             )
         }
-        "blisters_or_cold_sore_signs" => when(report.has(Symptom::Blisters), || {
+        TriagePromptCode::BlistersOrColdSoreSigns => when(report.has(Symptom::Blisters), || {
             "Blisters or cold-sore signs".to_owned()
         }),
-        "delayed_bumps" => when(
+        TriagePromptCode::DelayedBumps => when(
             report.has(Symptom::Bumps)
                 && since.is_some_and(|d| d >= TimeDelta::days(LATE_BUMPS_FROM_DAYS)),
             || format!("Bumps {} after the session", hours(since)),
         ),
-        "discharge" => when(report.has(Symptom::Pus) && !purulent, || {
+        TriagePromptCode::Discharge => when(report.has(Symptom::Pus) && !purulent, || {
             "Discharge or pustules".to_owned()
         }),
-        "darkening" => when(report.has(Symptom::Darkening), || {
+        TriagePromptCode::Darkening => when(report.has(Symptom::Darkening), || {
             "Darkening of the skin".to_owned()
         }),
-        _ => None,
+        // Raised only for aged reports, by `asked_whether_settled`.
+        TriagePromptCode::DidItSettle => None,
     }?;
     Some(format!(
         "{what} (report of {})",
         time::local_date(&report.at)
     ))
+}
+
+/// For a report past the window that was never settled: the one prompt
+/// asking whether it settled, when it raised any amber or red prompt.
+fn asked_whether_settled(
+    code: TriagePromptCode,
+    facts: &ReportFacts,
+    weakened: bool,
+) -> Option<String> {
+    if code != TriagePromptCode::DidItSettle {
+        return None;
+    }
+    let raised: Vec<&'static str> = TRIAGE_RULES
+        .iter()
+        .filter(|r| r.level > TriageLevel::Green && r.code != code)
+        .filter(|r| detect(r.code, facts, weakened).is_some())
+        .map(|r| r.code.code())
+        .collect();
+    (!raised.is_empty()).then(|| {
+        format!(
+            "Your report of {} raised a prompt ({}) and was never marked settled",
+            time::local_date(&facts.report.at),
+            raised.join(", ")
+        )
+    })
 }
 
 fn when(condition: bool, text: impl FnOnce() -> String) -> Option<String> {
@@ -169,5 +213,81 @@ fn hours(since: Option<TimeDelta>) -> String {
         Some(h) if h >= 48 => format!("{} days", h / 24),
         Some(h) => format!("{h} hours"),
         None => "some time".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::ids::ReportId;
+    use crate::symptom::{ReportKind, ReportedSymptom};
+    use crate::zone::BodyZone;
+
+    fn unlinked_mild_redness() -> ReportFacts {
+        let at = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+01:00").unwrap_or_default();
+        ReportFacts {
+            report: SymptomReport {
+                id: ReportId::random(),
+                at,
+                kind: ReportKind::Report,
+                zones: vec![BodyZone::Cheeks],
+                around_eye: false,
+                symptoms: vec![ReportedSymptom {
+                    symptom: Symptom::Redness,
+                    severity: Some(2),
+                }],
+                overall_severity: 2,
+                pus: None,
+                temperature_c: None,
+                notes: None,
+                photos: vec![],
+                session_id: None,
+                link_chosen_by_user: false,
+                resolved_at: None,
+                clinician_seen_at: None,
+                recorded_at: at,
+            },
+            session: None,
+            previous_severity: None,
+            aged: false,
+        }
+    }
+
+    #[test]
+    fn a_report_with_no_recent_session_is_not_called_the_expected_course() {
+        let facts = unlinked_mild_redness();
+        let triage = assess_triage(&TriageInput {
+            now: facts.report.at,
+            reports: std::slice::from_ref(&facts),
+            weakened_defences: false,
+        });
+        assert_eq!(triage.level, TriageLevel::Green);
+        assert!(
+            triage.summary.contains("not linked to a recent session"),
+            "{}",
+            triage.summary
+        );
+        assert!(
+            !triage.summary.contains("Within the expected course"),
+            "{}",
+            triage.summary
+        );
+    }
+
+    #[test]
+    fn an_aged_report_that_raised_nothing_asks_nothing() {
+        let facts = ReportFacts {
+            aged: true,
+            ..unlinked_mild_redness()
+        };
+        let triage = assess_triage(&TriageInput {
+            now: facts.report.at,
+            reports: std::slice::from_ref(&facts),
+            weakened_defences: false,
+        });
+        assert!(triage.prompts.is_empty());
+        assert_eq!(triage.summary, "No open symptom reports.");
     }
 }

@@ -25,11 +25,62 @@ crate::codes::stable_codes!(TriageLevel {
     Red => "red",
 });
 
+/// The code of a triage prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TriagePromptCode {
+    /// A temperature of 38 °C or more, or a reported fever.
+    Fever,
+    /// Redness that is spreading.
+    SpreadingRedness,
+    /// Feeling unwell, faint or confused.
+    FeelingUnwell,
+    /// Pain, swelling, heat, worsening or fever around the eye.
+    AroundTheEye,
+    /// Pus that is yellow or green and thick (CDC/NHSN purulence).
+    PurulentDischarge,
+    /// Worse than before, with a weakened immune system or diabetes.
+    WorseningWithWeakenedDefences,
+    /// Mild redness near the eye, within the expected course.
+    NearTheEye,
+    /// Worse than the previous report after the first two days.
+    WorseInsteadOfBetter,
+    /// Redness or swelling past the expected course for the needle.
+    RednessBeyondExpected,
+    /// Blisters or cold-sore signs.
+    BlistersOrColdSoreSigns,
+    /// Bumps from the third day on.
+    DelayedBumps,
+    /// Discharge that is not purulent.
+    Discharge,
+    /// Darkening of the skin.
+    Darkening,
+    /// A report that raised a prompt, older than the 30-day window and never
+    /// settled: asked about, never taken as an all-clear.
+    DidItSettle,
+}
+
+crate::codes::stable_codes!(TriagePromptCode {
+    Fever => "fever",
+    SpreadingRedness => "spreading_redness",
+    FeelingUnwell => "feeling_unwell",
+    AroundTheEye => "around_the_eye",
+    PurulentDischarge => "purulent_discharge",
+    WorseningWithWeakenedDefences => "worsening_with_weakened_defences",
+    NearTheEye => "near_the_eye",
+    WorseInsteadOfBetter => "worse_instead_of_better",
+    RednessBeyondExpected => "redness_beyond_expected",
+    BlistersOrColdSoreSigns => "blisters_or_cold_sore_signs",
+    DelayedBumps => "delayed_bumps",
+    Discharge => "discharge",
+    Darkening => "darkening",
+    DidItSettle => "did_it_settle",
+});
+
 /// One triage rule.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TriageRule {
     /// The prompt's stable code.
-    pub code: &'static str,
+    pub code: TriagePromptCode,
     /// How urgent.
     pub level: TriageLevel,
     /// What the user is told to do.
@@ -88,6 +139,15 @@ const NEAR_THE_EYE: RuleSource = RuleSource {
     note: "RollSafe's reading: the NHS red flag is for signs beyond the expected reaction, so pain, swelling, heat, worsening or fever near the eye are urgent, while mild redness there within the expected course is amber.",
 };
 
+const DID_IT_SETTLE_ADVICE: &str = "Has it settled? If it has, mark the report resolved; if not, report again and contact your dermatologist. Until then RollSafe keeps needling off the area.";
+
+const STAYS_OPEN: RuleSource = RuleSource {
+    rule_id: "triage.stays_open",
+    citation: "RollSafe's triage prompts ('stop needling until you have'); CDC/NHSN 30-day window for superficial surgical-site infection",
+    evidence: Evidence::Synthesis,
+    note: "A report that raised a prompt stays open until it is resolved, a later report on its session, or a clinician's visit; past the 30-day window it is asked about instead of being triaged again, and never counts as settled by time alone.",
+};
+
 const WORSENING: RuleSource = RuleSource {
     rule_id: "triage.worsening",
     citation: "Expected course (Martin & Huang 2021; Chu et al. 2021); 'worse after 48-72 h instead of settling' from low-strength pages (exaros.com, gadomo.com)",
@@ -117,59 +177,95 @@ const PIH: RuleSource = RuleSource {
 };
 
 /// Every triage rule, most urgent first.
-pub const TRIAGE_RULES: [TriageRule; 13] = [
-    rule("fever", TriageLevel::Red, URGENT, NHS_CELLULITIS),
+pub const TRIAGE_RULES: [TriageRule; 14] = [
     rule(
-        "spreading_redness",
-        TriageLevel::Red,
-        URGENT,
-        NHS_CELLULITIS,
-    ),
-    rule("feeling_unwell", TriageLevel::Red, URGENT, NHS_CELLULITIS),
-    rule("around_the_eye", TriageLevel::Red, URGENT, NEAR_THE_EYE),
-    rule("purulent_discharge", TriageLevel::Red, URGENT, CDC_PUS),
-    rule(
-        "worsening_with_weakened_defences",
+        TriagePromptCode::Fever,
         TriageLevel::Red,
         URGENT,
         NHS_CELLULITIS,
     ),
     rule(
-        "near_the_eye",
+        TriagePromptCode::SpreadingRedness,
+        TriageLevel::Red,
+        URGENT,
+        NHS_CELLULITIS,
+    ),
+    rule(
+        TriagePromptCode::FeelingUnwell,
+        TriageLevel::Red,
+        URGENT,
+        NHS_CELLULITIS,
+    ),
+    rule(
+        TriagePromptCode::AroundTheEye,
+        TriageLevel::Red,
+        URGENT,
+        NEAR_THE_EYE,
+    ),
+    rule(
+        TriagePromptCode::PurulentDischarge,
+        TriageLevel::Red,
+        URGENT,
+        CDC_PUS,
+    ),
+    rule(
+        TriagePromptCode::WorseningWithWeakenedDefences,
+        TriageLevel::Red,
+        URGENT,
+        NHS_CELLULITIS,
+    ),
+    rule(
+        TriagePromptCode::NearTheEye,
         TriageLevel::Amber,
         NEAR_THE_EYE_ADVICE,
         NEAR_THE_EYE,
     ),
     rule(
-        "worse_instead_of_better",
+        TriagePromptCode::WorseInsteadOfBetter,
         TriageLevel::Amber,
         DERMATOLOGIST,
         WORSENING,
     ),
     rule(
-        "redness_beyond_expected",
+        TriagePromptCode::RednessBeyondExpected,
         TriageLevel::Amber,
         DERMATOLOGIST,
         EXPECTED_COURSE,
     ),
     rule(
-        "blisters_or_cold_sore_signs",
+        TriagePromptCode::BlistersOrColdSoreSigns,
         TriageLevel::Amber,
         DERMATOLOGIST,
         HSV,
     ),
     rule(
-        "delayed_bumps",
+        TriagePromptCode::DelayedBumps,
         TriageLevel::Amber,
         DERMATOLOGIST,
         GRANULOMA,
     ),
-    rule("discharge", TriageLevel::Amber, DERMATOLOGIST, CDC_PUS),
-    rule("darkening", TriageLevel::Amber, DERMATOLOGIST, PIH),
+    rule(
+        TriagePromptCode::Discharge,
+        TriageLevel::Amber,
+        DERMATOLOGIST,
+        CDC_PUS,
+    ),
+    rule(
+        TriagePromptCode::Darkening,
+        TriageLevel::Amber,
+        DERMATOLOGIST,
+        PIH,
+    ),
+    rule(
+        TriagePromptCode::DidItSettle,
+        TriageLevel::Amber,
+        DID_IT_SETTLE_ADVICE,
+        STAYS_OPEN,
+    ),
 ];
 
 const fn rule(
-    code: &'static str,
+    code: TriagePromptCode,
     level: TriageLevel,
     advice: &'static str,
     source: RuleSource,
@@ -183,7 +279,7 @@ const fn rule(
 }
 
 /// The rule with `code`.
-pub fn triage_rule(code: &str) -> Option<&'static TriageRule> {
+pub fn triage_rule(code: TriagePromptCode) -> Option<&'static TriageRule> {
     TRIAGE_RULES.iter().find(|r| r.code == code)
 }
 
@@ -201,7 +297,24 @@ mod tests {
         sorted.sort_by(|a, b| b.cmp(a));
         assert_eq!(levels, sorted);
         for r in TRIAGE_RULES.iter().filter(|r| r.level == TriageLevel::Red) {
-            assert!(r.advice.contains("urgent"), "{}", r.code);
+            assert!(r.advice.contains("urgent"), "{}", r.code.code());
+        }
+    }
+
+    #[test]
+    fn every_code_has_exactly_one_rule() {
+        let codes: Vec<_> = TRIAGE_RULES.iter().map(|r| r.code).collect();
+        let mut unique = codes.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), TriagePromptCode::ALL.len());
+        for code in TriagePromptCode::ALL {
+            assert_eq!(
+                codes.iter().filter(|c| **c == code).count(),
+                1,
+                "{}",
+                code.code()
+            );
+            assert_eq!(triage_rule(code).map(|r| r.code), Some(code));
         }
     }
 
@@ -216,7 +329,7 @@ mod tests {
                 "infection is",
                 "diagnos",
             ] {
-                assert!(!advice.contains(claim), "{}: {claim}", r.code);
+                assert!(!advice.contains(claim), "{}: {claim}", r.code.code());
             }
         }
     }

@@ -103,7 +103,7 @@ fn record_level_changes(
             .prompts
             .iter()
             .map(|p| AlertReason {
-                code: p.code.to_owned(),
+                code: p.code.code().to_owned(),
                 text: format!("{}. {}", p.seen, p.advice),
             })
             .collect();

@@ -139,9 +139,55 @@ fn open_reports(conn: &Connection, now: &Moment) -> Result<Vec<ReportFacts>> {
             report: report.clone(),
             session,
             previous_severity,
+            aged: false,
         });
     }
-    Ok(facts)
+    let mut aged = aged_reports(conn, start, end)?;
+    aged.append(&mut facts);
+    Ok(aged)
+}
+
+/// Reports from before the window `start` that were never settled: not
+/// resolved, not seen by a clinician, and with no later report on their
+/// session by `end`. Time alone never settles a report; triage asks about
+/// each that raised a prompt.
+fn aged_reports(conn: &Connection, start: i64, end: i64) -> Result<Vec<ReportFacts>> {
+    let reports = query_reports(
+        conn,
+        "WHERE at_ms < ?1 AND (resolved_at_ms IS NULL OR resolved_at_ms > ?2)
+           AND (clinician_seen_at_ms IS NULL OR clinician_seen_at_ms > ?2)
+           AND (session_id IS NULL OR NOT EXISTS (
+                SELECT 1 FROM symptom_reports later
+                 WHERE later.session_id = symptom_reports.session_id
+                   AND later.at_ms > symptom_reports.at_ms AND later.at_ms <= ?2))
+         ORDER BY at_ms, id",
+        params![start, end],
+    )?;
+    reports
+        .into_iter()
+        .map(|report| {
+            let (session, previous_severity) = match report.session_id {
+                Some(sid) => {
+                    let previous = query_reports(
+                        conn,
+                        "WHERE session_id = ?1 AND at_ms < ?2 ORDER BY at_ms DESC, id LIMIT 1",
+                        params![sid.to_string(), time::unix_millis(&report.at)],
+                    )?;
+                    (
+                        session_timing(conn, sid)?,
+                        previous.first().map(|r| r.inflammation_severity()),
+                    )
+                }
+                None => (None, None),
+            };
+            Ok(ReportFacts {
+                report,
+                session,
+                previous_severity,
+                aged: true,
+            })
+        })
+        .collect()
 }
 
 fn session_timing(conn: &Connection, id: crate::ids::SessionId) -> Result<Option<(Moment, f64)>> {

@@ -193,7 +193,7 @@ impl From<&RiskFactor> for FactorView {
 impl From<&TriagePrompt> for PromptView {
     fn from(p: &TriagePrompt) -> Self {
         Self {
-            code: p.code,
+            code: p.code.code(),
             level: p.level.code(),
             report_id: p.report_id.to_string(),
             seen: p.seen.clone(),

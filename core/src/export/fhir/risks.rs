@@ -14,7 +14,7 @@ use crate::alert::{Alert, AlertKind};
 use crate::risk::{DISCLAIMER, RiskLevel, TriageLevel, TriagePrompt};
 use crate::rules::RuleSource;
 use crate::rules::risk::{RiskFactorCode, risk_factor};
-use crate::rules::triage::triage_rule;
+use crate::rules::triage::{TriagePromptCode, triage_rule};
 use crate::time::Moment;
 
 /// HL7's code system for qualitative risk (the example binding of
@@ -26,7 +26,10 @@ const NEEDS_CARE: &str = "A skin reaction that needs a clinician's attention";
 
 /// The id of the RiskAssessment for one triage prompt.
 pub fn prompt_id(prompt: &TriagePrompt) -> String {
-    ids::derived("triage", &format!("{}/{}", prompt.report_id, prompt.code))
+    ids::derived(
+        "triage",
+        &format!("{}/{}", prompt.report_id, prompt.code.code()),
+    )
 }
 
 /// A triage prompt raised by a report, as assessed at `now`.
@@ -47,7 +50,11 @@ pub fn from_prompt(prompt: &TriagePrompt, patient: &str, now: &Moment) -> Value 
         }],
         "mitigation": prompt.advice,
         "note": [
-            note(&format!("Prompt \"{}\": {}", prompt.code, source_text(&prompt.source))),
+            note(&format!(
+                "Prompt \"{}\": {}",
+                prompt.code.code(),
+                source_text(&prompt.source)
+            )),
             note(DISCLAIMER),
         ],
     })
@@ -82,7 +89,9 @@ pub fn from_alert(alert: &Alert, patient: &str) -> Value {
                 AlertKind::Preventive => RiskFactorCode::from_code(&reason.code)
                     .and_then(risk_factor)
                     .map(|r| r.source),
-                AlertKind::Triage => triage_rule(&reason.code).map(|r| r.source),
+                AlertKind::Triage => TriagePromptCode::from_code(&reason.code)
+                    .and_then(triage_rule)
+                    .map(|r| r.source),
             };
             let source = source
                 .map(|s| format!(" {}", source_text(&s)))

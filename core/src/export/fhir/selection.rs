@@ -89,7 +89,7 @@ impl Selection {
                 position(&reports, a.report_id)
                     .cmp(&position(&reports, b.report_id))
                     .then(b.level.cmp(&a.level))
-                    .then(a.code.cmp(b.code))
+                    .then(a.code.code().cmp(b.code.code()))
             });
             prompts
         };

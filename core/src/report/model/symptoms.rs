@@ -108,6 +108,7 @@ pub(crate) fn gather(
             report: (*report).clone(),
             session: session.map(|s| (s.at, s.needle_length_mm)),
             previous_severity: earlier_same_session.map(|r| r.inflammation_severity()),
+            aged: false,
         };
         let weakened = profile_at(profiles, &report.at)
             .is_some_and(|p| p.has(Condition::Immunosuppression) || p.has(Condition::Diabetes));

@@ -6,7 +6,7 @@ use super::layout::{BODY, Geometry, Layout};
 use super::ops::{Op, colour, hline};
 use crate::report::model::Report;
 use crate::risk::DISCLAIMER;
-use crate::rules::triage::triage_rule;
+use crate::rules::triage::{TriagePromptCode, triage_rule};
 
 /// The line under every page's footer.
 const FOOTNOTE: &str = "Recorded by the patient. Safety prompts, not a diagnosis. Home cleaning disinfects; RollSafe never claims a device is sterile.";
@@ -75,8 +75,8 @@ fn text(x: f32, y: f32, size: f32, weight: Weight, text: &str) -> Op {
 /// The closing section: what the report is and is not, and when to seek care.
 pub(crate) fn about(layout: &mut Layout<'_>, uncovered: bool) {
     layout.heading("About this report");
-    let urgent = triage_rule("fever").map_or("", |r| r.advice);
-    let soon = triage_rule("darkening").map_or("", |r| r.advice);
+    let urgent = triage_rule(TriagePromptCode::Fever).map_or("", |r| r.advice);
+    let soon = triage_rule(TriagePromptCode::Darkening).map_or("", |r| r.advice);
     let paragraphs = [
         "Everything here was recorded by the patient in the RollSafe app and has not been checked by a clinician. The rest limits, replacement limits and triage prompts are RollSafe's rules, each built from the published guidance it names, or the care plan above where one was set.".to_owned(),
         DISCLAIMER.to_owned(),
