@@ -33,6 +33,11 @@ fn text_of(bytes: &[u8]) -> String {
     tools::text(&tools::write(dir.path(), "report.pdf", bytes))
 }
 
+/// The report of `store` with `options`, as text with whitespace squeezed.
+fn report_text(store: &Store, options: &ReportOptions) -> String {
+    squeezed(&text_of(&pdf(store, options, story::now()).unwrap()))
+}
+
 /// pdftotext may break a phrase across lines: compare with whitespace squeezed.
 fn squeezed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -151,17 +156,13 @@ fn redacted_notes_are_absent_and_marked() {
         redact_notes: true,
         include_photo_references: false,
     };
-    let text = squeezed(&text_of(
-        &pdf(
-            &store,
-            &ReportOptions {
-                privacy,
-                ..options()
-            },
-            story::now(),
-        )
-        .unwrap(),
-    ));
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            privacy,
+            ..options()
+        },
+    );
     for note in [story::GREEK_NOTE, story::CYRILLIC_NOTE, story::LATIN_NOTE] {
         for word in note.split_whitespace().filter(|w| w.chars().count() > 4) {
             assert!(!text.contains(word), "{word:?} of {note:?} leaked");
@@ -177,17 +178,13 @@ fn photo_references_appear_only_when_chosen() {
         redact_notes: false,
         include_photo_references: true,
     };
-    let text = squeezed(&text_of(
-        &pdf(
-            &store,
-            &ReportOptions {
-                privacy,
-                ..options()
-            },
-            story::now(),
-        )
-        .unwrap(),
-    ));
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            privacy,
+            ..options()
+        },
+    );
     // The name may wrap inside its narrow column; its start and the hash's label stay whole.
     assert!(
         text.contains("photos/scalp-closeup") && text.contains("SHA-256"),
@@ -207,17 +204,13 @@ fn switched_off_sections_are_absent() {
         alerts: false,
         care_plan: false,
     };
-    let text = squeezed(&text_of(
-        &pdf(
-            &store,
-            &ReportOptions {
-                sections: only_devices,
-                ..options()
-            },
-            story::now(),
-        )
-        .unwrap(),
-    ));
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            sections: only_devices,
+            ..options()
+        },
+    );
     assert!(text.contains("Face roller"));
     for absent in [
         "Session timeline",
@@ -240,17 +233,13 @@ fn switched_off_sections_are_absent() {
         devices: false,
         ..Sections::ALL
     };
-    let text = squeezed(&text_of(
-        &pdf(
-            &store,
-            &ReportOptions {
-                sections: no_devices,
-                ..options()
-            },
-            story::now(),
-        )
-        .unwrap(),
-    ));
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            sections: no_devices,
+            ..options()
+        },
+    );
     assert!(
         !text.contains("Head age") && !text.contains("cleaned before use"),
         "{text}"
@@ -266,17 +255,13 @@ fn a_chosen_period_leaves_older_records_out() {
         NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
     )
     .unwrap();
-    let text = squeezed(&text_of(
-        &pdf(
-            &store,
-            &ReportOptions {
-                period,
-                ..options()
-            },
-            story::now(),
-        )
-        .unwrap(),
-    ));
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            period,
+            ..options()
+        },
+    );
     assert!(text.contains("Period 2026-03-10 to 2026-03-20"));
     assert!(
         has_words(&text, story::LATIN_NOTE),
@@ -320,7 +305,7 @@ fn a_script_the_font_lacks_is_flagged_not_garbled() {
         notes: Some(note.into()),
     };
     store.edit_session(session.id, edit, story::now()).unwrap();
-    let text = squeezed(&text_of(&pdf(&store, &options(), story::now()).unwrap()));
+    let text = report_text(&store, &options());
     assert!(
         has_words(&text, note),
         "the text layer keeps the characters"
@@ -358,17 +343,13 @@ fn the_cover_counts_the_open_alerts_the_period_shows() {
         })
         .count();
     assert!(shown > 0 && shown < open.len(), "{shown} of {}", open.len());
-    let text = squeezed(&text_of(
-        &pdf(
-            &store,
-            &ReportOptions {
-                period,
-                ..options()
-            },
-            story::now(),
-        )
-        .unwrap(),
-    ));
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            period,
+            ..options()
+        },
+    );
     assert!(
         text.contains(&format!(
             "{shown} alert(s) in this period not yet acknowledged"
