@@ -292,9 +292,9 @@ impl SymptomReport {
     }
 }
 
-/// Refuses a resolution dated before the report it resolves: symptoms
-/// cannot clear up before they were seen. The API and the import of a
-/// backup both apply it.
+/// Refuses a resolution, or a clinician's visit, dated before the report it
+/// concerns: symptoms cannot clear up or be seen before they were reported.
+/// The API and the import of a backup both apply it.
 pub fn check_resolution(report_at: &Moment, resolved_at: &Moment) -> Result<()> {
     if resolved_at < report_at {
         return Err(Error::invalid("at", "is before the report"));

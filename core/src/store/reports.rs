@@ -115,9 +115,7 @@ impl Store {
         time::check_not_after("at", &at, &now)?;
         self.change(&now, |tx| {
             let report = find_report(tx, id)?;
-            if at < report.at {
-                return Err(Error::invalid("at", "is before the report"));
-            }
+            crate::symptom::check_resolution(&report.at, &at)?;
             if report.clinician_seen_at.is_some() {
                 return Err(Error::invalid(
                     "at",
