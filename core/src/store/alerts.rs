@@ -30,7 +30,8 @@ impl Store {
         self.read(|tx| open_alerts_in(tx))
     }
 
-    /// Every level change ever recorded, oldest first.
+    /// Every level change ever recorded, oldest first; the alerts of one
+    /// change in the order it made them.
     pub fn alert_history(&self) -> Result<Vec<Alert>> {
         self.read(|tx| query_alerts(tx, "ORDER BY at_ms, rowid", []))
     }

@@ -56,10 +56,9 @@ pub(crate) struct AlertFacts {
 }
 
 pub(crate) fn gather(store: &Store, span: &Span, now: Moment) -> Result<AlertFacts> {
-    let mut history = store.alert_history()?;
     // Oldest first, and alerts of one change in the order it made them (a
     // random id would order the same log differently on another phone).
-    crate::sorting::sort_by_key(&mut history, |a| a.at);
+    let history = store.alert_history()?;
     let assessment = store.assess(now)?;
     let rows = history
         .iter()
