@@ -203,7 +203,8 @@ pub struct CarePlanNeedleLimit {
 pub use rollsafe_core::RegionNeedleLimit as CarePlanNeedleLimit;
 pub use rollsafe_core::{
     AlertKind, AlertReason, FactorKind, PhotoRef, PusColour, PusConsistency, PusDescription,
-    QuietHours, ReminderKind, ReportKind, ReportedSymptom, RiskLevel, Symptom, TriageLevel,
+    QuietHours, ReminderKind, ReportKind, ReportedSymptom, RiskLevel, Symptom, SymptomTrend,
+    TriageLevel,
 };
 
 /// A symptom the user can report.
@@ -253,6 +254,16 @@ pub enum ReportKind {
     Report,
     CheckIn24h,
     CheckIn72h,
+}
+
+/// How the skin compares with before, in the user's own words. "Worse"
+/// after the first two days counts as a worsening even with no earlier
+/// report to compare with.
+#[uniffi::remote(Enum)]
+pub enum SymptomTrend {
+    Worse,
+    Same,
+    Better,
 }
 
 /// What a risk factor is about, which decides how it counts: behaviour

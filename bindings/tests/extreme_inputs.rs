@@ -76,6 +76,7 @@ fn report() -> NewSymptomReport {
         overall_severity: 1,
         pus: None,
         temperature_c: None,
+        trend: None,
         notes: None,
         photos: vec![],
         session_id: None,

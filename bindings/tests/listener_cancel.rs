@@ -310,6 +310,7 @@ fn two_listeners_cancelling_each_other_on_two_threads_do_not_deadlock() {
                                 overall_severity: 3,
                                 pus: None,
                                 temperature_c: Some(38.5),
+                                trend: None,
                                 notes: None,
                                 photos: vec![],
                                 session_id: None,

@@ -36,6 +36,7 @@ fn binding_errors_do_not_repeat_health_values() {
         overall_severity: 2,
         pus: None,
         temperature_c: Some(46.123),
+        trend: None,
         notes: None,
         photos: vec![],
         session_id: None,

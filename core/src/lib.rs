@@ -79,7 +79,7 @@ pub use session::{NewSession, Override, PreChecks, Session, SessionHistory, Sess
 pub use store::{DeviceOverview, ImportCount, ImportSummary, ListenerId, RecordedSession, Store};
 pub use symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
-    ReportedSymptom, Symptom, SymptomReport,
+    ReportedSymptom, Symptom, SymptomReport, SymptomTrend,
 };
 pub use time::Moment;
 pub use today::{DeviceToday, RegionToday, Today};

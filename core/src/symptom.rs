@@ -199,6 +199,36 @@ crate::codes::stable_codes!(ReportKind {
     CheckIn72h => "check_in_72h",
 });
 
+/// How the skin compares with before, in the user's own words: the report
+/// says it directly instead of leaving it to a comparison of severities,
+/// which needs an earlier report to compare with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SymptomTrend {
+    /// Worse than before.
+    Worse,
+    /// About the same as before.
+    Same,
+    /// Better than before.
+    Better,
+}
+
+crate::codes::stable_codes!(SymptomTrend {
+    Worse => "worse",
+    Same => "same",
+    Better => "better",
+});
+
+impl SymptomTrend {
+    /// A short English label, as the report shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Worse => "worse than before",
+            Self::Same => "about the same as before",
+            Self::Better => "better than before",
+        }
+    }
+}
+
 /// The most photos one report may refer to.
 pub const MAX_PHOTOS: usize = 20;
 /// The lowest and highest body temperatures accepted, in °C.
@@ -223,6 +253,8 @@ pub struct NewSymptomReport {
     pub pus: Option<PusDescription>,
     /// Measured temperature in °C, if taken.
     pub temperature_c: Option<f64>,
+    /// Worse, the same or better than before, if the user said.
+    pub trend: Option<SymptomTrend>,
     /// Free-text notes.
     pub notes: Option<String>,
     /// Photos kept by the app.
@@ -252,6 +284,8 @@ pub struct SymptomReport {
     pub pus: Option<PusDescription>,
     /// Measured temperature in °C.
     pub temperature_c: Option<f64>,
+    /// Worse, the same or better than before, if the user said.
+    pub trend: Option<SymptomTrend>,
     /// Free-text notes.
     pub notes: Option<String>,
     /// Photos kept by the app.
@@ -377,6 +411,9 @@ mod tests {
         }
         for k in ReportKind::ALL {
             assert_eq!(ReportKind::from_code(k.code()), Some(k));
+        }
+        for t in SymptomTrend::ALL {
+            assert_eq!(SymptomTrend::from_code(t.code()), Some(t));
         }
     }
 

@@ -133,6 +133,7 @@ proptest! {
                         at: now, kind: ReportKind::Report, zones: vec![BodyZone::Cheeks], around_eye: false,
                         symptoms: if fever { vec![ReportedSymptom { symptom: Symptom::Fever, severity: None }] } else { vec![] },
                         overall_severity: severity, pus: None, temperature_c: None, notes: None, photos: vec![], session_id: None,
+                        trend: None,
                     };
                     prop_assert_eq!(store.record_symptom_report(report, now).is_ok(), severity <= 10);
                 }

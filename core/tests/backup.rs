@@ -10,6 +10,7 @@ use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
     DeviceId, DeviceKind, Error, Moment, NewCleaning, NewDevice, NewSession, NewSymptomReport,
     ProfileUpdate, QuietHours, ReportKind, ReportedSymptom, SessionId, SkinType, Store, Symptom,
+    SymptomTrend,
 };
 
 use support::{add_device, at};
@@ -151,6 +152,7 @@ fn story() -> (Store, Moment) {
                 overall_severity: 4,
                 pus: None,
                 temperature_c: Some(37.2),
+                trend: None,
                 notes: Some("a private note".into()),
                 photos: vec![],
                 session_id: None,
@@ -403,6 +405,9 @@ fn bad_documents_name_the_place_and_change_nothing() {
     refused_at("$.symptom_reports[0].notes", |d| {
         d["symptom_reports"][0]["notes"] = "x".repeat(1_000_000).into();
     });
+    refused_at("$.symptom_reports[0].trend", |d| {
+        d["symptom_reports"][0]["trend"] = "a private note".into();
+    });
 }
 
 #[test]
@@ -509,6 +514,7 @@ proptest! {
                         at: now, kind: ReportKind::Report, zones: vec![BodyZone::Cheeks], around_eye: false,
                         symptoms: vec![ReportedSymptom { symptom: Symptom::Swelling, severity: Some(severity) }],
                         overall_severity: severity, pus: None, temperature_c: None, notes: None, photos: vec![], session_id: None,
+                        trend: SymptomTrend::ALL.get(usize::from(severity) % 4).copied(),
                     }, now);
                 }
                 Op::Resolve => {

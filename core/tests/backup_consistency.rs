@@ -104,6 +104,7 @@ fn symptoms(at: Moment) -> NewSymptomReport {
         overall_severity: 3,
         pus: None,
         temperature_c: None,
+        trend: None,
         notes: Some("a private note".into()),
         photos: vec![],
         session_id: None,

@@ -147,6 +147,7 @@ fn fever(when: Moment) -> NewSymptomReport {
         overall_severity: 3,
         pus: None,
         temperature_c: Some(38.5),
+        trend: None,
         notes: None,
         photos: vec![],
         session_id: None,

@@ -113,6 +113,7 @@ fn every_record_type_has_its_file_and_reads_back_exactly() {
         "redness 6/10; warmth; pus 4/10"
     );
     assert_eq!(column(reports, "temperature_c")[2], "38.4");
+    assert_eq!(column(reports, "trend"), ["", "", "worse"]);
     assert_eq!(
         column(reports, "photos")[2],
         "",

@@ -163,6 +163,14 @@ fn the_whole_log_is_a_valid_bundle_with_one_entry_per_record() {
     assert!(attachment.get("data").is_none());
     // The temperature is LOINC-coded in Celsius.
     assert!(json.contains("\"8310-5\"") && json.contains("\"Cel\""));
+    // The user's own "worse than before" is a coded component of its report.
+    let trends: Vec<&Value> = resources(&value, "Observation")
+        .iter()
+        .flat_map(|o| o["component"].as_array().into_iter().flatten())
+        .filter(|c| c["code"]["coding"][0]["code"] == "trend")
+        .map(|c| &c["valueCodeableConcept"]["coding"][0]["code"])
+        .collect();
+    assert_eq!(trends, [&Value::from("worse")]);
     // Every risk assessment says it is not a diagnosis.
     for risk in resources(&value, "RiskAssessment") {
         assert!(risk.to_string().contains("not a diagnosis"), "{risk}");

@@ -123,6 +123,7 @@ fn the_text_layer_has_the_period_pages_disclaimer_and_what_the_patient_typed() {
         "Sessions over time, by zone",
         "Risk levels over time",
         "Care plan in force",
+        "worse than before",
     ] {
         assert!(
             text.contains(expected),

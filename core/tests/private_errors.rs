@@ -113,6 +113,7 @@ fn no_error_repeats_what_the_user_typed() {
         overall_severity: 11,
         pus: None,
         temperature_c: None,
+        trend: None,
         notes: Some(PRIVATE.into()),
         photos: vec![PhotoRef {
             file: bell.clone(),
@@ -209,6 +210,7 @@ fn symptom_report() -> NewSymptomReport {
         overall_severity: 2,
         pus: None,
         temperature_c: None,
+        trend: None,
         notes: None,
         photos: vec![],
         session_id: None,

@@ -125,6 +125,7 @@ fn report() -> impl Strategy<Value = ReportFacts> {
                             consistency: PusConsistency::Thick,
                         }),
                         temperature_c: temp,
+                        trend: None,
                         notes: None,
                         photos: vec![],
                         session_id: session.map(|_| SessionId::random()),

@@ -16,7 +16,7 @@ use rollsafe_core::{
     Device, DeviceKind, FindingCode, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
     NewSymptomReport, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
     QuietHours, RegionNeedleLimit, ReportKind, ReportedSymptom, SessionPlan, SkinType, Store,
-    Symptom,
+    Symptom, SymptomTrend,
 };
 
 /// Days before today of each careful face-roller session.
@@ -213,6 +213,8 @@ fn report_scalp(
         overall_severity: severity,
         pus: None,
         temperature_c: None,
+        // The full report follows a milder check-in: the user says it is worse.
+        trend: (kind == ReportKind::Report).then_some(SymptomTrend::Worse),
         notes: None,
         photos: vec![],
         session_id: None,

@@ -2,7 +2,7 @@
 
 use rollsafe_core as core;
 
-use crate::enums::{BodyZone, PhotoRef, PusDescription, ReportKind, ReportedSymptom};
+use crate::enums::{BodyZone, PhotoRef, PusDescription, ReportKind, ReportedSymptom, SymptomTrend};
 use crate::error::RollSafeError;
 use crate::time::Moment;
 
@@ -29,6 +29,10 @@ pub struct NewSymptomReport {
     /// Measured temperature in °C.
     #[uniffi(default = None)]
     pub temperature_c: Option<f64>,
+    /// Worse, the same or better than before, if the user said. "Worse"
+    /// after the first two days raises a triage prompt by itself.
+    #[uniffi(default = None)]
+    pub trend: Option<SymptomTrend>,
     /// Free-text notes.
     #[uniffi(default = None)]
     pub notes: Option<String>,
@@ -61,6 +65,8 @@ pub struct SymptomReport {
     pub pus: Option<PusDescription>,
     /// Measured temperature in °C.
     pub temperature_c: Option<f64>,
+    /// Worse, the same or better than before, if the user said.
+    pub trend: Option<SymptomTrend>,
     /// Free-text notes.
     pub notes: Option<String>,
     /// Photos kept by the app.
@@ -88,6 +94,7 @@ impl NewSymptomReport {
             overall_severity: self.overall_severity,
             pus: self.pus,
             temperature_c: self.temperature_c,
+            trend: self.trend,
             notes: self.notes,
             photos: self.photos,
             session_id: self
@@ -110,6 +117,7 @@ impl From<core::SymptomReport> for SymptomReport {
             overall_severity: r.overall_severity,
             pus: r.pus,
             temperature_c: r.temperature_c,
+            trend: r.trend,
             notes: r.notes,
             photos: r.photos,
             session_id: r.session_id.map(|s| s.to_string()),

@@ -257,6 +257,13 @@ impl Runner {
                     });
                     expect_equal("linked_to", &alias.map_or(Value::Null, Value::from), want)?;
                 }
+                if let Some(want) = expect.and_then(|e| e.get("trend")) {
+                    let got = update
+                        .report
+                        .trend
+                        .map_or(Value::Null, |t| Value::from(t.code()));
+                    expect_equal("trend", &got, want)?;
+                }
                 if let Some(alias) = opt_str(step, "as") {
                     self.reports
                         .insert(alias.to_owned(), update.report.id.clone());

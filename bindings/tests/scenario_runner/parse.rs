@@ -39,6 +39,7 @@ from_code!(
     rollsafe_ffi::Symptom,
     rollsafe_ffi::PusColour,
     rollsafe_ffi::PusConsistency,
+    rollsafe_ffi::SymptomTrend,
     ReportKind
 );
 
@@ -214,6 +215,7 @@ pub fn report(
             .map_or(0, |v| u8::try_from(v).unwrap_or(u8::MAX)),
         pus,
         temperature_c: opt_f64(step, "temperature_c")?,
+        trend: opt_str(step, "trend").map(code).transpose()?,
         notes: opt_str(step, "notes").map(str::to_owned),
         photos: vec![],
         session_id,

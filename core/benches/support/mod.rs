@@ -197,6 +197,7 @@ fn build(path: &Path, days: u64) {
                 overall_severity: 2,
                 pus: None,
                 temperature_c: None,
+                trend: None,
                 notes: None,
                 photos: vec![],
                 session_id: None,

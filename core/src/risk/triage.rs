@@ -7,7 +7,7 @@ use crate::rules::triage::{
     DEEP_NEEDLE_MM, EXPECTED_REDNESS_HOURS_DEEP, EXPECTED_REDNESS_HOURS_SHORT, FEVER_FROM_C,
     LATE_BUMPS_FROM_DAYS, SETTLING_FROM_HOURS, TRIAGE_RULES, TriageLevel, TriagePromptCode,
 };
-use crate::symptom::{Symptom, SymptomReport};
+use crate::symptom::{Symptom, SymptomReport, SymptomTrend};
 use crate::time::{self, Moment};
 
 /// An open report with the session it is linked to.
@@ -86,17 +86,21 @@ fn detect(code: TriagePromptCode, facts: &ReportFacts, weakened: bool) -> Option
     let report = &facts.report;
     let since = facts.session.map(|(at, _)| report.at - at);
     let after_settling = since.is_some_and(|d| d >= TimeDelta::hours(SETTLING_FROM_HOURS));
-    let worsening = after_settling
-        && facts
-            .previous_severity
-            .is_some_and(|before| report.inflammation_severity() > before);
+    let rose = facts
+        .previous_severity
+        .is_some_and(|before| report.inflammation_severity() > before);
+    // The user's own "worse" counts as a rise, with or without an earlier
+    // report; a "better" or "same" never hides a rise the severities show.
+    let said_worse = report.trend == Some(SymptomTrend::Worse);
+    // Redness usually peaks in the first two days after needling, so a rise
+    // then is expected; a report linked to no session has no such course.
+    let past_expected_peak = after_settling || facts.session.is_none();
+    let worsening = past_expected_peak && (rose || said_worse);
     let inflamed =
         report.symptoms.iter().any(|s| s.symptom.is_inflammation()) || report.has(Symptom::Pus);
     let purulent = report.has(Symptom::Pus) && report.pus.is_some_and(|p| p.is_purulent());
     // Near the eye any rise counts, not only after the first two days.
-    let any_rise = facts
-        .previous_severity
-        .is_some_and(|before| report.inflammation_severity() > before);
+    let any_rise = rose || said_worse;
     let feverish =
         report.has(Symptom::Fever) || report.temperature_c.is_some_and(|t| t >= FEVER_FROM_C);
     let beyond_expected_near_eye = [Symptom::Pain, Symptom::Swelling, Symptom::Warmth]
@@ -130,14 +134,14 @@ fn detect(code: TriagePromptCode, facts: &ReportFacts, weakened: bool) -> Option
             .filter(|_| purulent)
             .map(|p| format!("Pus, {} and {}", p.colour.code(), p.consistency.code())),
         TriagePromptCode::WorseningWithWeakenedDefences => when(worsening && weakened, || {
-            "Worse than the previous report, with a weakened immune system or diabetes".to_owned()
-        }),
-        TriagePromptCode::WorseInsteadOfBetter => when(worsening && !weakened, || {
             format!(
-                "Worse than the previous report {} after the session",
-                hours(since)
+                "{}, with a weakened immune system or diabetes",
+                worse_than(rose, since)
             )
         }),
+        TriagePromptCode::WorseInsteadOfBetter => {
+            when(worsening && !weakened, || worse_than(rose, since))
+        }
         TriagePromptCode::RednessBeyondExpected => {
             let (_, needle) = facts.session?;
             let expected = if needle >= DEEP_NEEDLE_MM {
@@ -204,6 +208,20 @@ fn asked_whether_settled(
     })
 }
 
+/// What a worsening is, in words: a rise over the previous report, or the
+/// user's own "worse", and when after the session.
+fn worse_than(rose: bool, since: Option<TimeDelta>) -> String {
+    let what = if rose {
+        "Worse than the previous report"
+    } else {
+        "Reported as worse than before"
+    };
+    match since {
+        Some(_) => format!("{what} {} after the session", hours(since)),
+        None => format!("{what}, not linked to a session"),
+    }
+}
+
 fn when(condition: bool, text: impl FnOnce() -> String) -> Option<String> {
     condition.then(text)
 }
@@ -241,6 +259,7 @@ mod tests {
                 overall_severity: 2,
                 pus: None,
                 temperature_c: None,
+                trend: None,
                 notes: None,
                 photos: vec![],
                 session_id: None,
@@ -289,5 +308,68 @@ mod tests {
         });
         assert!(triage.prompts.is_empty());
         assert_eq!(triage.summary, "No open symptom reports.");
+    }
+
+    fn triage_of(facts: &ReportFacts, weakened_defences: bool) -> Triage {
+        assess_triage(&TriageInput {
+            now: facts.report.at,
+            reports: std::slice::from_ref(facts),
+            weakened_defences,
+        })
+    }
+
+    fn said(trend: SymptomTrend, facts: ReportFacts) -> ReportFacts {
+        ReportFacts {
+            report: SymptomReport {
+                trend: Some(trend),
+                ..facts.report
+            },
+            ..facts
+        }
+    }
+
+    #[test]
+    fn an_unlinked_report_that_says_worse_is_a_worsening() {
+        let facts = said(SymptomTrend::Worse, unlinked_mild_redness());
+        let triage = triage_of(&facts, false);
+        assert_eq!(triage.level, TriageLevel::Amber);
+        let codes: Vec<_> = triage.prompts.iter().map(|p| p.code).collect();
+        assert_eq!(codes, [TriagePromptCode::WorseInsteadOfBetter]);
+        assert!(
+            triage.prompts[0]
+                .seen
+                .starts_with("Reported as worse than before, not linked to a session"),
+            "{}",
+            triage.prompts[0].seen
+        );
+        let weakened = triage_of(&facts, true);
+        assert_eq!(weakened.level, TriageLevel::Red);
+    }
+
+    #[test]
+    fn worse_in_the_first_two_days_is_the_expected_peak() {
+        let mut facts = said(SymptomTrend::Worse, unlinked_mild_redness());
+        facts.session = Some((
+            facts.report.at - TimeDelta::hours(SETTLING_FROM_HOURS - 1),
+            0.5,
+        ));
+        assert_eq!(triage_of(&facts, false).level, TriageLevel::Green);
+        facts.session = Some((facts.report.at - TimeDelta::hours(SETTLING_FROM_HOURS), 0.5));
+        assert_eq!(triage_of(&facts, false).level, TriageLevel::Amber);
+    }
+
+    #[test]
+    fn better_does_not_hide_a_rise_the_severities_show() {
+        let mut facts = said(SymptomTrend::Better, unlinked_mild_redness());
+        facts.session = Some((facts.report.at - TimeDelta::hours(60), 0.5));
+        facts.previous_severity = Some(1);
+        let codes: Vec<_> = triage_of(&facts, false)
+            .prompts
+            .iter()
+            .map(|p| p.code)
+            .collect();
+        assert_eq!(codes, [TriagePromptCode::WorseInsteadOfBetter]);
+        facts.previous_severity = Some(2);
+        assert_eq!(triage_of(&facts, false).level, TriageLevel::Green);
     }
 }

@@ -9,7 +9,7 @@ use crate::ids::{ReportId, SessionId};
 use crate::rules::triage::LINK_WINDOW_DAYS;
 use crate::symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
-    ReportedSymptom, Symptom, SymptomReport,
+    ReportedSymptom, Symptom, SymptomReport, SymptomTrend,
 };
 use crate::time::{self, Moment};
 use crate::zone::BodyZone;
@@ -18,7 +18,7 @@ const REPORT_COLUMNS: &str =
     "id, at_ms, at_offset_s, kind, around_eye, overall_severity, pus_colour,
      pus_consistency, temperature_c, notes, session_id, link_chosen_by_user, resolved_at_ms,
      resolved_offset_s, recorded_at_ms, recorded_offset_s, clinician_seen_at_ms,
-     clinician_seen_offset_s";
+     clinician_seen_offset_s, trend";
 
 impl Store {
     /// Records a symptom report, linked to the session the user names or else
@@ -46,6 +46,7 @@ impl Store {
                 overall_severity: new.overall_severity,
                 pus: new.pus,
                 temperature_c: new.temperature_c,
+                trend: new.trend,
                 notes: new.notes.clone(),
                 photos: new.photos.clone(),
                 session_id,
@@ -204,7 +205,7 @@ fn likely_session(conn: &Connection, zones: &[BodyZone], at: &Moment) -> Result<
 
 fn insert_report(conn: &Connection, r: &SymptomReport) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO symptom_reports ({REPORT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, NULL, ?13, ?14, NULL, NULL)"),
+        &format!("INSERT INTO symptom_reports ({REPORT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, NULL, ?13, ?14, NULL, NULL, ?15)"),
         params![
             r.id.to_string(),
             time::unix_millis(&r.at),
@@ -220,6 +221,7 @@ fn insert_report(conn: &Connection, r: &SymptomReport) -> Result<()> {
             r.link_chosen_by_user,
             time::unix_millis(&r.recorded_at),
             time::utc_offset_seconds(&r.recorded_at),
+            r.trend.map(SymptomTrend::code),
         ],
     )?;
     let id = r.id.to_string();
@@ -261,6 +263,7 @@ struct StoredReport {
     resolved: (Option<i64>, Option<i32>),
     recorded: (i64, i32),
     clinician_seen: (Option<i64>, Option<i32>),
+    trend: Option<String>,
 }
 
 impl StoredReport {
@@ -279,6 +282,7 @@ impl StoredReport {
             resolved: (row.get(12)?, row.get(13)?),
             recorded: (row.get(14)?, row.get(15)?),
             clinician_seen: (row.get(16)?, row.get(17)?),
+            trend: row.get(18)?,
         })
     }
 
@@ -340,6 +344,10 @@ impl StoredReport {
             overall_severity: severity_from(Some(self.overall_severity))?.unwrap_or(0),
             pus,
             temperature_c: self.temperature_c,
+            trend: self
+                .trend
+                .map(|t| rows::code("symptom_reports.trend", &t, SymptomTrend::from_code))
+                .transpose()?,
             notes: self.notes,
             photos,
             session_id: self

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v1.sql"),
     include_str!("sql/v2.sql"),
     include_str!("sql/v3.sql"),
+    include_str!("sql/v4.sql"),
 ];
 
 /// The schema version this code writes and reads.

@@ -14,7 +14,7 @@ use rollsafe_core::{
     Device, DeviceKind, Error, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
     NewSymptomReport, PhotoRef, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
     PusColour, PusConsistency, PusDescription, ReportKind, ReportedSymptom, Session, SessionPlan,
-    SkinType, Store, Symptom, SymptomReport,
+    SkinType, Store, Symptom, SymptomReport, SymptomTrend,
 };
 
 /// The note on the first face session: every character CSV must quote.
@@ -201,6 +201,7 @@ pub fn build() -> Story {
             overall_severity: 2,
             pus: None,
             temperature_c: None,
+            trend: None,
             notes: None,
             photos: vec![],
             session_id: None,
@@ -220,6 +221,7 @@ pub fn build() -> Story {
             overall_severity: 3,
             pus: None,
             temperature_c: None,
+            trend: None,
             notes: None,
             photos: vec![],
             session_id: None,
@@ -252,6 +254,7 @@ pub fn build() -> Story {
                 consistency: PusConsistency::Thick,
             }),
             temperature_c: Some(38.4),
+            trend: Some(SymptomTrend::Worse),
             notes: Some(REPORT_NOTE.into()),
             photos: vec![PhotoRef {
                 file: "photos/scalp-2026-03-19.jpg".into(),

@@ -8,7 +8,7 @@ use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
     Device, DeviceKind, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
     NewSymptomReport, PhotoRef, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
-    ReportKind, ReportedSymptom, SessionPlan, SkinType, Store, Symptom,
+    ReportKind, ReportedSymptom, SessionPlan, SkinType, Store, Symptom, SymptomTrend,
 };
 
 /// The session note typed in Greek.
@@ -235,6 +235,9 @@ fn report(
         overall_severity: severity,
         pus: None,
         temperature_c: None,
+        // A full report says how the skin compares with before; the story's
+        // one full report follows a milder check-in, so it is worse.
+        trend: (kind == ReportKind::Report).then_some(SymptomTrend::Worse),
         notes: notes.map(str::to_owned),
         photos: if photo {
             vec![PhotoRef {

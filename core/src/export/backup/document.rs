@@ -357,6 +357,10 @@ pub struct ReportDoc {
     pub pus: Option<PusDoc>,
     /// Body temperature, if measured.
     pub temperature_c: Option<f64>,
+    /// Worse, the same or better than before, if the user said (absent
+    /// when not said).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<String>,
     /// The user's notes.
     pub notes: Option<String>,
     /// Photo references.

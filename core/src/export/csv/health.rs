@@ -51,6 +51,7 @@ pub fn symptom_reports(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
                     .map(|p| p.consistency.code().to_owned())
                     .unwrap_or_default(),
                 opt(r.temperature_c),
+                r.trend.map(|t| t.code().to_owned()).unwrap_or_default(),
                 notes::shown(&options.privacy, r.notes.as_deref()).unwrap_or_default(),
                 photos.join("; "),
                 opt(r.session_id),
@@ -73,6 +74,7 @@ pub fn symptom_reports(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
             "pus_colour",
             "pus_consistency",
             "temperature_c",
+            "trend",
             "notes",
             "photos",
             "session_id",

@@ -3,7 +3,8 @@
 //! Each symptom is a component (the severity 0 to 10 when rated, else
 //! "present"); the overall severity, a measured temperature (LOINC 8310-5,
 //! UCUM `Cel`), a reaction around the eye and the look of any pus are
-//! components too. Photos stay on the device: with the user's consent only
+//! components too, and so is the user's own "worse / same / better than
+//! before". Photos stay on the device: with the user's consent only
 //! their names and SHA-256 are noted.
 
 use serde_json::{Value, json};
@@ -51,6 +52,12 @@ pub fn observation(
         components.push(json!({
             "code": local_concept("report-item", "pus-consistency", "Consistency of pus"),
             "valueCodeableConcept": local_concept("pus-consistency", pus.consistency.code(), pus.consistency.code()),
+        }));
+    }
+    if let Some(trend) = report.trend {
+        components.push(json!({
+            "code": local_concept("report-item", "trend", "Compared with before, as the user said"),
+            "valueCodeableConcept": local_concept("trend", trend.code(), trend.label()),
         }));
     }
     if let Some(t) = report.temperature_c {

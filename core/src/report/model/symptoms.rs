@@ -18,7 +18,7 @@ use crate::rules::triage::{
     DEEP_NEEDLE_MM, EXPECTED_REDNESS_HOURS_DEEP, EXPECTED_REDNESS_HOURS_SHORT,
 };
 use crate::session::Session;
-use crate::symptom::{ReportKind, SymptomReport};
+use crate::symptom::{ReportKind, SymptomReport, SymptomTrend};
 use crate::time::{self, Moment};
 use crate::zone::BodyZone;
 
@@ -48,6 +48,8 @@ pub(crate) struct SymptomRow {
     pub symptoms: String,
     pub overall: u8,
     pub temperature_c: Option<f64>,
+    /// Worse, the same or better than before, as the user said.
+    pub trend: Option<SymptomTrend>,
     /// Days and hours since the linked session, if linked.
     pub since_session: Option<TimeDelta>,
     pub prompts: Vec<Prompt>,
@@ -130,6 +132,7 @@ pub(crate) fn gather(
             symptoms: symptom_list(report),
             overall: report.overall_severity,
             temperature_c: report.temperature_c,
+            trend: report.trend,
             since_session: session.map(|s| report.at - s.at),
             level: triage.level,
             prompts: triage

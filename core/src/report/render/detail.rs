@@ -225,6 +225,9 @@ fn symptom_row(row: &SymptomRow) -> Vec<Cell> {
     if let Some(t) = row.temperature_c {
         symptoms.push_str(&format!("; {t:.1} °C"));
     }
+    if let Some(trend) = row.trend {
+        symptoms.push_str(&format!("; {}", trend.label()));
+    }
     if let Some(note) = &row.note {
         symptoms.push_str(&format!(" · Note: {}", note.shown()));
     }

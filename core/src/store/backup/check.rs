@@ -34,7 +34,7 @@ use crate::risk::{RiskLevel, TriageLevel};
 use crate::session::{NewSession, PreChecks, SessionPlan};
 use crate::symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
-    ReportedSymptom, Symptom, check_resolution,
+    ReportedSymptom, Symptom, SymptomTrend, check_resolution,
 };
 use crate::time::{self, Moment};
 use crate::validate;
@@ -594,6 +594,11 @@ fn report(path: &str, r: &ReportDoc) -> Result<()> {
         overall_severity: r.overall_severity,
         pus,
         temperature_c: r.temperature_c,
+        trend: r
+            .trend
+            .as_deref()
+            .map(|t| code(&format!("{path}.trend"), t, SymptomTrend::from_code))
+            .transpose()?,
         notes: r.notes.clone(),
         photos: photos.clone(),
         session_id: None,

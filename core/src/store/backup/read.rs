@@ -384,7 +384,7 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
         "SELECT id, at_ms, at_offset_s, kind, around_eye, overall_severity, pus_colour,
                 pus_consistency, temperature_c, notes, session_id, link_chosen_by_user,
                 resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s,
-                clinician_seen_at_ms, clinician_seen_offset_s
+                clinician_seen_at_ms, clinician_seen_offset_s, trend
            FROM symptom_reports ORDER BY at_ms, id",
         [],
         |r| {
@@ -403,6 +403,7 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
                     consistency,
                 }),
                 temperature_c: r.get(8)?,
+                trend: r.get(18)?,
                 notes: r.get(9)?,
                 photos: Vec::new(),
                 session_id: r.get(10)?,

@@ -630,13 +630,14 @@ fn reports(
                 "INSERT INTO symptom_reports (id, at_ms, at_offset_s, kind, around_eye, overall_severity,
                      pus_colour, pus_consistency, temperature_c, notes, session_id, link_chosen_by_user,
                      resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s,
-                     clinician_seen_at_ms, clinician_seen_offset_s)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                     clinician_seen_at_ms, clinician_seen_offset_s, trend)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                 params![
                     r.id, ms, offset, r.kind, r.around_eye, r.overall_severity,
                     r.pus.as_ref().map(|p| &p.colour), r.pus.as_ref().map(|p| &p.consistency),
                     r.temperature_c, r.notes, r.session_id, r.link_chosen_by_user,
-                    resolved_ms, resolved_offset, rec_ms, rec_offset, seen_ms, seen_offset
+                    resolved_ms, resolved_offset, rec_ms, rec_offset, seen_ms, seen_offset,
+                    r.trend
                 ],
             )?;
             for zone in &r.zones {

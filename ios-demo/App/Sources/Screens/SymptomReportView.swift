@@ -35,6 +35,15 @@ struct SymptomReportView: View {
                 }
                 Toggle("Around an eye", isOn: Binding(get: { report.aroundEye }, set: { report.aroundEye = $0 }))
             }
+            Section("Compared with before?") {
+                Picker("Compared with before", selection: Binding(get: { report.trend }, set: { report.trend = $0 })) {
+                    Text("Not said").tag(SymptomTrend?.none)
+                    ForEach(Choices.trends, id: \.self) { trend in
+                        Text(label(trend)).tag(SymptomTrend?.some(trend))
+                    }
+                }
+                .pickerStyle(.segmented)
+            }
             Section("Photo (optional)") {
                 PhotosPicker(report.photo == nil ? "Add a photo" : "Replace the photo", selection: $photoItem, matching: .images)
                 if report.photo != nil { Button("Remove the photo", role: .destructive) { report.removePhoto() } }

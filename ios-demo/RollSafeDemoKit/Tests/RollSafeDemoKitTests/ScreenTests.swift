@@ -201,5 +201,12 @@ final class ScreenTests: XCTestCase {
         }
         XCTAssertEqual(Set(Choices.papers).count, Choices.papers.count)
         XCTAssertEqual(Choices.papers.count, paperCount(.a4))
+        func trendCount(_ trend: SymptomTrend) -> Int {
+            switch trend {
+            case .worse, .same, .better: return 3
+            }
+        }
+        XCTAssertEqual(Set(Choices.trends).count, Choices.trends.count)
+        XCTAssertEqual(Choices.trends.count, trendCount(.same))
     }
 }

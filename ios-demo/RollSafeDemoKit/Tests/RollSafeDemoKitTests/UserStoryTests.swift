@@ -170,6 +170,7 @@ final class UserStoryTests: XCTestCase {
         report.rate(.redness, 3)
         report.toggle(.cheeks)
         report.overallSeverity = 3
+        report.trend = .same
         report.attachPhoto(file: "photos/2026-03-05-cheeks.heic", sha256: String(repeating: "ab", count: 32))
         let submitted = await report.submit(at: moment("2026-03-05T09:00:00+01:00"), now: moment("2026-03-05T09:05:00+01:00"))
         XCTAssertTrue(submitted, "\(String(describing: report.failure))")
@@ -177,6 +178,7 @@ final class UserStoryTests: XCTestCase {
         XCTAssertEqual(saved.sessionId, second.id, "linked by the core to the latest session on the zone")
         XCTAssertEqual(saved.symptoms, [ReportedSymptom(symptom: .redness, severity: 3), ReportedSymptom(symptom: .swelling, severity: nil)])
         XCTAssertEqual(saved.photos.map(\.file), ["photos/2026-03-05-cheeks.heic"])
+        XCTAssertEqual(saved.trend, .same, "the user's own comparison is kept")
         XCTAssertNotNil(report.assessment?.triage)
         XCTAssertEqual(report.assessment?.triage.prompts.allSatisfy { $0.reportId == saved.id }, true)
 

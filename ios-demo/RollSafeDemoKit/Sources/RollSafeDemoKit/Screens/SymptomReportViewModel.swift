@@ -25,6 +25,9 @@ public final class SymptomReportViewModel: ScreenModel {
     public var pus: PusDescription? { didSet { changes.send() } }
     /// Measured temperature in °C, if taken.
     public var temperatureC: Double? { didSet { changes.send() } }
+    /// Worse, the same or better than before, if the user said; the core reads "worse" as a
+    /// worsening even when there is no earlier report to compare with.
+    public var trend: SymptomTrend? { didSet { changes.send() } }
     /// Free-text notes.
     public var notes = "" { didSet { changes.send() } }
     /// The photo kept by the app, if one was taken: its file reference and the SHA-256 of its
@@ -113,7 +116,7 @@ public final class SymptomReportViewModel: ScreenModel {
     public func submit(at: Moment, now: Moment) async -> Bool {
         let report = NewSymptomReport(
             at: at, kind: kind, zones: zones, aroundEye: aroundEye, symptoms: symptoms,
-            overallSeverity: overallSeverity, pus: pus, temperatureC: temperatureC,
+            overallSeverity: overallSeverity, pus: pus, temperatureC: temperatureC, trend: trend,
             notes: notes.isEmpty ? nil : notes, photos: photo.map { [$0] } ?? [], sessionId: sessionId)
         do {
             saved = try await client.recordSymptomReport(report, now: now)

@@ -17,6 +17,9 @@ public enum Choices {
         .spreadingRedness, .blisters, .darkening, .fever, .feelingUnwell,
     ]
 
+    /// How the skin compares with before, worst first.
+    public static let trends: [SymptomTrend] = [.worse, .same, .better]
+
     /// Cleaning methods, the recommended one first.
     public static let cleaningMethods: [CleaningMethod] = [.isopropylSoak, .otherAlcoholSoak, .soapAndWater, .other]
 

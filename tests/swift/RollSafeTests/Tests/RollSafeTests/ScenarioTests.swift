@@ -241,6 +241,10 @@ private let reportKinds: [String: ReportKind] = [
     "report": .report, "check_in_24h": .checkIn24h, "check_in_72h": .checkIn72h,
 ]
 
+private let symptomTrends: [String: SymptomTrend] = [
+    "worse": .worse, "same": .same, "better": .better,
+]
+
 private let reminderKinds: [String: ReminderKind] = [
     "clean_after_session": .cleanAfterSession, "soak_finished": .soakFinished,
     "next_session_allowed": .nextSessionAllowed, "replace_device": .replaceDevice,
@@ -1052,6 +1056,7 @@ private final class ScenarioRun {
             overallSeverity: try asUInt8(try step.req("overall_severity"), "\(step.path).overall_severity"),
             pus: pus,
             temperatureC: try step.optDouble("temperature_c"),
+            trend: try step.optStr("trend").map { try code(symptomTrends, $0, "symptom trend", "\(step.path).trend") },
             notes: try step.optStr("notes"),
             photos: [],
             sessionId: try step.optStr("session").map { sessionIds[$0] ?? $0 }
@@ -1060,6 +1065,8 @@ private final class ScenarioRun {
         let (error, alerts) = try changeExpectation(expect)
         let checksLink = error == nil && expect?.has("linked_to") == true
         let linkedTo = checksLink ? try expect?.optStr("linked_to") : nil
+        let checksTrend = error == nil && expect?.has("trend") == true
+        let trend = checksTrend ? try expect?.optStr("trend") : nil
         try expect?.done()
         guard let update = try attempt(where_, error, { try store.recordSymptomReport(report: report, now: now) }) else {
             return
@@ -1067,6 +1074,7 @@ private final class ScenarioRun {
         try bind(&reportIds, name, update.report.id, where_)
         compareAlerts(where_, alerts, update.alerts)
         if checksLink { mismatch(where_, "linked_to", linkedTo, sessionAlias(update.report.sessionId)) }
+        if checksTrend { mismatch(where_, "trend", trend, update.report.trend.map { codeOf(symptomTrends, $0) }) }
     }
 
     private func assess(_ step: Obj, _ where_: String) throws {

@@ -47,6 +47,7 @@ import app.rollsafe.SessionVerdict
 import app.rollsafe.Severity
 import app.rollsafe.SkinType
 import app.rollsafe.Symptom
+import app.rollsafe.SymptomTrend
 import app.rollsafe.TriageLevel
 import com.google.gson.Gson
 import com.google.gson.JsonArray
@@ -903,6 +904,7 @@ private class ScenarioRun(private val file: File) {
             overallSeverity = asUByte(step.req("overall_severity"), "${step.where}.overall_severity"),
             pus = pus,
             temperatureC = step.optDouble("temperature_c"),
+            trend = step.optStr("trend")?.let { code<SymptomTrend>(it, "${step.where}.trend") },
             notes = step.optStr("notes"),
             sessionId = step.optStr("session")?.let { sessionIds[it] ?: it },
         )
@@ -910,11 +912,14 @@ private class ScenarioRun(private val file: File) {
         val (error, alerts) = changeExpectation(expect)
         val checksLink = error == null && expect?.has("linked_to") == true
         val linkedTo = if (checksLink) expect?.optStr("linked_to") else null
+        val checksTrend = error == null && expect?.has("trend") == true
+        val trend = if (checksTrend) expect?.optStr("trend") else null
         expect?.done()
         val update = attempt(where, error) { store.recordSymptomReport(report, now) } ?: return
         bind(reportIds, name, update.report.id, where)
         compareAlerts(where, alerts, update.alerts)
         if (checksLink) mismatch(where, "linked_to", linkedTo, sessionAlias(update.report.sessionId))
+        if (checksTrend) mismatch(where, "trend", trend, update.report.trend?.code())
     }
 
     private fun assess(step: Obj, where: String) {

@@ -26,6 +26,7 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.rollsafe.BodyZone
 import app.rollsafe.Symptom
+import app.rollsafe.SymptomTrend
 import app.rollsafe.demo.AppGraph
 import app.rollsafe.demo.logic.ReportSymptomsState
 import app.rollsafe.demo.logic.photoRefOf
@@ -66,6 +67,9 @@ fun ReportSymptomsScreen(graph: AppGraph, clock: Clock) {
             }
         }
         Section("Where?") { EnumChips(BodyZone.entries, ui.form.zones, report::toggleZone) }
+        Section("Compared with before?") {
+            EnumChips(SymptomTrend.entries, listOfNotNull(ui.form.trend)) { report.setTrend(it.takeUnless { it == ui.form.trend }) }
+        }
         Section("How bad overall? ${ui.form.overallSeverity?.toString() ?: "choose"} / 10") {
             Slider((ui.form.overallSeverity?.toInt() ?: 0).toFloat(), { report.setOverallSeverity(it.toInt().toUByte()) }, valueRange = 0f..10f, steps = 9)
         }

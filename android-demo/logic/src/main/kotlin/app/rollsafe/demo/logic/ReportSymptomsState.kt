@@ -13,6 +13,7 @@ import app.rollsafe.ReportKind
 import app.rollsafe.ReportedSymptom
 import app.rollsafe.Symptom
 import app.rollsafe.SymptomReport
+import app.rollsafe.SymptomTrend
 import app.rollsafe.ktx.RollSafe
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -29,6 +30,8 @@ import kotlinx.coroutines.flow.update
  * @property overallSeverity how bad overall, 0 to 10; `null` until chosen.
  * @property pus the colour and consistency, when pus was seen.
  * @property temperatureC a measured temperature, in °C.
+ * @property trend worse, the same or better than before, if the user said; the core reads
+ *   "worse" as a worsening even when there is no earlier report to compare with.
  * @property notes free text.
  * @property photo the photo the app kept, if one was taken (see [photoRefOf]).
  */
@@ -40,6 +43,7 @@ data class ReportForm(
     val overallSeverity: UByte? = null,
     val pus: PusDescription? = null,
     val temperatureC: Double? = null,
+    val trend: SymptomTrend? = null,
     val notes: String? = null,
     val photo: PhotoRef? = null,
 )
@@ -96,6 +100,9 @@ class ReportSymptomsState(
     /** Sets a measured temperature in °C (`null`: not measured). */
     fun setTemperature(celsius: Double?) = edit { it.copy(temperatureC = celsius) }
 
+    /** Says how it compares with before (`null`: not said). */
+    fun setTrend(trend: SymptomTrend?) = edit { it.copy(trend = trend) }
+
     /** Sets the notes. */
     fun setNotes(notes: String?) = edit { it.copy(notes = notes?.takeIf(String::isNotBlank)) }
 
@@ -120,6 +127,7 @@ class ReportSymptomsState(
             overallSeverity = severity,
             pus = form.pus,
             temperatureC = form.temperatureC,
+            trend = form.trend,
             notes = form.notes,
             photos = listOfNotNull(form.photo),
         )

@@ -25,6 +25,7 @@ import app.rollsafe.ReportOptions
 import app.rollsafe.RiskLevel
 import app.rollsafe.SkinType
 import app.rollsafe.Symptom
+import app.rollsafe.SymptomTrend
 import app.rollsafe.TriageLevel
 import app.rollsafe.ktx.all
 import app.rollsafe.ktx.allClear
@@ -210,11 +211,13 @@ class DemoStoryTest {
             report.submit(wednesday)
             assertEquals("overall_severity", report.state.value.problem?.field, "the overall severity is asked for")
             report.setOverallSeverity(6u)
+            report.setTrend(SymptomTrend.SAME)
             report.setPhoto(photoRefOf("photos/2026-03-04-cheeks.jpg", "not really a jpeg".byteInputStream()))
             report.submit(wednesday)
             val saved = present(report.state.value.saved, "${report.state.value.problem}")
             assertEquals(overridden.session.id, saved.sessionId, "linked to Tuesday's session")
             assertEquals("photos/2026-03-04-cheeks.jpg", saved.photos.single().file)
+            assertEquals(SymptomTrend.SAME, saved.trend, "the user's own comparison is kept")
             val triage = report.state.value.assessment!!.triage
             assertEquals(TriageLevel.AMBER, triage.level, "blisters: possible cold sore signs: $triage")
             assertTrue(triage.prompts.all { it.advice.isNotBlank() })
