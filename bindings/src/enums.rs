@@ -225,6 +225,7 @@ pub enum Symptom {
     Darkening,
     Fever,
     FeelingUnwell,
+    VisionChange,
 }
 
 /// The colour of pus, as the CDC purulence definition asks.

@@ -45,6 +45,9 @@ pub enum Symptom {
     Fever,
     /// Feeling unwell, faint or confused.
     FeelingUnwell,
+    /// A change in eyesight: blurred, double or reduced vision, or pain when
+    /// moving the eye.
+    VisionChange,
 }
 
 crate::codes::stable_codes!(Symptom {
@@ -63,6 +66,7 @@ crate::codes::stable_codes!(Symptom {
     Darkening => "darkening",
     Fever => "fever",
     FeelingUnwell => "feeling_unwell",
+    VisionChange => "vision_change",
 });
 
 impl Symptom {
@@ -85,6 +89,7 @@ impl Symptom {
             Darkening => "darkening of the skin",
             Fever => "fever",
             FeelingUnwell => "feeling unwell",
+            VisionChange => "a change in eyesight",
         }
     }
 

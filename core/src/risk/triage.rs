@@ -125,8 +125,15 @@ fn detect(code: TriagePromptCode, facts: &ReportFacts, weakened: bool) -> Option
                 "Pain, swelling, heat, worsening or fever around the eye".to_owned()
             })
         }
+        TriagePromptCode::VisionChange => when(report.has(Symptom::VisionChange), || {
+            "A change in eyesight".to_owned()
+        }),
+        // Never "expected" beside a change in eyesight, which is red.
         TriagePromptCode::NearTheEye => when(
-            report.around_eye && inflamed && !beyond_expected_near_eye,
+            report.around_eye
+                && inflamed
+                && !beyond_expected_near_eye
+                && !report.has(Symptom::VisionChange),
             || "Redness near the eye".to_owned(),
         ),
         TriagePromptCode::PurulentDischarge => report

@@ -36,6 +36,8 @@ pub enum TriagePromptCode {
     FeelingUnwell,
     /// Pain, swelling, heat, worsening or fever around the eye.
     AroundTheEye,
+    /// A change in eyesight.
+    VisionChange,
     /// Pus that is yellow or green and thick (CDC/NHSN purulence).
     PurulentDischarge,
     /// Worse than before, with a weakened immune system or diabetes.
@@ -64,6 +66,7 @@ crate::codes::stable_codes!(TriagePromptCode {
     SpreadingRedness => "spreading_redness",
     FeelingUnwell => "feeling_unwell",
     AroundTheEye => "around_the_eye",
+    VisionChange => "vision_change",
     PurulentDischarge => "purulent_discharge",
     WorseningWithWeakenedDefences => "worsening_with_weakened_defences",
     NearTheEye => "near_the_eye",
@@ -139,6 +142,13 @@ const NEAR_THE_EYE: RuleSource = RuleSource {
     note: "RollSafe's reading: the NHS red flag is for signs beyond the expected reaction, so pain, swelling, heat, worsening or fever near the eye are urgent, while mild redness there within the expected course is amber.",
 };
 
+const VISION_CHANGE: RuleSource = RuleSource {
+    rule_id: "triage.vision_change",
+    citation: "NHS, Cellulitis (page last reviewed 17 April 2024): urgent when the area around the eye is affected",
+    evidence: Evidence::Synthesis,
+    note: "RollSafe's conservative reading: the cited page names the area around the eye, not eyesight; a change in eyesight is taken as the most serious sign there, urgent on its own, from the first hour and whatever zone was reported.",
+};
+
 const DID_IT_SETTLE_ADVICE: &str = "Has it settled? If it has, mark the report resolved; if not, report again and contact your dermatologist. Until then RollSafe keeps needling off the area.";
 
 const STAYS_OPEN: RuleSource = RuleSource {
@@ -177,7 +187,7 @@ const PIH: RuleSource = RuleSource {
 };
 
 /// Every triage rule, most urgent first.
-pub const TRIAGE_RULES: [TriageRule; 14] = [
+pub const TRIAGE_RULES: [TriageRule; 15] = [
     rule(
         TriagePromptCode::Fever,
         TriageLevel::Red,
@@ -201,6 +211,12 @@ pub const TRIAGE_RULES: [TriageRule; 14] = [
         TriageLevel::Red,
         URGENT,
         NEAR_THE_EYE,
+    ),
+    rule(
+        TriagePromptCode::VisionChange,
+        TriageLevel::Red,
+        URGENT,
+        VISION_CHANGE,
     ),
     rule(
         TriagePromptCode::PurulentDischarge,

@@ -182,7 +182,7 @@ final class ScreenTests: XCTestCase {
         func symptomCount(_ symptom: Symptom) -> Int {
             switch symptom {
             case .redness, .swelling, .pain, .itching, .burning, .warmth, .peeling, .crusting, .bumps, .pus,
-                .spreadingRedness, .blisters, .darkening, .fever, .feelingUnwell: return 15
+                .spreadingRedness, .blisters, .darkening, .fever, .feelingUnwell, .visionChange: return 16
             }
         }
         func conditionCount(_ condition: Condition) -> Int {

@@ -14,7 +14,7 @@ public enum Choices {
     /// Symptom chips, the common expected ones first.
     public static let symptoms: [Symptom] = [
         .redness, .swelling, .pain, .itching, .burning, .warmth, .peeling, .crusting, .bumps, .pus,
-        .spreadingRedness, .blisters, .darkening, .fever, .feelingUnwell,
+        .spreadingRedness, .blisters, .darkening, .fever, .feelingUnwell, .visionChange,
     ]
 
     /// How the skin compares with before, worst first.

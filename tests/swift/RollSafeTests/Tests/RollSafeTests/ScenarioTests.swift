@@ -255,7 +255,7 @@ private let symptoms: [String: Symptom] = [
     "redness": .redness, "swelling": .swelling, "pain": .pain, "itching": .itching, "burning": .burning,
     "warmth": .warmth, "peeling": .peeling, "crusting": .crusting, "bumps": .bumps, "pus": .pus,
     "spreading_redness": .spreadingRedness, "blisters": .blisters, "darkening": .darkening,
-    "fever": .fever, "feeling_unwell": .feelingUnwell,
+    "fever": .fever, "feeling_unwell": .feelingUnwell, "vision_change": .visionChange,
 ]
 
 private let pusColours: [String: PusColour] = [
