@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::assessment::assess_at;
 use super::clock_echo::{Candidate, is_clock_echo};
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::alert::{Alert, AlertKind, AlertReason, Changed};
 use crate::error::{Error, Result};
 use crate::ids::AlertId;
@@ -33,7 +33,7 @@ impl Store {
     /// Every level change ever recorded, oldest first; the alerts of one
     /// change in the order it made them.
     pub fn alert_history(&self) -> Result<Vec<Alert>> {
-        self.read(|tx| query_alerts(tx, "ORDER BY at_ms, rowid", []))
+        self.view(|view| view.alert_history())
     }
 
     /// Records that the user saw an alert.
@@ -291,5 +291,13 @@ fn title_for(kind: AlertKind, from: &str, to: &str, rising: bool) -> String {
             "Infection risk {} from {from} to {to}",
             if rising { "rose" } else { "fell" }
         ),
+    }
+}
+
+impl Snapshot<'_> {
+    /// Every level change ever recorded, oldest first; the alerts of one
+    /// change in the order it made them.
+    pub fn alert_history(&self) -> Result<Vec<Alert>> {
+        query_alerts(self.conn, "ORDER BY at_ms, rowid", [])
     }
 }

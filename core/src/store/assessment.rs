@@ -6,7 +6,7 @@ use super::context::{Person, person};
 use super::devices::{all_devices, device_wear};
 use super::reports::query_reports;
 use super::risk_window::session_facts;
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::device::Device;
 use crate::error::Result;
 use crate::profile::Condition;
@@ -23,8 +23,7 @@ impl Store {
     /// The preventive risk and the symptom triage as of `now`. The same log
     /// and the same `now` always give the same assessment.
     pub fn assess(&self, now: Moment) -> Result<Assessment> {
-        let now = time::check_plausible("now", now)?;
-        self.read(|tx| assess_at(tx, &now))
+        self.view(|view| view.assess(now))
     }
 }
 
@@ -201,4 +200,13 @@ fn session_timing(conn: &Connection, id: crate::ids::SessionId) -> Result<Option
     )?;
     row.map(|(ms, offset, needle)| Ok((rows::moment("session_versions.at", ms, offset)?, needle)))
         .transpose()
+}
+
+impl Snapshot<'_> {
+    /// The preventive risk and the symptom triage as of `now`. The same log
+    /// and the same `now` always give the same assessment.
+    pub fn assess(&self, now: Moment) -> Result<Assessment> {
+        let now = time::check_plausible("now", now)?;
+        assess_at(self.conn, &now)
+    }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
 use crate::error::Result;
@@ -57,15 +57,7 @@ impl Store {
 
     /// Every care plan ever recorded, oldest first.
     pub fn care_plan_history(&self) -> Result<Vec<CarePlan>> {
-        self.read(|tx| {
-            let raw = tx
-                .prepare_cached(&format!(
-                    "SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision"
-                ))?
-                .query_map([], StoredPlan::from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            raw.into_iter().map(StoredPlan::into_plan).collect()
-        })
+        self.view(|view| view.care_plan_history())
     }
 }
 
@@ -147,5 +139,19 @@ impl StoredPlan {
                 Condition::from_code,
             )?,
         })
+    }
+}
+
+impl Snapshot<'_> {
+    /// Every care plan ever recorded, oldest first.
+    pub fn care_plan_history(&self) -> Result<Vec<CarePlan>> {
+        let tx = self.conn;
+        let raw = tx
+            .prepare_cached(&format!(
+                "SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision"
+            ))?
+            .query_map([], StoredPlan::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raw.into_iter().map(StoredPlan::into_plan).collect()
     }
 }

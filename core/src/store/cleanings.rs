@@ -4,7 +4,7 @@ use rusqlite::{Connection, Row, params};
 
 use super::devices::find_device;
 use super::facts::{DeviceState, device_state};
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::check::CleaningState;
 use crate::cleaning::{Cleaning, CleaningEntry, CleaningMethod, NewCleaning, classify_timings};
@@ -79,28 +79,12 @@ impl Store {
     /// The cleanings of a device, oldest first, each placed before or after
     /// the device's sessions.
     pub fn cleanings(&self, device_id: DeviceId) -> Result<Vec<CleaningEntry>> {
-        self.read(|tx| {
-            find_device(tx, device_id)?;
-            let cleanings = device_cleanings(tx, device_id)?;
-            let sessions = device_session_times(tx, device_id)?;
-            let times: Vec<Moment> = cleanings.iter().map(|c| c.at).collect();
-            let timings = classify_timings(&times, &sessions);
-            Ok(cleanings
-                .into_iter()
-                .zip(timings)
-                .map(|(cleaning, timing)| CleaningEntry {
-                    adequate: is_adequate(cleaning.method, cleaning.soak_minutes),
-                    cleaning,
-                    timing,
-                })
-                .collect())
-        })
+        self.view(|view| view.cleanings(device_id))
     }
 
     /// What the log says about a device as of `now`.
     pub fn device_overview(&self, device_id: DeviceId, now: Moment) -> Result<DeviceOverview> {
-        let now = time::check_plausible("now", now)?;
-        self.read(|tx| overview_of(tx, find_device(tx, device_id)?, &now))
+        self.view(|view| view.device_overview(device_id, now))
     }
 }
 
@@ -195,5 +179,33 @@ impl StoredCleaning {
                 self.recorded_offset_s,
             )?,
         })
+    }
+}
+
+impl Snapshot<'_> {
+    /// The cleanings of a device, oldest first, each placed before or after
+    /// the device's sessions.
+    pub fn cleanings(&self, device_id: DeviceId) -> Result<Vec<CleaningEntry>> {
+        let tx = self.conn;
+        find_device(tx, device_id)?;
+        let cleanings = device_cleanings(tx, device_id)?;
+        let sessions = device_session_times(tx, device_id)?;
+        let times: Vec<Moment> = cleanings.iter().map(|c| c.at).collect();
+        let timings = classify_timings(&times, &sessions);
+        Ok(cleanings
+            .into_iter()
+            .zip(timings)
+            .map(|(cleaning, timing)| CleaningEntry {
+                adequate: is_adequate(cleaning.method, cleaning.soak_minutes),
+                cleaning,
+                timing,
+            })
+            .collect())
+    }
+
+    /// What the log says about a device as of `now`.
+    pub fn device_overview(&self, device_id: DeviceId, now: Moment) -> Result<DeviceOverview> {
+        let now = time::check_plausible("now", now)?;
+        overview_of(self.conn, find_device(self.conn, device_id)?, &now)
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::sessions::first_session_of_device;
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
@@ -67,7 +67,7 @@ impl Store {
 
     /// Every device, retired ones included, oldest first.
     pub fn devices(&self) -> Result<Vec<Device>> {
-        self.read(|tx| all_devices(tx))
+        self.view(|view| view.devices())
     }
 
     /// Records that the needles look bent or the roll feels rough: the
@@ -440,5 +440,12 @@ impl StoredDevice {
             replace_after_days: rows::count("devices.replace_after_days", self.replace_after_days)?,
             added_at: rows::moment("devices.added_at", self.added_at_ms, self.added_offset_s)?,
         })
+    }
+}
+
+impl Snapshot<'_> {
+    /// Every device, retired ones included, oldest first.
+    pub fn devices(&self) -> Result<Vec<Device>> {
+        all_devices(self.conn)
     }
 }

@@ -29,6 +29,7 @@ mod risk_window;
 mod rows;
 pub mod schema;
 mod sessions;
+mod snapshot;
 mod today;
 
 pub use backup::{ImportCount, ImportSummary};
@@ -37,6 +38,7 @@ pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
 pub use listeners::ListenerId;
 pub use open::OpenOptions;
 pub use sessions::RecordedSession;
+pub use snapshot::Snapshot;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -206,6 +208,12 @@ impl Store {
         let value = change(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Runs `reads` on a [`Snapshot`] of one read transaction: the read
+    /// methods of the store are those of the snapshot, written once.
+    fn view<T>(&self, reads: impl FnOnce(&Snapshot<'_>) -> Result<T>) -> Result<T> {
+        self.read(|tx| reads(&Snapshot { conn: tx }))
     }
 
     /// Runs `query` in one read transaction, so it sees a single snapshot.

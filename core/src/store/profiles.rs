@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::error::Result;
 use crate::profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
@@ -53,21 +53,12 @@ impl Store {
 
     /// The current profile, if one was saved.
     pub fn profile(&self) -> Result<Option<Profile>> {
-        self.read(|tx| current_profile(tx))
+        self.view(|view| view.profile())
     }
 
     /// Every saved revision of the profile, oldest first.
     pub fn profile_history(&self) -> Result<Vec<Profile>> {
-        self.read(|tx| {
-            let revisions: Vec<i64> = tx
-                .prepare_cached("SELECT revision FROM profile_revisions ORDER BY revision")?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            revisions
-                .into_iter()
-                .map(|revision| profile_revision(tx, revision))
-                .collect()
-        })
+        self.view(|view| view.profile_history())
     }
 }
 
@@ -125,4 +116,24 @@ fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
         answers,
         saved_at: rows::moment("profile_revisions.saved_at", saved_ms, saved_offset)?,
     })
+}
+
+impl Snapshot<'_> {
+    /// The current profile, if one was saved.
+    pub fn profile(&self) -> Result<Option<Profile>> {
+        current_profile(self.conn)
+    }
+
+    /// Every saved revision of the profile, oldest first.
+    pub fn profile_history(&self) -> Result<Vec<Profile>> {
+        let tx = self.conn;
+        let revisions: Vec<i64> = tx
+            .prepare_cached("SELECT revision FROM profile_revisions ORDER BY revision")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        revisions
+            .into_iter()
+            .map(|revision| profile_revision(tx, revision))
+            .collect()
+    }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Store, rows};
+use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::error::{Error, Result};
 use crate::ids::{ReportId, SessionId};
@@ -138,7 +138,7 @@ impl Store {
 
     /// Every report, most recent first.
     pub fn symptom_reports(&self) -> Result<Vec<SymptomReport>> {
-        self.read(|tx| query_reports(tx, "ORDER BY at_ms DESC, id", []))
+        self.view(|view| view.symptom_reports())
     }
 }
 
@@ -384,4 +384,11 @@ fn severity_from(value: Option<i64>) -> Result<Option<u8>> {
             u8::try_from(v).map_err(|_| Error::Inconsistent("a severity is out of range".into()))
         })
         .transpose()
+}
+
+impl Snapshot<'_> {
+    /// Every report, most recent first.
+    pub fn symptom_reports(&self) -> Result<Vec<SymptomReport>> {
+        query_reports(self.conn, "ORDER BY at_ms DESC, id", [])
+    }
 }

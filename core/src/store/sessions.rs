@@ -7,7 +7,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::devices::find_device;
-use super::{Store, context, rows};
+use super::{Snapshot, Store, context, rows};
 use crate::alert::Changed;
 use crate::error::{Error, Result};
 use crate::ids::{DeviceId, SessionId};
@@ -175,13 +175,7 @@ impl Store {
 
     /// Every session not deleted, most recent first.
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        self.read(|tx| {
-            query_sessions(
-                tx,
-                "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL ORDER BY s.at_ms DESC, s.id",
-                [],
-            )
-        })
+        self.view(|view| view.sessions())
     }
 
     /// Every version of a session, deleted or not, and when it was deleted.
@@ -488,4 +482,16 @@ fn split_records(text: Option<&str>) -> impl Iterator<Item = &str> {
     text.unwrap_or_default()
         .split(RECORD)
         .filter(|r| !r.is_empty())
+}
+
+impl Snapshot<'_> {
+    /// Every session not deleted, most recent first.
+    pub fn sessions(&self) -> Result<Vec<Session>> {
+        let tx = self.conn;
+        query_sessions(
+            tx,
+            "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL ORDER BY s.at_ms DESC, s.id",
+            [],
+        )
+    }
 }

@@ -6,10 +6,10 @@ use super::{CsvFile, CsvOptions};
 use crate::care_plan::CarePlan;
 use crate::error::Result;
 use crate::export::notes;
-use crate::store::Store;
+use crate::store::Snapshot;
 
 /// `symptom_reports.csv`: every report in the period, oldest first.
-pub fn symptom_reports(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
+pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
     let mut reports: Vec<_> = store
         .symptom_reports()?
         .into_iter()
@@ -88,7 +88,7 @@ pub fn symptom_reports(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
 
 /// `alerts.csv`: every rise and fall of a risk level in the period, oldest
 /// first.
-pub fn alerts(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
+pub fn alerts(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
     let rows: Vec<Vec<String>> = store
         .alert_history()?
         .iter()
@@ -131,7 +131,7 @@ pub fn alerts(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
 
 /// `profile.csv`: the current profile, one row per answer (one row with
 /// the skin type alone when nothing was answered); empty when there is none.
-pub fn profile(store: &Store) -> Result<CsvFile> {
+pub fn profile(store: &Snapshot<'_>) -> Result<CsvFile> {
     let mut rows = Vec::new();
     if let Some(profile) = store.profile()? {
         let skin = profile
@@ -175,7 +175,7 @@ pub fn profile(store: &Store) -> Result<CsvFile> {
 
 /// `care_plans.csv`: every care plan in force at some point of the period
 /// (a plan holds from when it was set until the next one), oldest first.
-pub fn care_plans(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
+pub fn care_plans(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
     let mut history = store.care_plan_history()?;
     crate::sorting::sort_by_key(&mut history, |p| p.set_at);
     let current = history.last().map(|p| p.set_at);

@@ -21,7 +21,7 @@ pub use table::guard_formula;
 
 use crate::error::Result;
 use crate::export::{Period, Privacy, Sections};
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 
 /// What the CSV files cover.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,6 +48,12 @@ pub struct CsvFile {
 /// cleanings, symptom reports, alerts, profile, care plans (each only when
 /// its section is on).
 pub fn files(store: &Store, options: &CsvOptions) -> Result<Vec<CsvFile>> {
+    store.snapshot(|view| files_of(view, options))
+}
+
+/// The files of [`files`], every one read from the one snapshot `store`, so
+/// no file names a record another file lacks.
+fn files_of(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Vec<CsvFile>> {
     let sections = &options.sections;
     let mut files = Vec::new();
     if sections.devices {

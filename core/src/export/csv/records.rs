@@ -7,11 +7,11 @@ use crate::error::Result;
 use crate::export::notes;
 use crate::export::select::owned_during;
 use crate::product::ProductTiming;
-use crate::store::Store;
+use crate::store::Snapshot;
 use crate::time;
 
 /// `devices.csv`: every device owned during the period, oldest first.
-pub fn devices(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
+pub fn devices(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
     let mut devices: Vec<Device> = store
         .devices()?
         .into_iter()
@@ -79,7 +79,7 @@ pub fn devices(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
 
 /// `sessions.csv`: the current version of every session in the period,
 /// oldest first.
-pub fn sessions(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
+pub fn sessions(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
     let mut sessions: Vec<_> = store
         .sessions()?
         .into_iter()
@@ -166,7 +166,7 @@ pub fn sessions(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
 
 /// `cleanings.csv`: every cleaning in the period, oldest first, with where
 /// it falls around the device's sessions and whether it was adequate.
-pub fn cleanings(store: &Store, options: &CsvOptions) -> Result<CsvFile> {
+pub fn cleanings(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
     let mut entries = Vec::new();
     for device in store.devices()? {
         entries.extend(

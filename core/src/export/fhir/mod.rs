@@ -89,7 +89,10 @@ pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<Strin
         .as_deref()
         .map(|n| validate::label("patient_name", n))
         .transpose()?;
-    let selection = Selection::read(store, &options.sections, &options.period, now)?;
+    // Everything the bundle holds is read from one snapshot, so it agrees
+    // with itself while other connections write.
+    let selection =
+        store.snapshot(|view| Selection::read(view, &options.sections, &options.period, now))?;
     let patient = selection.patient_id.as_str();
     let mut leading = vec![patient_resource(patient, name.as_deref())];
     if let Some(report) = &options.report {

@@ -10,7 +10,7 @@ use crate::export::{Period, Sections};
 use crate::ids::{DeviceId, ReportId, SessionId};
 use crate::risk::TriagePrompt;
 use crate::session::Session;
-use crate::store::Store;
+use crate::store::Snapshot;
 use crate::symptom::SymptomReport;
 use crate::time::Moment;
 use crate::wear::DeviceWear;
@@ -34,7 +34,12 @@ pub struct Selection {
 
 impl Selection {
     /// Reads what `sections` and `period` cover, as of `now`.
-    pub fn read(store: &Store, sections: &Sections, period: &Period, now: Moment) -> Result<Self> {
+    pub fn read(
+        store: &Snapshot<'_>,
+        sections: &Sections,
+        period: &Period,
+        now: Moment,
+    ) -> Result<Self> {
         let all_devices = store.devices()?;
         let all_reports = store.symptom_reports()?;
         let patient_id = patient_id(&all_devices, &all_reports);

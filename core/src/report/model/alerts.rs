@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use super::Span;
 use crate::alert::{Alert, AlertKind};
 use crate::error::Result;
-use crate::store::Store;
+use crate::store::Snapshot;
 use crate::time::{self, Moment};
 
 /// Above this many alerts, the detail lists only the most recent.
@@ -55,7 +55,7 @@ pub(crate) struct AlertFacts {
     pub open_before: u32,
 }
 
-pub(crate) fn gather(store: &Store, span: &Span, now: Moment) -> Result<AlertFacts> {
+pub(crate) fn gather(store: &Snapshot<'_>, span: &Span, now: Moment) -> Result<AlertFacts> {
     // Oldest first, and alerts of one change in the order it made them (a
     // random id would order the same log differently on another phone).
     let history = store.alert_history()?;

@@ -16,7 +16,7 @@ use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial};
 use crate::error::Result;
 use crate::ids::DeviceId;
 use crate::session::Session;
-use crate::store::Store;
+use crate::store::Snapshot;
 use crate::time::{self, Moment};
 
 /// One device as the report shows it.
@@ -79,7 +79,10 @@ pub(crate) struct CleaningRow {
 pub(crate) type CleaningsByDevice = HashMap<DeviceId, Vec<CleaningEntry>>;
 
 /// Reads the cleanings of every device.
-pub(crate) fn read_cleanings(store: &Store, devices: &[Device]) -> Result<CleaningsByDevice> {
+pub(crate) fn read_cleanings(
+    store: &Snapshot<'_>,
+    devices: &[Device],
+) -> Result<CleaningsByDevice> {
     devices
         .iter()
         .map(|d| Ok((d.id, store.cleanings(d.id)?)))
@@ -87,7 +90,7 @@ pub(crate) fn read_cleanings(store: &Store, devices: &[Device]) -> Result<Cleani
 }
 
 pub(crate) fn device_rows(
-    store: &Store,
+    store: &Snapshot<'_>,
     devices: &[Device],
     cleanings: &CleaningsByDevice,
     sessions: &[Session],

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use super::ReportOptions;
 use crate::error::Result;
 use crate::ids::DeviceId;
-use crate::store::Store;
+use crate::store::Snapshot;
 use crate::time::Moment;
 
 /// A free-text note as the report may show it.
@@ -82,7 +82,7 @@ pub(crate) struct Report {
 }
 
 /// Reads the store and derives the report's facts as of `now`.
-pub(crate) fn gather(store: &Store, options: &ReportOptions, now: Moment) -> Result<Report> {
+pub(crate) fn gather(store: &Snapshot<'_>, options: &ReportOptions, now: Moment) -> Result<Report> {
     let sections = options.sections;
     let redact = options.privacy.redact_notes;
     let all_sessions = store.sessions()?;
