@@ -362,3 +362,54 @@ fn the_cover_counts_the_open_alerts_the_period_shows() {
         "{text}"
     );
 }
+
+#[test]
+fn a_period_that_starts_after_today_is_refused_naming_it() {
+    let store = story::store();
+    let today = story::now().date_naive();
+    let future = Period::new(today + chrono::Days::new(1), today + chrono::Days::new(30)).unwrap();
+    let options = ReportOptions {
+        period: future,
+        ..options()
+    };
+    match pdf(&store, &options, story::now()) {
+        Err(rollsafe_core::Error::InvalidInput { field, .. }) => assert_eq!(field, "period.from"),
+        other => panic!(
+            "expected a refusal of period.from, got {:?}",
+            other.map(|b| b.len())
+        ),
+    }
+    let fhir = rollsafe_core::export::fhir::FhirOptions {
+        period: future,
+        ..rollsafe_core::export::fhir::FhirOptions::everything()
+    };
+    match rollsafe_core::export::fhir::bundle(&store, &fhir, story::now()) {
+        Err(rollsafe_core::Error::InvalidInput { field, .. }) => assert_eq!(field, "period.from"),
+        other => panic!(
+            "expected a refusal of period.from, got {:?}",
+            other.map(|b| b.len())
+        ),
+    }
+}
+
+#[test]
+fn a_period_with_nothing_recorded_says_so_plainly() {
+    let store = story::store();
+    let empty = Period::new(
+        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2025, 1, 31).unwrap(),
+    )
+    .unwrap();
+    let text = report_text(
+        &store,
+        &ReportOptions {
+            period: empty,
+            ..options()
+        },
+    );
+    assert!(text.contains("Period 2025-01-01 to 2025-01-31"), "{text}");
+    assert!(
+        text.contains("Nothing was recorded in this period"),
+        "{text}"
+    );
+}

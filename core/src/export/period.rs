@@ -62,6 +62,16 @@ impl Period {
         (self.from..=self.to).contains(&date)
     }
 
+    /// Refuses, naming `period.from`, a period that starts after the local
+    /// day of `now`: there is nothing to report in it yet, and a report of
+    /// it would show the future as if it were the record.
+    pub fn check_started_by(&self, now: &Moment) -> Result<()> {
+        if self.from > local_date(now) {
+            return Err(Error::invalid("period.from", "is after today"));
+        }
+        Ok(())
+    }
+
     /// How many days the period spans, both ends counted.
     pub fn days(&self) -> i64 {
         (self.to - self.from).num_days() + 1
@@ -96,6 +106,19 @@ mod tests {
         assert!(reversed.to_string().contains("period.to"), "{reversed}");
         let ancient = Period::new(date(1999, 12, 31), date(2026, 1, 1)).unwrap_err();
         assert!(ancient.to_string().contains("period.from"), "{ancient}");
+    }
+
+    #[test]
+    fn a_period_may_start_today_in_the_user_s_offset_but_not_later() {
+        let tokyo = FixedOffset::east_opt(9 * 3600).unwrap();
+        // 00:30 on 1 March in Tokyo: still 28 February in UTC.
+        let now = tokyo.with_ymd_and_hms(2026, 3, 1, 0, 30, 0).unwrap();
+        let today = Period::new(date(2026, 3, 1), date(2026, 3, 31)).unwrap();
+        assert!(today.check_started_by(&now).is_ok());
+        let tomorrow = Period::new(date(2026, 3, 2), date(2026, 3, 31)).unwrap();
+        let refused = tomorrow.check_started_by(&now).unwrap_err();
+        assert!(refused.to_string().contains("period.from"), "{refused}");
+        assert!(Period::everything().check_started_by(&now).is_ok());
     }
 
     #[test]

@@ -67,6 +67,7 @@ impl Default for ReportOptions {
 /// Deterministic: the same log, options and `now` give the same bytes.
 pub fn pdf(store: &Store, options: &ReportOptions, now: Moment) -> Result<Vec<u8>> {
     let now = time::check_plausible("now", now)?;
+    options.period.check_started_by(&now)?;
     // Every fact is read from one snapshot, so the report agrees with
     // itself while other connections write.
     let report = store.snapshot(|view| model::gather(view, options, now))?;

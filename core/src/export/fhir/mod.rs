@@ -89,6 +89,7 @@ pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<Strin
         .as_deref()
         .map(|n| validate::label("patient_name", n))
         .transpose()?;
+    options.period.check_started_by(&now)?;
     // Everything the bundle holds is read from one snapshot, so it agrees
     // with itself while other connections write.
     let selection =

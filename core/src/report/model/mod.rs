@@ -81,6 +81,21 @@ pub(crate) struct Report {
     pub care_plan: Option<CarePlanFacts>,
 }
 
+impl Report {
+    /// True when the days shown hold no session, cleaning, symptom report or
+    /// alert in the sections that are on: the report says so plainly rather
+    /// than print rows of zeros as if they were findings.
+    pub(crate) fn recorded_nothing(&self) -> bool {
+        self.sessions.as_ref().is_none_or(|s| s.rows.is_empty())
+            && self
+                .cleanings
+                .as_ref()
+                .is_none_or(|rows| rows.iter().all(|r| r.total == 0))
+            && self.symptoms.as_ref().is_none_or(|s| s.rows.is_empty())
+            && self.alerts.as_ref().is_none_or(|a| a.rows.is_empty())
+    }
+}
+
 /// Reads the store and derives the report's facts as of `now`.
 pub(crate) fn gather(store: &Snapshot<'_>, options: &ReportOptions, now: Moment) -> Result<Report> {
     let sections = options.sections;

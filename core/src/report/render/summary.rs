@@ -41,6 +41,17 @@ pub(crate) fn title(layout: &mut Layout<'_>, report: &Report) {
         &line,
     );
     layout.y += 18.0;
+    if report.recorded_nothing() {
+        layout.text_at(
+            left,
+            layout.y + 10.0,
+            10.0,
+            Weight::Bold,
+            colour::TEXT,
+            "Nothing was recorded in this period.",
+        );
+        layout.y += 18.0;
+    }
 }
 
 /// One key figure.
