@@ -211,7 +211,11 @@ mod tests {
             b"{\"format\": \"rollsafe-backup\"}",
             b"%PDF-1.7",
         ] {
-            assert!(!is_sealed(near_miss), "{:?}", String::from_utf8_lossy(near_miss));
+            assert!(
+                !is_sealed(near_miss),
+                "{:?}",
+                String::from_utf8_lossy(near_miss)
+            );
         }
     }
 
