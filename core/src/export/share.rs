@@ -24,10 +24,13 @@ pub const SEALED_TYPE: &str = "application/octet-stream";
 /// What a sealed file's name ends with.
 pub const SEALED_SUFFIX: &str = ".age";
 
+/// Whether a section is on.
+type InSections = fn(&Sections) -> bool;
+
 /// The CSV files, in the order the CSV export makes them, with the section
 /// each needs and its name there (`export::csv` names them the same: a test
 /// below holds the two together).
-const CSV_FILES: [(fn(&Sections) -> bool, &str); 7] = [
+const CSV_FILES: [(InSections, &str); 7] = [
     (|s| s.devices, "devices.csv"),
     (|s| s.sessions, "sessions.csv"),
     (|s| s.cleanings, "cleanings.csv"),
@@ -94,45 +97,67 @@ pub struct ShareFile {
 /// `rollsafe-2026-03-12-report.pdf.age` when sealed.
 pub fn share_files(options: &ShareOptions, now: Moment) -> Vec<ShareFile> {
     let day = time::local_date(&now).format("%Y-%m-%d").to_string();
-    let mut plain: Vec<(ShareKind, Option<&str>, String, &'static str)> = Vec::new();
+    let mut plain: Vec<Plain> = Vec::new();
     if options.report {
-        plain.push((ShareKind::Report, None, "report.pdf".to_owned(), PDF_TYPE));
+        plain.push(Plain::one(ShareKind::Report, "report.pdf", PDF_TYPE));
     }
     if options.fhir {
-        plain.push((ShareKind::Fhir, None, "fhir.json".to_owned(), FHIR_TYPE));
+        plain.push(Plain::one(ShareKind::Fhir, "fhir.json", FHIR_TYPE));
     }
     if options.csv {
         for (wanted, name) in CSV_FILES {
             if wanted(&options.sections) {
-                plain.push((ShareKind::Csv, Some(name), name.to_owned(), CSV_TYPE));
+                plain.push(Plain {
+                    kind: ShareKind::Csv,
+                    csv_name: Some(name),
+                    what: name,
+                    media_type: CSV_TYPE,
+                });
             }
         }
     }
     if options.backup {
-        plain.push((
-            ShareKind::Backup,
-            None,
-            "backup.json".to_owned(),
-            BACKUP_TYPE,
-        ));
+        plain.push(Plain::one(ShareKind::Backup, "backup.json", BACKUP_TYPE));
     }
     plain
         .into_iter()
-        .map(|(kind, csv_name, what, media_type)| ShareFile {
-            kind,
-            csv_name: csv_name.map(str::to_owned),
+        .map(|file| ShareFile {
+            kind: file.kind,
+            csv_name: file.csv_name.map(str::to_owned),
             name: format!(
-                "rollsafe-{day}-{what}{}",
+                "rollsafe-{day}-{}{}",
+                file.what,
                 if options.sealed { SEALED_SUFFIX } else { "" }
             ),
             media_type: if options.sealed {
                 SEALED_TYPE
             } else {
-                media_type
+                file.media_type
             },
             sealed: options.sealed,
         })
         .collect()
+}
+
+/// A file of the share before it is dated and sealed.
+struct Plain {
+    kind: ShareKind,
+    csv_name: Option<&'static str>,
+    /// What follows the day in its name.
+    what: &'static str,
+    media_type: &'static str,
+}
+
+impl Plain {
+    /// A file that is not one of the CSV files.
+    fn one(kind: ShareKind, what: &'static str, media_type: &'static str) -> Self {
+        Self {
+            kind,
+            csv_name: None,
+            what,
+            media_type,
+        }
+    }
 }
 
 #[cfg(test)]
