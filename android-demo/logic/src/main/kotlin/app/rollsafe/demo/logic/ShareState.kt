@@ -202,7 +202,7 @@ class ShareState(private val rollSafe: RollSafe, paper: Paper) {
             } else {
                 null
             }
-            val csv = if (ShareKind.CSV in kinds) rollSafe.exportCsv(scope).associate { it.name to it.contents } else emptyMap()
+            val csv: Map<String, String> = if (ShareKind.CSV in kinds) rollSafe.exportCsv(scope).associate { it.name to it.contents } else emptyMap()
             val backup = if (ShareKind.BACKUP in kinds) rollSafe.exportBackup(period, now) else null
             planned.map { file ->
                 val plain = when (file.kind) {
