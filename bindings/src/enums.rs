@@ -4,6 +4,7 @@
 //! code; the compiler checks that the copy matches the original.
 
 pub use rollsafe_core::check::CleaningState;
+pub use rollsafe_core::export::share::ShareKind;
 pub use rollsafe_core::report::Paper;
 pub use rollsafe_core::rules::Evidence;
 pub use rollsafe_core::{
@@ -17,6 +18,15 @@ pub use rollsafe_core::{
 pub enum Paper {
     A4,
     UsLetter,
+}
+
+/// Which export makes a shared file's bytes (see `share_files`).
+#[uniffi::remote(Enum)]
+pub enum ShareKind {
+    Report,
+    Fhir,
+    Csv,
+    Backup,
 }
 
 /// The form of a microneedling device.

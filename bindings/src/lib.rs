@@ -11,6 +11,7 @@
 //! | `store/` | the [`RollSafeStore`] object, the entry point, by part of the log |
 //! | `records/` | records for devices, sessions, cleanings, profile and verdicts |
 //! | `enums.rs` | the core's enums and plain records, exported as they are |
+//! | `share.rs` | what one share holds and its names, telling a sealed file, the usual paper |
 //! | `time.rs` | moments and calendar dates across the boundary |
 //! | `error.rs` | the public error and its mapping from the core |
 //! | `listener.rs` | the foreign alert listener and its subscription |
@@ -41,6 +42,7 @@ mod listener;
 mod logging;
 mod records;
 mod rules;
+mod share;
 mod store;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
@@ -55,6 +57,7 @@ pub use listener::{AlertListener, AlertSubscription, ListenerError};
 pub use logging::{LogLevel, RollSafeLogger, set_logger};
 pub use records::*;
 pub use rules::{rule_source, rule_sources};
+pub use share::{ShareFile, ShareOptions, is_sealed, share_files, usual_paper};
 pub use store::RollSafeStore;
 #[cfg(feature = "test-hooks")]
 pub use test_hooks::internal_error_for_tests;

@@ -236,9 +236,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
 
-    /// The paper size.
-    #[arg(long, value_enum, default_value = "a4")]
-    pub paper: PaperArg,
+    /// The paper size (default: the usual paper of your locale's region,
+    /// from LC_ALL, LC_PAPER or LANG: letter in the US, Canada, Mexico and
+    /// the few others where it is the norm, a4 everywhere else).
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
 
     /// Replace every free-text note with a mark saying it was withheld.
     #[arg(long)]

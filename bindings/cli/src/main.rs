@@ -34,6 +34,7 @@ mod args;
 mod clock;
 mod demo;
 mod failure;
+mod locale;
 mod log_file;
 mod output;
 mod paths;

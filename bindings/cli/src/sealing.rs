@@ -6,14 +6,12 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rollsafe_core::export::seal;
+use rollsafe_core::export::share::SEALED_SUFFIX;
 
 use crate::failure::Failure;
 
 /// The environment variable holding the passphrase.
 pub const PASSPHRASE_VAR: &str = "ROLLSAFE_PASSPHRASE";
-
-/// How every sealed file starts (the age format's magic).
-const SEALED_MAGIC: &[u8] = b"age-encryption.org/";
 
 /// The passphrase in [`PASSPHRASE_VAR`]; `why` says what needs it when it
 /// is not set.
@@ -61,22 +59,19 @@ pub fn prepare<'a>(
     }
 }
 
-/// `path` with `.age` added, unless its name already ends in `.age`.
+/// `path` with the core's sealed suffix (`.age`) added, unless its name
+/// already ends so.
 fn sealed_path(path: &Path) -> PathBuf {
+    let extension = SEALED_SUFFIX.trim_start_matches('.');
     if path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("age"))
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
     {
         return path.to_path_buf();
     }
     let mut name = path.as_os_str().to_owned();
-    name.push(".age");
+    name.push(SEALED_SUFFIX);
     PathBuf::from(name)
-}
-
-/// True when `bytes` is a sealed file.
-pub fn is_sealed(bytes: &[u8]) -> bool {
-    bytes.starts_with(SEALED_MAGIC)
 }
 
 /// Opens the sealed `bytes` read from `file` with the passphrase in the

@@ -1,12 +1,13 @@
 //! `rollsafe report` through the real binary: a PDF `qpdf --check` accepts,
-//! the same bytes for the same log and moment, A4 or Letter, never an
-//! existing file replaced without --force, and bad options refused.
+//! the same bytes for the same log and moment, A4 or Letter (by default the
+//! core's usual paper for the locale's region), never an existing file
+//! replaced without --force, and bad options refused.
 
 mod common;
 
 use std::fs;
 
-use common::{DemoLog, NOW, PASSPHRASE, assert_valid_pdf};
+use common::{DemoLog, NOW, PASSPHRASE, assert_valid_pdf, rollsafe_in_locale};
 
 #[test]
 fn report_writes_a_valid_pdf_and_says_where() {
@@ -52,6 +53,29 @@ fn report_writes_a_valid_pdf_and_says_where() {
     .ok();
     assert_valid_pdf(&letter);
     assert_ne!(fs::read(&letter).unwrap(), fs::read(&out).unwrap());
+}
+
+#[test]
+fn without_paper_the_report_is_on_the_locales_usual_paper() {
+    let log = DemoLog::new();
+    let db = log.db.to_str().unwrap();
+    let made = |name: &str, extra: &[&str], lang: &str| {
+        let out = log.path(name);
+        let mut args = vec!["report", "--db", db, "--now", NOW, "--out"];
+        args.push(out.to_str().unwrap());
+        args.extend_from_slice(extra);
+        rollsafe_in_locale(args, lang).ok();
+        fs::read(&out).unwrap()
+    };
+    let letter = made("letter.pdf", &["--paper", "letter"], "C");
+    let a4 = made("a4.pdf", &["--paper", "a4"], "C");
+    assert_ne!(letter, a4);
+    assert_eq!(made("ca.pdf", &[], "fr_CA.UTF-8"), letter);
+    assert_eq!(made("mx.pdf", &[], "es_MX"), letter);
+    assert_eq!(made("fr.pdf", &[], "fr_FR.UTF-8"), a4);
+    assert_eq!(made("c.pdf", &[], "C"), a4);
+    // --paper wins over the locale.
+    assert_eq!(made("us-a4.pdf", &["--paper", "a4"], "en_US.UTF-8"), a4);
 }
 
 #[test]

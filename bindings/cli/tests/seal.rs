@@ -184,3 +184,58 @@ fn seal_needs_out_and_a_passphrase_and_covers_every_format() {
     assert_eq!(String::from_utf8(sessions).unwrap().lines().count(), 1 + 9);
     assert!(!dir.join("sessions.csv").exists());
 }
+
+/// `bytes` as `age -a` armors them: base64 in lines of 64 between the
+/// armor's BEGIN and END lines.
+fn armored(bytes: &[u8]) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut text = Vec::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0_u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            text.push(if i <= chunk.len() {
+                ALPHABET[(n >> (18 - 6 * i) & 63) as usize]
+            } else {
+                b'='
+            });
+        }
+    }
+    let mut out = b"-----BEGIN AGE ENCRYPTED FILE-----\n".to_vec();
+    for line in text.chunks(64) {
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"-----END AGE ENCRYPTED FILE-----\n");
+    out
+}
+
+#[test]
+fn an_armored_backup_named_anything_is_opened_and_restores_the_log() {
+    let log = DemoLog::new();
+    let sealed = fs::read(sealed_backup(&log)).unwrap();
+    let renamed = log.path("backup-from-mail.txt");
+    fs::write(&renamed, armored(&sealed)).unwrap();
+    let fresh = log.path("restored.sqlite3");
+    let restored = log
+        .run_sealed(
+            &fresh,
+            "import",
+            &[renamed.to_str().unwrap(), "--now", NOW, "--json"],
+            Some(PASSPHRASE),
+        )
+        .ok()
+        .json();
+    assert_eq!(restored["created"], true);
+    let original = log
+        .run("export", &["--format", "json", "--now", NOW])
+        .ok()
+        .stdout;
+    let back = log
+        .run_on(&fresh, "export", &["--format", "json", "--now", NOW])
+        .ok()
+        .stdout;
+    assert_eq!(back, original);
+}

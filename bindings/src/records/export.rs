@@ -44,6 +44,20 @@ pub struct ExportSections {
     pub care_plan: bool,
 }
 
+impl ExportSections {
+    pub(crate) fn to_core(&self) -> Sections {
+        Sections {
+            profile: self.profile,
+            devices: self.devices,
+            sessions: self.sessions,
+            cleanings: self.cleanings,
+            symptoms: self.symptoms,
+            alerts: self.alerts,
+            care_plan: self.care_plan,
+        }
+    }
+}
+
 /// What a PDF, FHIR or CSV export covers: the days, the sections, and how
 /// much of what the user typed leaves the device.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
@@ -67,21 +81,12 @@ pub(crate) struct CoreScope {
 
 impl ExportScope {
     pub(crate) fn to_core(&self) -> Result<CoreScope, RollSafeError> {
-        let s = &self.sections;
         Ok(CoreScope {
             period: match &self.period {
                 Some(range) => range.to_core()?,
                 None => Period::everything(),
             },
-            sections: Sections {
-                profile: s.profile,
-                devices: s.devices,
-                sessions: s.sessions,
-                cleanings: s.cleanings,
-                symptoms: s.symptoms,
-                alerts: s.alerts,
-                care_plan: s.care_plan,
-            },
+            sections: self.sections.to_core(),
             privacy: Privacy {
                 redact_notes: self.redact_notes,
                 include_photo_references: self.include_photo_references,

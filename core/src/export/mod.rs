@@ -5,7 +5,9 @@
 //! byte-identical output for the same store. Each takes what it covers as
 //! data ([`Period`], [`Sections`], [`Privacy`]) and the moment it is made as
 //! an argument: the core never reads the clock, and an export never carries
-//! more than the user chose to share.
+//! more than the user chose to share. What one share holds, and under which
+//! names, is decided here too ([`share`]), so every shell names the files
+//! alike.
 
 pub mod csv;
 pub mod fhir;
@@ -14,6 +16,7 @@ mod period;
 mod scope;
 pub mod seal;
 mod select;
+pub mod share;
 
 pub use notes::WITHHELD_NOTE;
 pub use period::Period;

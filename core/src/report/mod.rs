@@ -20,7 +20,10 @@
 //! others; the 60 most recent alerts. The charts always cover every record.
 
 pub(crate) mod model;
+mod paper;
 mod render;
+
+pub use paper::usual_paper;
 
 use crate::error::Result;
 use crate::export::{Period, Privacy, Sections};

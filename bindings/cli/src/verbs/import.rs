@@ -1,8 +1,9 @@
 //! `rollsafe import`: merges a JSON backup into the log. The core checks the
 //! whole document first and merges it in one transaction, so a bad document
 //! changes nothing; this verb also leaves no empty log behind when the log
-//! was created for an import that failed. A sealed backup is opened first,
-//! with the passphrase from the environment, before the log is touched.
+//! was created for an import that failed. A sealed backup (the core tells it
+//! by its bytes, whatever its name) is opened first, with the passphrase
+//! from the environment, before the log is touched.
 
 use std::fs::File;
 use std::io::Read;
@@ -10,6 +11,7 @@ use std::path::Path;
 
 use rollsafe_core::Error;
 use rollsafe_core::export::backup::MAX_BACKUP_BYTES;
+use rollsafe_core::export::seal;
 
 use crate::args::ImportArgs;
 use crate::failure::Failure;
@@ -20,7 +22,7 @@ use crate::{clock, log_file, paths, sealing, text, view};
 /// Runs `rollsafe import`.
 pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     let mut bytes = read_document(&args.file)?;
-    if sealing::is_sealed(&bytes) {
+    if seal::is_sealed(&bytes) {
         bytes = sealing::open(&bytes, &args.file)?;
     }
     let path = paths::db_or_default(args.db.db.as_deref());

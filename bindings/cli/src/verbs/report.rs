@@ -1,6 +1,7 @@
 //! `rollsafe report`: the dermatologist's PDF, made by the core (so it is
 //! byte for byte what the phones make of the same log); this verb picks the
-//! options and the file, and seals it with `--seal`.
+//! options and the file, and seals it with `--seal`. Without `--paper`, the
+//! paper is the core's usual one for the locale's region.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use rollsafe_core::{Moment, Store};
 
 use crate::args::{PaperArg, ReportArgs};
 use crate::failure::Failure;
-use crate::{clock, log_file, output, paths, period, sealing};
+use crate::{clock, locale, log_file, output, paths, period, sealing};
 
 /// Runs `rollsafe report`.
 pub fn run(args: &ReportArgs) -> Result<(), Failure> {
@@ -27,8 +28,9 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
             include_photo_references: args.photo_references,
         },
         paper: match args.paper {
-            PaperArg::A4 => Paper::A4,
-            PaperArg::Letter => Paper::UsLetter,
+            Some(PaperArg::A4) => Paper::A4,
+            Some(PaperArg::Letter) => Paper::UsLetter,
+            None => report::usual_paper(&locale::paper_region()),
         },
     };
     let written = write(

@@ -74,15 +74,43 @@ where
     rollsafe_with(args, None)
 }
 
+/// The variables the report's default paper is read from.
+const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_PAPER", "LANG"];
+
 /// Runs `rollsafe` with `args` and, if given, `passphrase` in
-/// `ROLLSAFE_PASSPHRASE` (never inherited from the test's environment).
+/// `ROLLSAFE_PASSPHRASE` (never inherited from the test's environment), in
+/// no locale (so the report's default paper is A4 on every machine).
 pub fn rollsafe_with<I, S>(args: I, passphrase: Option<&str>) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    rollsafe_in(args, passphrase, None)
+}
+
+/// Runs `rollsafe` with `args` in the locale `lang` (`LANG`; `LC_ALL` and
+/// `LC_PAPER` unset), with no passphrase.
+pub fn rollsafe_in_locale<I, S>(args: I, lang: &str) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    rollsafe_in(args, None, Some(lang))
+}
+
+fn rollsafe_in<I, S>(args: I, passphrase: Option<&str>, lang: Option<&str>) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rollsafe"));
     command.args(args).env_remove(PASSPHRASE_VAR);
+    for name in LOCALE_VARS {
+        command.env_remove(name);
+    }
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
     if let Some(passphrase) = passphrase {
         command.env(PASSPHRASE_VAR, passphrase);
     }

@@ -42,7 +42,7 @@ extension RollSafeClient {
     // MARK: For a clinic
 
     /// The PDF report for a dermatologist, covering `options.scope` and laid out on
-    /// `options.paper` (A4, or US Letter in the United States and Canada). The core makes
+    /// `options.paper` (A4 or US Letter; `usualPaper(region:)` gives the region's). The core makes
     /// every byte: Android gets the same file for the same log, options and `now`.
     ///
     /// Share it alongside the FHIR bundle by passing the same bytes to
@@ -98,7 +98,7 @@ extension RollSafeClient {
     ///
     /// ```swift
     /// let sealed = try await client.seal(pdf, passphrase: passphrase)
-    /// try sealed.write(to: folder.appendingPathComponent("rollsafe-report.pdf.age"))
+    /// try sealed.write(to: folder.appendingPathComponent("rollsafe-2026-03-12-report.pdf.age"))
     /// ```
     ///
     /// - Parameters:

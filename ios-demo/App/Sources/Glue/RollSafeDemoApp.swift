@@ -67,8 +67,9 @@ final class AppLoader {
             try? ShareFolder.removeAll()
             await notifications.requestAuthorization()
             let app = AppModel(client: client, sink: notifications)
-            // The PDF report's paper: US Letter in the United States and Canada, A4 elsewhere.
-            app.share.paper = ShareViewModel.usualPaper(forRegion: Locale.current.region?.identifier)
+            // The PDF report's paper: the core's usual paper for the user's region (US Letter
+            // where that is the norm, A4 elsewhere and when the region is unknown).
+            app.share.paper = usualPaper(region: Locale.current.region?.identifier ?? "")
             state = .ready(app)
             await app.start(now: .now())
         } catch {

@@ -57,7 +57,7 @@ final class ShareTests: XCTestCase {
         XCTAssertNil(share.failure)
 
         let fhir = try XCTUnwrap(share.files.first)
-        XCTAssertEqual(fhir.name, "rollsafe-fhir-2026-03-12.json")
+        XCTAssertEqual(fhir.name, "rollsafe-2026-03-12-fhir.json")
         XCTAssertEqual(fhir.mediaType, "application/fhir+json")
         let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: fhir.data) as? [String: Any])
         XCTAssertEqual(bundle["resourceType"] as? String, "Bundle")
@@ -66,12 +66,13 @@ final class ShareTests: XCTestCase {
 
         let csv = share.files.filter { $0.mediaType == "text/csv" }
         let coreCsv = try await client.exportCsv(scope: share.scope)
-        XCTAssertEqual(csv.map(\.name), coreCsv.map(\.name), "the core's names, in its order")
+        XCTAssertEqual(
+            csv.map(\.name), coreCsv.map { "rollsafe-2026-03-12-" + $0.name }, "the core's files, in its order, named by the day")
         XCTAssertEqual(csv.map(\.data), coreCsv.map(\.data))
-        XCTAssertTrue(csv.map(\.name).contains("sessions.csv"), "\(csv.map(\.name))")
+        XCTAssertTrue(csv.map(\.name).contains("rollsafe-2026-03-12-sessions.csv"), "\(csv.map(\.name))")
 
         let backup = try XCTUnwrap(share.files.last)
-        XCTAssertEqual(backup.name, "rollsafe-backup-2026-03-12.json")
+        XCTAssertEqual(backup.name, "rollsafe-2026-03-12-backup.json")
         XCTAssertEqual(backup.mediaType, "application/json")
         let coreBackup = try await client.exportBackup(now: now)
         XCTAssertEqual(text(backup), coreBackup)
@@ -86,7 +87,7 @@ final class ShareTests: XCTestCase {
         share.paper = .usLetter
         let ready = await share.prepare(now: now)
         XCTAssertTrue(ready, "\(String(describing: share.failure))")
-        XCTAssertEqual(share.files.map(\.name), ["rollsafe-report-2026-03-12.pdf", "rollsafe-fhir-2026-03-12.json"])
+        XCTAssertEqual(share.files.map(\.name), ["rollsafe-2026-03-12-report.pdf", "rollsafe-2026-03-12-fhir.json"])
         let pdf = share.files[0]
         XCTAssertEqual(pdf.mediaType, "application/pdf")
         XCTAssertTrue(pdf.data.starts(with: Data("%PDF-".utf8)))
@@ -117,13 +118,24 @@ final class ShareTests: XCTestCase {
         XCTAssertNotEqual(redacted, corePdf)
     }
 
-    nonisolated func testTheUsualPaperIsLetterInTheUnitedStatesAndCanadaOnly() {
-        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "US"), .usLetter)
-        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "CA"), .usLetter)
-        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "ca"), .usLetter)
-        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "FR"), .a4)
-        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: "GB"), .a4)
-        XCTAssertEqual(ShareViewModel.usualPaper(forRegion: nil), .a4)
+    nonisolated func testTheUsualPaperIsTheCoresLetterWhereThatIsTheNorm() {
+        XCTAssertEqual(usualPaper(region: "US"), .usLetter)
+        XCTAssertEqual(usualPaper(region: "CA"), .usLetter)
+        XCTAssertEqual(usualPaper(region: "ca"), .usLetter)
+        XCTAssertEqual(usualPaper(region: "MX"), .usLetter)
+        XCTAssertEqual(usualPaper(region: "FR"), .a4)
+        XCTAssertEqual(usualPaper(region: "GB"), .a4)
+        XCTAssertEqual(usualPaper(region: ""), .a4)
+    }
+
+    /// The name taken one day at midnight: the core's local day of `now`, not the UTC day.
+    func testTheFilesAreNamedForTheLocalDayOfNow() async throws {
+        let share = ShareViewModel(client: try await loggedClient())
+        share.formats = [.pdf]
+        let justAfterMidnight = moment("2026-03-13T00:05:00+01:00")
+        let ready = await share.prepare(now: justAfterMidnight)
+        XCTAssertTrue(ready, "\(String(describing: share.failure))")
+        XCTAssertEqual(share.files.map(\.name), ["rollsafe-2026-03-13-report.pdf"])
     }
 
     func testChangingTheFormEmptiesTheFilesSoWhatIsSharedMatchesIt() async throws {
@@ -276,9 +288,10 @@ final class ShareTests: XCTestCase {
         let ready = await share.prepare(now: now)
         XCTAssertTrue(ready, "\(String(describing: share.failure))")
         XCTAssertEqual(share.files.map(\.name), plain.map { $0.name + ".age" })
-        XCTAssertTrue(share.files.allSatisfy { $0.mediaType == ShareViewModel.sealedMediaType })
+        XCTAssertTrue(share.files.allSatisfy { $0.mediaType == "application/octet-stream" }, "the core's type")
         for (sealed, original) in zip(share.files, plain) {
-            XCTAssertTrue(ShareViewModel.isSealed(sealed.data), sealed.name)
+            XCTAssertTrue(isSealed(bytes: sealed.data), sealed.name)
+            XCTAssertFalse(isSealed(bytes: original.data), original.name)
             XCTAssertNil(sealed.data.range(of: Data("Face roller".utf8)), "nothing readable in \(sealed.name)")
             let opened = try await client.openSealed(sealed.data, passphrase: passphrase)
             XCTAssertEqual(opened, original.data, "\(sealed.name) opens to the same bytes")
@@ -346,7 +359,7 @@ final class ShareTests: XCTestCase {
         let sealedReady = await source.prepare(now: now)
         XCTAssertTrue(sealedReady, "\(String(describing: source.failure))")
         let sealed = try XCTUnwrap(source.files.first)
-        XCTAssertEqual(sealed.name, "rollsafe-backup-2026-03-12.json.age")
+        XCTAssertEqual(sealed.name, "rollsafe-2026-03-12-backup.json.age")
         let backup = try await sourceApp.client.exportBackup(now: now)
 
         let app = AppModel(client: try await RollSafeClient.openInMemory(), sink: RecordingSink())
@@ -387,13 +400,42 @@ final class ShareTests: XCTestCase {
         XCTAssertFalse(app.share.needsPassphrase)
     }
 
+    /// A sealed backup is told by its bytes: renamed without `.age` (only bytes reach the view
+    /// model anyway), it still waits for its passphrase, and a plain backup is imported as is.
+    func testASealedBackupIsToldByItsBytesWhateverItsName() async throws {
+        let client = try await loggedClient()
+        let backupText = try await client.exportBackup(now: now)
+        let backup = Data(backupText.utf8)
+        let sealed = try await client.seal(backup, passphrase: passphrase)
+        let renamed = SharedFile(name: "rollsafe-2026-03-12-backup.json", data: sealed, mediaType: "application/json")
+        XCTAssertTrue(isSealed(bytes: renamed.data), "sealed, though not named .age")
+        XCTAssertFalse(isSealed(bytes: backup))
+
+        let app = AppModel(client: try await RollSafeClient.openInMemory(), sink: RecordingSink())
+        await app.today.refresh(now: now)
+        let picked = await app.importBackup(renamed.data, now: now)
+        XCTAssertFalse(picked, "nothing is imported before the passphrase")
+        XCTAssertTrue(app.share.needsPassphrase)
+        XCTAssertNil(app.share.importFailure, "not handed to the import as a document")
+        let opened = await app.openSealedBackup(passphrase: passphrase, now: now)
+        XCTAssertTrue(opened, "\(String(describing: app.share.importFailure))")
+        XCTAssertEqual(
+            app.share.importSummary.first { $0.kind == .sessions }?.count, ImportCount(added: 2, updated: 0, unchanged: 0))
+
+        let plainApp = AppModel(client: try await RollSafeClient.openInMemory(), sink: RecordingSink())
+        await plainApp.today.refresh(now: now)
+        let imported = await plainApp.importBackup(backup, now: now)
+        XCTAssertTrue(imported, "\(String(describing: plainApp.share.importFailure))")
+        XCTAssertFalse(plainApp.share.needsPassphrase)
+    }
+
     func testTheShareFolderHoldsTheFilesUnderTheirNamesUntilRemoved() async throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("share-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
         let root = ShareFolder.root(in: temporary)
         let files = [
-            SharedFile(name: "rollsafe-fhir-2026-03-12.json", data: Data("{}".utf8), mediaType: "application/fhir+json"),
-            SharedFile(name: "sessions.csv", data: Data("a,b\r\n".utf8), mediaType: "text/csv"),
+            SharedFile(name: "rollsafe-2026-03-12-fhir.json", data: Data("{}".utf8), mediaType: "application/fhir+json"),
+            SharedFile(name: "rollsafe-2026-03-12-sessions.csv", data: Data("a,b\r\n".utf8), mediaType: "text/csv"),
         ]
         let urls = try ShareFolder.write(files, under: root)
         XCTAssertEqual(urls.map(\.lastPathComponent), files.map(\.name))

@@ -214,14 +214,14 @@ final class UserStoryTests: XCTestCase {
         // files, for the dermatologist.
         app.share.period = DateRange(from: CalendarDate(year: 2026, month: 3, day: 1), to: CalendarDate(year: 2026, month: 3, day: 7))
         XCTAssertTrue(app.share.formats.contains(.pdf), "the PDF report is made unless the user turns it off")
-        app.share.paper = ShareViewModel.usualPaper(forRegion: "CA")
+        app.share.paper = usualPaper(region: "CA")
         XCTAssertEqual(app.share.paper, .usLetter)
         let shareNow = moment("2026-03-05T09:30:00+01:00")
         let shared = await app.share.prepare(now: shareNow)
         XCTAssertTrue(shared, "\(String(describing: app.share.failure))")
         XCTAssertEqual(app.share.files.map(\.mediaType).prefix(2), ["application/pdf", "application/fhir+json"])
         let bundleFile = app.share.files[1]
-        XCTAssertEqual(bundleFile.name, "rollsafe-fhir-2026-03-05.json")
+        XCTAssertEqual(bundleFile.name, "rollsafe-2026-03-05-fhir.json")
         let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: bundleFile.data) as? [String: Any])
         XCTAssertEqual(bundle["resourceType"] as? String, "Bundle")
         let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
@@ -229,7 +229,7 @@ final class UserStoryTests: XCTestCase {
         XCTAssertTrue(app.share.files.dropFirst(2).allSatisfy { $0.mediaType == "text/csv" })
 
         let pdfFile = app.share.files[0]
-        XCTAssertEqual(pdfFile.name, "rollsafe-report-2026-03-05.pdf")
+        XCTAssertEqual(pdfFile.name, "rollsafe-2026-03-05-report.pdf")
         XCTAssertTrue(pdfFile.data.starts(with: Data("%PDF-".utf8)))
         let clientPdf = try await app.client.reportPdf(
             options: ReportOptions(scope: app.share.scope, paper: .usLetter), now: shareNow)

@@ -1,8 +1,11 @@
 // Share: the files to hand to a dermatologist or keep as a backup, made by
 // the core from a form (period, sections, redaction, paper, formats, an
 // optional passphrase seal), and the import of a backup the user picked,
-// sealed or not. The files are (name, bytes) pairs; the app writes them to a
-// temporary folder (ShareFolder) and offers the share sheet.
+// sealed or not. Which files, in which order, under which names and media
+// types, and which are sealed, is the core's decision (`shareFiles`); this model
+// only makes each file's bytes with the export the core names. The files are
+// (name, bytes) pairs; the app writes them to a temporary folder (ShareFolder)
+// and offers the share sheet.
 import Foundation
 import RollSafe
 
@@ -20,9 +23,10 @@ public enum ShareFormat: String, CaseIterable, Hashable, Sendable {
     case backup
 }
 
-/// One file to share: a plain file name, its bytes and its media type.
+/// One file to share: a plain file name, its bytes and its media type, as the core named and
+/// typed it.
 public struct SharedFile: Equatable, Sendable {
-    /// The file name, without folders, for example `sessions.csv`.
+    /// The file name, without folders, for example `rollsafe-2026-03-12-sessions.csv`.
     public let name: String
     /// The contents.
     public let data: Data
@@ -102,13 +106,13 @@ public final class ShareViewModel: ScreenModel {
     public var formats: Set<ShareFormat> = [.pdf, .fhir, .csv] {
         didSet { formChanged() }
     }
-    /// The PDF report's paper; A4 unless the app sets it from the user's region
-    /// (`usualPaper(forRegion:)`) or the user picks another.
+    /// The PDF report's paper; A4 unless the app sets it from the user's region (the core's
+    /// `usualPaper(region:)`) or the user picks another.
     public var paper: Paper = .a4 {
         didSet { formChanged() }
     }
-    /// Seal every file with `passphrase` (a standard age file, `<name>.age`), for sending by
-    /// email; off by default.
+    /// Seal every file with `passphrase` (a standard age file, which the core names
+    /// `<name>.age`), for sending by email; off by default.
     public var sealWithPassphrase = false {
         didSet { formChanged() }
     }
@@ -123,8 +127,9 @@ public final class ShareViewModel: ScreenModel {
         didSet { formChanged() }
     }
 
-    /// The files made by the last `prepare`, in the order PDF, FHIR, CSV, backup (each ending in
-    /// `.age` when sealed); emptied when the form changes, so what is shared always matches it.
+    /// The files made by the last `prepare`, in the core's order (PDF, FHIR, CSV, backup) and
+    /// under its names (`rollsafe-<day>-report.pdf`, each ending in `.age` when sealed); emptied
+    /// when the form changes, so what is shared always matches it.
     public private(set) var files: [SharedFile] = []
     /// The last failure of `prepare`, to show.
     public private(set) var failure: RollSafeFailure?
@@ -170,33 +175,23 @@ public final class ShareViewModel: ScreenModel {
     /// same twice.
     public var canPrepare: Bool { !formats.isEmpty && !passphrasesDiffer }
 
-    /// The paper usual in a region: US Letter in the United States and Canada, A4 elsewhere
-    /// and when the region is unknown. The app passes the user's region
-    /// (`Locale.current.region?.identifier`); the user can still pick the other.
-    ///
-    /// - Parameter region: an ISO 3166 region code such as `US`, or nil.
-    public nonisolated static func usualPaper(forRegion region: String?) -> Paper {
-        switch region?.uppercased() {
-        case "US", "CA": return .usLetter
-        default: return .a4
-        }
-    }
-
     /// True when a backup is chosen while the form withholds something (a section, the notes):
     /// the backup still carries everything in the period, and the screen must say so.
     public var backupIgnoresChoices: Bool {
         formats.contains(.backup) && (redactNotes || !sections.isAll)
     }
 
-    /// Makes the chosen files as of `now`; all or none: on a failure `files` stays empty. With
-    /// both the PDF and FHIR chosen, the bundle carries a DocumentReference describing the PDF
+    /// Makes the chosen files as of `now`; all or none: on a failure `files` stays empty. The
+    /// core says which files they are, their names (for the local day of `now`), media types
+    /// and sealing (`shareFiles`); this makes each one's bytes. With both the PDF and FHIR chosen, the bundle carries a DocumentReference describing the PDF
     /// (its size and hash). When sealing, every file is sealed with the passphrase (which takes
     /// a moment per file); nothing is made while the two passphrases differ.
     ///
     /// The form is read once, at the start; if it changes before the files are made, they are
     /// dropped (and false returned), so what is shared always matches the form on screen.
     ///
-    /// - Parameter now: the current moment; it dates the exports and the file names.
+    /// - Parameter now: the current moment; it dates the exports and, through the core, the file
+    ///   names.
     /// - Returns: true when the files are ready.
     @discardableResult
     public func prepare(now: Moment) async -> Bool {
@@ -211,37 +206,49 @@ public final class ShareViewModel: ScreenModel {
         let form = formVersion
         let (scope, reportOptions, formats, period) = (scope, reportOptions, formats, period)
         let seal = sealWithPassphrase ? passphrase : nil
-        let day = Self.dayText(now.calendarDate)
+        let options = ShareOptions(
+            report: formats.contains(.pdf), fhir: formats.contains(.fhir), csv: formats.contains(.csv),
+            backup: formats.contains(.backup), sections: scope.sections, sealed: seal != nil)
         var made: [SharedFile] = []
         do {
+            let planned = try shareFiles(options: options, now: now)
+            func wanted(_ kind: ShareKind) -> Bool { planned.contains { $0.kind == kind } }
+            // The PDF first: the FHIR bundle describes it (size and hash) when both go.
             var pdf: Data?
-            if formats.contains(.pdf) {
-                let report = try await client.reportPdf(options: reportOptions, now: now)
-                pdf = report
-                made.append(SharedFile(name: "rollsafe-report-\(day).pdf", data: report, mediaType: "application/pdf"))
+            if wanted(.report) {
+                pdf = try await client.reportPdf(options: reportOptions, now: now)
             }
-            if formats.contains(.fhir) {
+            var bundle: String?
+            if wanted(.fhir) {
                 let name = patientName.trimmingCharacters(in: .whitespacesAndNewlines)
-                let bundle = try await client.exportFhir(
+                bundle = try await client.exportFhir(
                     scope: scope, patientName: name.isEmpty ? nil : name, reportPdf: pdf, now: now)
-                made.append(SharedFile(name: "rollsafe-fhir-\(day).json", data: Data(bundle.utf8), mediaType: "application/fhir+json"))
             }
-            if formats.contains(.csv) {
+            var csv: [String: Data] = [:]
+            if wanted(.csv) {
                 for file in try await client.exportCsv(scope: scope) {
-                    made.append(SharedFile(name: file.name, data: file.data, mediaType: "text/csv"))
+                    csv[file.name] = file.data
                 }
             }
-            if formats.contains(.backup) {
-                let backup = try await client.exportBackup(period: period, now: now)
-                made.append(SharedFile(name: "rollsafe-backup-\(day).json", data: Data(backup.utf8), mediaType: "application/json"))
+            var backup: String?
+            if wanted(.backup) {
+                backup = try await client.exportBackup(period: period, now: now)
             }
-            if let seal {
-                var sealed: [SharedFile] = []
-                for file in made {
-                    let data = try await client.seal(file.data, passphrase: seal)
-                    sealed.append(SharedFile(name: file.name + ".age", data: data, mediaType: Self.sealedMediaType))
+            for file in planned {
+                let plain: Data?
+                switch file.kind {
+                case .report: plain = pdf
+                case .fhir: plain = bundle.map { Data($0.utf8) }
+                case .csv: plain = file.csvName.flatMap { csv[$0] }
+                case .backup: plain = backup.map { Data($0.utf8) }
                 }
-                made = sealed
+                // The core plans only what its exports make; a gap is a bug, not a refusal.
+                guard let plain else { preconditionFailure("the core planned \(file.name) but made no such file") }
+                var data = plain
+                if file.sealed, let seal {
+                    data = try await client.seal(plain, passphrase: seal)
+                }
+                made.append(SharedFile(name: file.name, data: data, mediaType: file.mediaType))
             }
             guard form == formVersion else {
                 changes.send()
@@ -258,8 +265,9 @@ public final class ShareViewModel: ScreenModel {
 
     /// Imports a backup the user picked: restores into an empty log or merges by stable ids.
     /// A document that is not a valid backup changes nothing and leaves `importFailure` set to
-    /// `importRejected` with its place in the document. A sealed backup (an age file) is kept
-    /// and `needsPassphrase` becomes true: nothing is imported until `openSealedBackup` opens
+    /// `importRejected` with its place in the document. A sealed backup (an age file, which
+    /// the core's `isSealed(bytes:)` tells by its bytes, whatever its name) is kept and
+    /// `needsPassphrase` becomes true: nothing is imported until `openSealedBackup` opens
     /// it. Most callers want `AppModel.importBackup`, which also reloads every screen.
     ///
     /// - Parameters:
@@ -270,7 +278,7 @@ public final class ShareViewModel: ScreenModel {
     public func importBackup(_ document: Data, now: Moment) async -> Bool {
         importResult = nil
         importFailure = nil
-        if Self.isSealed(document) {
+        if isSealed(bytes: document) {
             sealedBackup = document
             changes.send()
             return false
@@ -322,17 +330,6 @@ public final class ShareViewModel: ScreenModel {
         changes.send()
     }
 
-    /// True when `document` is an age file (it starts with age's header line,
-    /// `age-encryption.org/`), as the seal makes; the core checks every byte when opening it.
-    ///
-    /// - Parameter document: a file's bytes.
-    public nonisolated static func isSealed(_ document: Data) -> Bool {
-        document.starts(with: Data("age-encryption.org/".utf8))
-    }
-
-    /// The media type of a sealed file: age has none registered, so plain bytes.
-    public nonisolated static let sealedMediaType = "application/octet-stream"
-
     /// What the last import did, per kind of record, in a fixed order; empty until one succeeds.
     public var importSummary: [ImportLine] {
         guard let result = importResult else { return [] }
@@ -351,14 +348,5 @@ public final class ShareViewModel: ScreenModel {
         formVersion &+= 1
         files = []
         changes.send()
-    }
-
-    /// `YYYY-MM-DD`, for file names.
-    private static func dayText(_ date: CalendarDate) -> String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(padded(Int(date.year), 4))-\(padded(Int(date.month), 2))-\(padded(Int(date.day), 2))"
     }
 }

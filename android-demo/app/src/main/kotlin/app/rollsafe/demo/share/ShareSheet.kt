@@ -2,7 +2,8 @@
 // logic module returned into cacheDir/shared/ (emptied first, so old health data does
 // not pile up there), hands them to the system share sheet through the FileProvider,
 // reads the bytes and name of a backup file the user picked, and reads the phone's
-// region for the PDF's default paper. Decides nothing about the files themselves.
+// region for the PDF's default paper (the core's usualPaper picks it). Decides nothing
+// about the files themselves: their names and types are the core's.
 package app.rollsafe.demo.share
 
 import android.content.ClipData
@@ -13,6 +14,7 @@ import android.provider.OpenableColumns
 import androidx.core.content.FileProvider
 import app.rollsafe.Paper
 import app.rollsafe.demo.logic.ExportedFile
+import app.rollsafe.usualPaper
 import java.io.File
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
@@ -55,18 +57,14 @@ object ShareSheet {
     }
 
     /**
-     * The PDF report's paper until the user picks one: US Letter in the United States and
-     * Canada (the phone's region, from its first locale), A4 everywhere else.
+     * The PDF report's paper until the user picks one: the core's usual paper for the
+     * phone's region (from its first locale), US Letter where that is the norm, A4
+     * everywhere else and when the region is unknown.
      */
-    fun defaultPaper(context: Context): Paper {
-        val region = context.resources.configuration.locales.get(0)?.country.orEmpty()
-        return if (region.uppercase() in LETTER_REGIONS) Paper.US_LETTER else Paper.A4
-    }
+    fun defaultPaper(context: Context): Paper =
+        usualPaper(context.resources.configuration.locales.get(0)?.country.orEmpty())
 
-    /** The regions whose paper is US Letter, as the app is asked to know them. */
-    private val LETTER_REGIONS = setOf("US", "CA")
-
-    /** The name the phone gives the document at [uri] (`….age` for a sealed backup), if any. */
+    /** The name the phone gives the document at [uri], if any, to show; sealing is told by the bytes. */
     suspend fun displayName(context: Context, uri: Uri): String? = withContext(Dispatchers.IO) {
         runCatching {
             context.contentResolver.query(uri, arrayOf(OpenableColumns.DISPLAY_NAME), null, null, null)?.use { cursor ->

@@ -1,7 +1,8 @@
 // "Import a backup" (on the Settings screen): the user picks a RollSafe backup file, the
 // app reads its bytes, and the core restores or merges it, or rejects it naming the place
-// in the document that is wrong (and then changes nothing). A sealed backup (`.age`) is
-// opened first with the passphrase the user types; the core opens it or says why not.
+// in the document that is wrong (and then changes nothing). A sealed backup (the core tells
+// it by its bytes, whatever its name) is opened first with the passphrase the user types;
+// the core opens it or says why not.
 // This holder only passes the bytes and keeps the core's answers for the screen; picking
 // and reading the file is the Android glue's job.
 package app.rollsafe.demo.logic
@@ -10,6 +11,7 @@ import app.rollsafe.ImportCount
 import app.rollsafe.ImportResult
 import app.rollsafe.Moment
 import app.rollsafe.RollSafeException
+import app.rollsafe.isSealed
 import app.rollsafe.ktx.RollSafe
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -25,8 +27,8 @@ import kotlinx.coroutines.flow.update
  *   [Problem.field] is the place in it (for example `$.sessions[0].versions[0].pain`).
  *   For a sealed file the core did not open, the field is `passphrase` and the message
  *   carries the core's reason (a wrong passphrase, or a file changed after sealing).
- * @property sealedFile the name of the sealed file waiting for its passphrase; `null` when
- *   none is.
+ * @property sealedFile the name of the sealed file waiting for its passphrase ("This file"
+ *   when the phone gave none); `null` when none is.
  * @property passphrase the passphrase typed for [sealedFile].
  */
 data class ImportUi(
@@ -62,7 +64,7 @@ fun ImportResult.rows(): List<ImportRow> = listOf(
 
 /**
  * State holder of "Import a backup": a plain backup is imported at once ([import]); a
- * sealed one ([picked] with a `.age` name) waits for its passphrase, then
+ * sealed one ([picked], told by its bytes) waits for its passphrase, then
  * [openAndImport] has the core open it and import what was inside.
  */
 class BackupImportState(
@@ -79,14 +81,15 @@ class BackupImportState(
 
     /**
      * The user picked the file [fileName] (as the phone names it; `null` if unknown) with
-     * contents [document]. A name ending in `.age` is a sealed export (what the Share
-     * screen makes when sealing): it waits for its passphrase ([ImportUi.sealedFile]).
-     * Anything else is imported as it is, as of [now].
+     * contents [document]. A sealed export (what the Share screen makes when sealing; the
+     * core's `isSealed` tells it by its bytes, so a renamed file is still recognised) waits
+     * for its passphrase ([ImportUi.sealedFile]: [fileName], or "This file" when the phone
+     * gives no name). Anything else is imported as it is, as of [now].
      */
     suspend fun picked(document: ByteArray, fileName: String?, now: Moment) {
-        if (fileName != null && fileName.endsWith(ExportedFile.SEALED_SUFFIX, ignoreCase = true)) {
+        if (isSealed(document)) {
             sealed = document
-            _state.value = ImportUi(sealedFile = fileName)
+            _state.value = ImportUi(sealedFile = fileName ?: "This file")
         } else {
             import(document, now)
         }

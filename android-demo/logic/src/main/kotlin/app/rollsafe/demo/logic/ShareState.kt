@@ -2,8 +2,11 @@
 // sections, privacy), in which formats and on which paper, whether to seal the files with
 // a passphrase, and the export itself. The core makes every byte (PDF report, FHIR bundle,
 // CSV files, JSON backup, the sealed age files); this holder passes the form to it and
-// returns the files as names and bytes. Writing them to disk and opening the system share
-// sheet is the Android glue's job (app/), so all of this runs and is tested on the JVM.
+// returns the files as names and bytes. Which files, in which order, under which names and
+// types, and which are sealed, is the core's decision too (shareFiles): this holder only
+// makes each file's bytes with the export the core names. Writing them to disk and opening
+// the system share sheet is the Android glue's job (app/), so all of this runs and is
+// tested on the JVM.
 package app.rollsafe.demo.logic
 
 import app.rollsafe.DateRange
@@ -12,10 +15,12 @@ import app.rollsafe.ExportSections
 import app.rollsafe.Moment
 import app.rollsafe.Paper
 import app.rollsafe.ReportOptions
+import app.rollsafe.ShareKind
+import app.rollsafe.ShareOptions
 import app.rollsafe.ktx.RollSafe
 import app.rollsafe.ktx.all
 import app.rollsafe.ktx.of
-import app.rollsafe.ktx.toOffsetDateTime
+import app.rollsafe.shareFiles
 import java.time.LocalDate
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -44,10 +49,11 @@ enum class ShareFormat {
 }
 
 /**
- * One file to share, as the core made it.
+ * One file to share, as the core made and named it.
  *
- * @property name the file name to use, unique within one export (`….age` when sealed).
- * @property mimeType its type, for the share sheet.
+ * @property name the file name the core gave it (`shareFiles`), unique within one export
+ *   (`….age` when sealed).
+ * @property mimeType its type, for the share sheet, as the core gave it.
  * @property bytes its contents: UTF-8 text for FHIR, CSV and the backup; a PDF; or, when
  *   sealed, an age file.
  */
@@ -61,24 +67,6 @@ class ExportedFile(val name: String, val mimeType: String, val bytes: ByteArray)
     override fun hashCode(): Int = (name.hashCode() * 31 + mimeType.hashCode()) * 31 + bytes.contentHashCode()
 
     override fun toString(): String = "ExportedFile($name, $mimeType, ${bytes.size} bytes)"
-
-    /** The types of the files the core makes. */
-    companion object {
-        /** JSON (the FHIR bundle and the backup). */
-        const val JSON = "application/json"
-
-        /** CSV. */
-        const val CSV = "text/csv"
-
-        /** The PDF report. */
-        const val PDF = "application/pdf"
-
-        /** A sealed file (age has no registered type): opened with RollSafe or the age tool. */
-        const val SEALED = "application/octet-stream"
-
-        /** What a sealed file's name ends with. */
-        const val SEALED_SUFFIX = ".age"
-    }
 }
 
 /**
@@ -173,13 +161,15 @@ class ShareState(private val rollSafe: RollSafe, paper: Paper) {
         edit { it.copy(seal = it.seal.copy(passphrase = passphrase, confirmation = confirmation)) }
 
     /**
-     * Asks the core, as of [now], for every chosen format over the form's period, sections
-     * and privacy, and leaves the files in [ShareUi.files]. File names start with
-     * `rollsafe-` and the local date of [now]: `…-report.pdf` (first), `…-fhir.json`, the
-     * core's CSV names (`…-sessions.csv`), `…-backup.json`. When both the PDF and FHIR are
-     * chosen, the bundle is made with the PDF's bytes, so it holds a DocumentReference
-     * describing the PDF it travels with. When sealing is on, every file is sealed with the
-     * passphrase and named `….age`; the two passphrases must match (`passphraseConfirmation`
+     * Asks the core, as of [now], which files the chosen formats make (`shareFiles`: their
+     * order, names, types and sealing), makes each with the core's export over the form's
+     * period, sections and privacy, and leaves them in [ShareUi.files]. The core names them
+     * for the local date of [now]: `rollsafe-<date>-report.pdf` (first),
+     * `rollsafe-<date>-fhir.json`, `rollsafe-<date>-<core name>.csv`,
+     * `rollsafe-<date>-backup.json`. When both the PDF and FHIR are chosen, the bundle is
+     * made with the PDF's bytes, so it holds a DocumentReference describing the PDF it
+     * travels with. When sealing is on, every file is sealed with the passphrase and the
+     * core names it `….age`; the two passphrases must match (`passphraseConfirmation`
      * otherwise, before anything is asked of the core), and the core checks the length
      * (`passphrase`). A refusal (for example a period ending before it starts, named
      * `period.to`) becomes [ShareUi.problem] and no file.
@@ -193,33 +183,38 @@ class ShareState(private val rollSafe: RollSafe, paper: Paper) {
         }
         val period = if (ui.from != null && ui.to != null) DateRange.of(ui.from, ui.to) else null
         val scope = ExportScope(period, ui.sections, ui.redactNotes, ui.includePhotoReferences)
-        val prefix = "rollsafe-${now.toOffsetDateTime().toLocalDate()}-"
+        val options = ShareOptions(
+            report = ShareFormat.PDF in ui.formats,
+            fhir = ShareFormat.FHIR in ui.formats,
+            csv = ShareFormat.CSV in ui.formats,
+            backup = ShareFormat.BACKUP in ui.formats,
+            sections = ui.sections,
+            sealed = ui.seal.on,
+        )
         _state.update { it.copy(exporting = true, files = emptyList(), problem = null) }
         val outcome = attempt {
-            val made = buildList {
-                // The PDF first: the FHIR bundle describes it (size and hash) when both go.
-                val reportPdf = if (ShareFormat.PDF in ui.formats) rollSafe.reportPdf(ReportOptions(scope, ui.paper), now) else null
-                if (reportPdf != null) add(ExportedFile("${prefix}report.pdf", ExportedFile.PDF, reportPdf))
-                if (ShareFormat.FHIR in ui.formats) {
-                    val bundle = rollSafe.exportFhir(scope, ui.patientName.trim().ifEmpty { null }, reportPdf, now)
-                    add(ExportedFile("${prefix}fhir.json", ExportedFile.JSON, bundle.toByteArray(Charsets.UTF_8)))
-                }
-                if (ShareFormat.CSV in ui.formats) {
-                    for (csv in rollSafe.exportCsv(scope)) {
-                        add(ExportedFile(prefix + csv.name, ExportedFile.CSV, csv.contents.toByteArray(Charsets.UTF_8)))
-                    }
-                }
-                if (ShareFormat.BACKUP in ui.formats) {
-                    val backup = rollSafe.exportBackup(period, now)
-                    add(ExportedFile("${prefix}backup.json", ExportedFile.JSON, backup.toByteArray(Charsets.UTF_8)))
-                }
-            }
-            if (!ui.seal.on) {
-                made
+            val planned = shareFiles(options, now)
+            val kinds = planned.map { it.kind }.toSet()
+            // The PDF first: the FHIR bundle describes it (size and hash) when both go.
+            val reportPdf = if (ShareKind.REPORT in kinds) rollSafe.reportPdf(ReportOptions(scope, ui.paper), now) else null
+            val bundle = if (ShareKind.FHIR in kinds) {
+                rollSafe.exportFhir(scope, ui.patientName.trim().ifEmpty { null }, reportPdf, now)
             } else {
-                made.map { file ->
-                    ExportedFile(file.name + ExportedFile.SEALED_SUFFIX, ExportedFile.SEALED, rollSafe.seal(file.bytes, ui.seal.passphrase))
+                null
+            }
+            val csv: Map<String, String> = if (ShareKind.CSV in kinds) rollSafe.exportCsv(scope).associate { it.name to it.contents } else emptyMap()
+            val backup = if (ShareKind.BACKUP in kinds) rollSafe.exportBackup(period, now) else null
+            planned.map { file ->
+                val plain = when (file.kind) {
+                    ShareKind.REPORT -> reportPdf
+                    ShareKind.FHIR -> bundle?.toByteArray(Charsets.UTF_8)
+                    ShareKind.CSV -> file.csvName?.let { csv[it] }?.toByteArray(Charsets.UTF_8)
+                    ShareKind.BACKUP -> backup?.toByteArray(Charsets.UTF_8)
                 }
+                // The core plans only what its exports make; a gap is a bug, not a refusal.
+                checkNotNull(plain) { "the core planned ${file.name} but made no such file" }
+                val bytes = if (file.sealed) rollSafe.seal(plain, ui.seal.passphrase) else plain
+                ExportedFile(file.name, file.mediaType, bytes)
             }
         }
         when (outcome) {

@@ -47,13 +47,13 @@ class ShareAndImportTest {
             // The PDF report first: the core's, for the form's scope, on the paper given.
             val pdf = ui.files.first()
             assertEquals("${prefix}report.pdf", pdf.name)
-            assertEquals(ExportedFile.PDF, pdf.mimeType)
+            assertEquals("application/pdf", pdf.mimeType)
             assertArrayEquals(rs.reportPdf(ReportOptions(everything, Paper.A4), now), pdf.bytes)
 
             // The FHIR bundle: a Bundle of type collection, with the patient and the session.
             val fhir = ui.files.named("fhir.json")
             assertEquals("${prefix}fhir.json", fhir.name)
-            assertEquals(ExportedFile.JSON, fhir.mimeType)
+            assertEquals("application/fhir+json", fhir.mimeType)
             val bundle = JsonParser.parseString(fhir.text()).asJsonObject
             assertEquals("Bundle", bundle["resourceType"].asString)
             assertEquals("collection", bundle["type"].asString)
@@ -67,7 +67,7 @@ class ShareAndImportTest {
             assertEquals(rs.exportFhir(everything, "Camille Martin", pdf.bytes, now), fhir.text())
 
             // The CSV files: the core's, in its order, named after the date of the export.
-            val csv = ui.files.filter { it.mimeType == ExportedFile.CSV }
+            val csv = ui.files.filter { it.mimeType == "text/csv" }
             assertEquals(rs.exportCsv(everything).map { prefix + it.name }, csv.map { it.name })
             assertTrue(
                 csv.map { it.name }.containsAll(listOf("devices.csv", "sessions.csv", "cleanings.csv").map { prefix + it }),
@@ -78,6 +78,7 @@ class ShareAndImportTest {
             // The backup, last; then the files are handed over and forgotten.
             val backup = ui.files.last()
             assertEquals("${prefix}backup.json", backup.name)
+            assertEquals("application/json", backup.mimeType)
             assertEquals(1 + 1 + csv.size + 1, ui.files.size)
             assertEquals(rs.exportBackup(null, now), backup.text())
             share.handedOver()

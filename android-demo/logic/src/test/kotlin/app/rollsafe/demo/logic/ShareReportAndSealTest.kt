@@ -3,7 +3,7 @@
 // bundle made with it describes it, a sealed export opens with its passphrase and imports,
 // and what the core refuses (a wrong passphrase, a changed file, a short passphrase) is
 // shown in its words with nothing imported. A confirmation that differs is refused here,
-// before the core is asked anything.
+// before the core is asked anything. A sealed file is told by its bytes, not its name.
 package app.rollsafe.demo.logic
 
 import app.rollsafe.ExportScope
@@ -13,6 +13,7 @@ import app.rollsafe.ReportOptions
 import app.rollsafe.RollSafeException
 import app.rollsafe.RollSafeStore
 import app.rollsafe.ktx.RollSafe
+import app.rollsafe.isSealed
 import app.rollsafe.ktx.all
 import app.rollsafe.openSealedExport
 import app.rollsafe.sealExport
@@ -52,7 +53,7 @@ class ShareReportAndSealTest {
             assertEquals(listOf("${prefix}report.pdf", "${prefix}fhir.json"), files.map { it.name })
 
             val pdf = files.named("report.pdf")
-            assertEquals(ExportedFile.PDF, pdf.mimeType)
+            assertEquals("application/pdf", pdf.mimeType)
             assertTrue("%PDF-".startsWithAscii(pdf.bytes), "a PDF file")
             val letter = rs.reportPdf(ReportOptions(everything, Paper.US_LETTER), now)
             assertArrayEquals(letter, pdf.bytes, "the core's PDF for the form's scope and paper")
@@ -112,7 +113,7 @@ class ShareReportAndSealTest {
                 files.map { it.name },
             )
             for (file in files) {
-                assertEquals(ExportedFile.SEALED, file.mimeType)
+                assertEquals("application/octet-stream", file.mimeType, "the core's type for a sealed file")
                 assertTrue("age-encryption.org/v1".startsWithAscii(file.bytes), "${file.name} is an age file")
                 assertFalse(String(file.bytes, Charsets.ISO_8859_1).contains(note), "${file.name} shows the note")
             }
@@ -178,6 +179,44 @@ class ShareReportAndSealTest {
     }
 
     @Test
+    fun `a sealed file is told by its bytes, whatever its name`() = runBlocking {
+        withLog { rs, _ ->
+            aLoggedSession(rs, note)
+            val backup = rs.exportBackup(null, now).toByteArray(Charsets.UTF_8)
+            val sealed = sealExport(backup, passphrase)
+            assertTrue(isSealed(sealed))
+            assertFalse(isSealed(backup))
+
+            RollSafe(RollSafeStore.openInMemory()).use { fresh ->
+                // Renamed on the way (a mail app dropped `.age`): it still waits for its passphrase.
+                val importer = BackupImportState(fresh)
+                importer.picked(sealed, "backup.json", now)
+                assertEquals("backup.json", importer.state.value.sealedFile)
+                assertNull(importer.state.value.result)
+                assertNull(importer.state.value.problem, "not handed to the import as a document")
+                assertTrue(fresh.devices().isEmpty())
+                importer.dismiss()
+
+                // No name at all: the same, and the right passphrase imports it.
+                importer.picked(sealed, null, now)
+                assertEquals("This file", importer.state.value.sealedFile)
+                importer.setPassphrase(passphrase)
+                importer.openAndImport(now)
+                assertNull(importer.state.value.problem, "${importer.state.value.problem}")
+                assertEquals(1u, present(importer.state.value.result).sessions.added)
+            }
+
+            RollSafe(RollSafeStore.openInMemory()).use { fresh ->
+                // A plain backup named `….age` is imported as it is: the name decides nothing.
+                val importer = BackupImportState(fresh)
+                importer.picked(backup, "backup.json.age", now)
+                assertNull(importer.state.value.sealedFile)
+                assertEquals(1u, present(importer.state.value.result).sessions.added)
+            }
+        }
+    }
+
+    @Test
     fun `passphrases that differ are refused before the core is asked, the length rule is the core's`() = runBlocking {
         val dispatcher = CountingDispatcher()
         RollSafe(RollSafeStore.openInMemory(), dispatcher).use { rs ->
@@ -209,7 +248,7 @@ class ShareReportAndSealTest {
             share.setSealed(false)
             share.export(now)
             assertNull(share.state.value.problem, "${share.state.value.problem}")
-            assertTrue(share.state.value.files.none { it.name.endsWith(ExportedFile.SEALED_SUFFIX) })
+            assertTrue(share.state.value.files.none { it.name.endsWith(".age") })
         }
     }
 }
