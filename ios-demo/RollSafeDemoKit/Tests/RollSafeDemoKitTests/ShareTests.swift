@@ -180,10 +180,10 @@ final class ShareTests: XCTestCase {
         let share = ShareViewModel(client: client)
         share.formats = [.csv]
         await share.prepare(now: now)
-        let all = try XCTUnwrap(share.files.first { $0.name == "sessions.csv" })
+        let all = try XCTUnwrap(share.files.first { $0.name.hasSuffix("-sessions.csv") })
         share.period = DateRange(from: CalendarDate(year: 2026, month: 3, day: 5), to: CalendarDate(year: 2026, month: 3, day: 31))
         await share.prepare(now: now)
-        let some = try XCTUnwrap(share.files.first { $0.name == "sessions.csv" })
+        let some = try XCTUnwrap(share.files.first { $0.name.hasSuffix("-sessions.csv") })
         XCTAssertTrue(text(all).contains("2026-03-01"))
         XCTAssertFalse(text(some).contains("2026-03-01T"), "the session of 1 March is outside the period")
         XCTAssertTrue(text(some).contains("2026-03-10"))
