@@ -44,6 +44,11 @@ impl FileIdentity {
         }
     }
 
+    /// The path the file was opened at.
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Refuses with [`Error::Moved`] when the file at the path is no longer
     /// the one opened.
     pub(super) fn check(&self) -> Result<()> {

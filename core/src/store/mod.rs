@@ -11,6 +11,7 @@ mod alerts;
 mod assessment;
 mod backup;
 mod care_plans;
+mod check_due;
 mod cleanings;
 mod clock_echo;
 mod context;
@@ -154,6 +155,12 @@ impl Store {
     /// system backups take) holds the whole log. Call it when the app goes
     /// to the background; closing the store does it too.
     ///
+    /// Then, off the opening path, it reads every page of the file (`PRAGMA
+    /// quick_check`, about 1 ms a year of use): damage that came to the file
+    /// at rest, in pages no call has read since the open, is found here and
+    /// reported as [`Error::DamagedInUse`]; the next open moves the file
+    /// aside and says where ([`Error::Damaged`]).
+    ///
     /// Returns `false` when another connection's read kept part of the WAL
     /// in use for longer than a second: nothing is lost (the `-wal` still
     /// holds it), and the next checkpoint finishes the job.
@@ -161,9 +168,17 @@ impl Store {
         let Some(file) = &self.file else {
             return Ok(true);
         };
-        let conn = lock(&self.writer);
-        file.identity.check()?;
-        checkpoint_truncate(&conn, CHECKPOINT_WAIT)
+        let checked = {
+            let conn = lock(&self.writer);
+            file.identity.check()?;
+            checkpoint_truncate(&conn, CHECKPOINT_WAIT)
+                .and_then(|folded| Ok(open::pages_are_sound(&conn)?.then_some(folded)))
+        };
+        match checked {
+            Ok(Some(folded)) => Ok(folded),
+            Ok(None) => Err(Self::damaged_and_held(file)),
+            Err(e) => Err(self.on_damage(e)),
+        }
     }
 
     /// Registers a listener told about every new alert (rises only), on the
@@ -200,14 +215,49 @@ impl Store {
     /// A store whose file was moved or replaced since it opened refuses with
     /// [`Error::Moved`] and writes nothing.
     fn write<T>(&self, change: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = lock(&self.writer);
+        let result = {
+            let mut conn = lock(&self.writer);
+            Self::in_write(&mut conn, self.file.as_ref(), change)
+        };
+        result.map_err(|e| self.on_damage(e))
+    }
+
+    fn in_write<T>(
+        conn: &mut Connection,
+        file: Option<&OpenFile>,
+        change: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(file) = &self.file {
+        if let Some(file) = file {
             file.identity.check()?;
         }
         let value = change(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Turns SQLite's report of a damaged page, met while reading or
+    /// changing the log, into [`Error::DamagedInUse`]: the file is damaged,
+    /// and this store holds it, so it stays where it is. The change that met
+    /// the damage wrote nothing. The store leaves a mark beside the file, so
+    /// the next open reads it whole and moves it aside, reporting
+    /// [`Error::Damaged`] as for any damaged file.
+    fn on_damage(&self, error: Error) -> Error {
+        match &self.file {
+            // Only the file this store opened is marked: one that already
+            // took its place is another log.
+            Some(file) if files::means_damaged(&error) && file.identity.is_current() => {
+                Self::damaged_and_held(file)
+            }
+            _ => error,
+        }
+    }
+
+    fn damaged_and_held(file: &OpenFile) -> Error {
+        check_due::leave(file.identity.path());
+        Error::DamagedInUse {
+            path: file.identity.path().to_path_buf(),
+        }
     }
 
     /// Runs `reads` on a [`Snapshot`] of one read transaction: the read
@@ -218,9 +268,13 @@ impl Store {
 
     /// Runs `query` in one read transaction, so it sees a single snapshot.
     fn read<T>(&self, query: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = lock(self.reader.as_ref().unwrap_or(&self.writer));
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        query(&tx)
+        let result = {
+            let mut conn = lock(self.reader.as_ref().unwrap_or(&self.writer));
+            conn.transaction_with_behavior(TransactionBehavior::Deferred)
+                .map_err(Error::from)
+                .and_then(|tx| query(&tx))
+        };
+        result.map_err(|e| self.on_damage(e))
     }
 }
 

@@ -12,6 +12,19 @@
 //! than its header says (a checkpoint cut short by a kill or a full disk
 //! leaves the newest pages only in the `-wal`), and SQLite knows to read
 //! them there.
+//!
+//! What is checked when. Every open reads the header and the schema. The
+//! whole file (`quick_check`, about 1 ms a year of use) is read only when a
+//! `-wal` is there before the open: the last connection did not close
+//! cleanly (a kill, a crash, a power loss) or another one has the file
+//! open. A clean close folds the WAL in and deletes it, so the main file
+//! then holds everything and was whole when it closed. Damage that comes
+//! to a file at rest after that (a bad copy, failing storage) is caught as
+//! SQLite reads the damaged page, with `cell_size_check` on: a change that
+//! needs the page fails before writing anything, and the file is marked
+//! for a whole read at the next open (`check_due.rs`), which then moves it
+//! aside. Pages no call reads are read by `Store::checkpoint`,
+//! which the apps call each time they go to the background.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,9 +32,9 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use super::files;
 use super::in_use::{self, Hold};
 use super::schema::{self, CURRENT_VERSION};
+use super::{check_due, files};
 use crate::error::{Error, Result};
 
 /// How long a connection waits for another one (another process, say) to
@@ -65,6 +78,9 @@ pub(super) fn open_writer(path: &Path, hold: &Hold, options: OpenOptions) -> Res
 /// behind a readable schema (the connection is closed again, so the file
 /// can be moved aside).
 fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Writer>> {
+    // Looked at before connecting: the first read of a WAL file makes a
+    // `-wal` of its own. A store that met damage left a mark for this.
+    let read_whole = files::with_suffix(path, "-wal").exists() || check_due::is_due(path);
     let conn = connect(path)?;
     let found = {
         // One snapshot for both reads: another process migrating between
@@ -76,8 +92,11 @@ fn prepare_writer(path: &Path, options: OpenOptions) -> Result<Option<Writer>> {
         snapshot.finish()?;
         found
     };
-    if !pages_are_sound(&conn)? {
-        return Ok(None);
+    if read_whole {
+        if !pages_are_sound(&conn)? {
+            return Ok(None);
+        }
+        check_due::clear(path);
     }
     switch_to_wal(&conn)?;
     apply_connection_pragmas(&conn)?;
@@ -128,12 +147,11 @@ fn connect(path: &Path) -> Result<Connection> {
 }
 
 /// Whether every page of the file reads back as a sound b-tree (`PRAGMA
-/// quick_check`): a file corrupted inside an intact header is caught here,
-/// at open, before anything writes to it, rather than failing later in the
-/// middle of a change. It reads the whole file once: about 1 ms for a year
-/// of daily use and 13 ms for ten on the development machine, paid once per
-/// app start for the assurance that the log is whole.
-fn pages_are_sound(conn: &Connection) -> Result<bool> {
+/// quick_check`): after an unclean close, a file corrupted inside an intact
+/// header is caught here, at open, before anything writes to it. It reads
+/// the whole file once: about 1 ms for a year of daily use and 13 ms for
+/// ten on the development machine.
+pub(super) fn pages_are_sound(conn: &Connection) -> Result<bool> {
     let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
     Ok(verdict == "ok")
 }
@@ -142,10 +160,13 @@ fn pages_are_sound(conn: &Connection) -> Result<bool> {
 /// builds the error that says where it is (or that it stayed).
 fn damaged(path: &Path, hold: &Hold) -> Error {
     match in_use::unless_in_use(hold, path, || files::move_aside(path)) {
-        Ok(Some(kept_at)) => Error::Damaged {
-            path: path.to_path_buf(),
-            kept_at,
-        },
+        Ok(Some(kept_at)) => {
+            check_due::clear(path);
+            Error::Damaged {
+                path: path.to_path_buf(),
+                kept_at,
+            }
+        }
         Ok(None) => Error::DamagedInUse {
             path: path.to_path_buf(),
         },
@@ -190,6 +211,9 @@ fn apply_connection_pragmas(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     // Temporary tables in memory: Android offers no usable temp directory.
     conn.pragma_update(None, "temp_store", 2)?;
+    // Every cell's size is checked against its page as the page is read, so
+    // a damaged page is refused before a change builds on it.
+    conn.pragma_update(None, "cell_size_check", true)?;
     Ok(())
 }
 
