@@ -182,7 +182,9 @@ public final class RollSafeClient: Sendable {
 
     /// Folds every committed change into the main database file, so that an operating-system
     /// backup of that file alone holds the whole log. Call it when the scene phase becomes
-    /// `.background`; releasing the store does it too.
+    /// `.background`; releasing the store does it too. It then reads every page of the file:
+    /// damage found there throws `RollSafeError.FileInUse`, and the next open moves the file
+    /// aside (`FileDamaged`).
     ///
     /// - Returns: `false` when another reader kept it from finishing (nothing is lost).
     @discardableResult

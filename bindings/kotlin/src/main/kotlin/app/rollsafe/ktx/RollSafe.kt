@@ -226,7 +226,9 @@ class RollSafe(
      * Folds every committed change into the main database file, so that an operating-system
      * backup of that file alone holds the whole log. Call it when the app goes to the
      * background (for example from `onStop`); closing does it too. `false` when another
-     * reader kept it from finishing (nothing is lost). See [RollSafeStore.checkpoint].
+     * reader kept it from finishing (nothing is lost). It then reads every page of the file:
+     * damage found there throws `RollSafeException.FileInUse`, and the next open moves the file
+     * aside (`FileDamaged`). See [RollSafeStore.checkpoint].
      */
     suspend fun checkpoint(): Boolean =
         withContext(dispatcher) { store.checkpoint() }
