@@ -269,5 +269,8 @@ fn a_sound_file_with_a_check_due_mark_is_read_whole_and_kept() {
     fs::write(&mark, b"").unwrap();
     let store = Store::open(&path).expect("a sound file opens");
     assert_eq!(store.devices().unwrap().len(), 1);
-    assert!(!mark.exists(), "the mark is dropped once the file read sound");
+    assert!(
+        !mark.exists(),
+        "the mark is dropped once the file read sound"
+    );
 }

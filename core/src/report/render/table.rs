@@ -76,26 +76,50 @@ pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cel
                 )
             })
             .collect();
-        let height = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * LINE + 2.0 * PAD - 2.0;
-        if layout.ensure(height) {
+        let total_lines = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        // A row that fits on a page moves to the next one whole rather than
+        // split; a taller one (a long note) starts here and flows on, its
+        // lines continued under the header repeated on each page.
+        let whole = row_height(total_lines);
+        if whole <= layout.geo.bottom - layout.geo.top - HEADER_ROOM && layout.ensure(whole) {
             header(layout, columns, &xs);
         }
-        if i % 2 == 1 {
-            layout.push(Op::Rect {
-                x: layout.geo.left,
-                y: layout.y,
-                w: width,
-                h: height,
-                fill: colour::BAND,
-            });
-        }
-        for ((cell, cell_lines), (x, _)) in row.iter().zip(&lines).zip(&xs) {
-            for (n, line) in cell_lines.iter().enumerate() {
-                let y = layout.y + PAD + SIZE + n as f32 * LINE;
-                layout.text_at(x + PAD, y, SIZE, cell.weight, cell.colour, line);
+        let mut start = 0;
+        loop {
+            let mut room = lines_that_fit(layout);
+            if room == 0 {
+                layout.new_page();
+                header(layout, columns, &xs);
+                room = lines_that_fit(layout).max(1);
             }
+            let end = (start + room).min(total_lines);
+            let height = row_height(end - start);
+            if i % 2 == 1 {
+                layout.push(Op::Rect {
+                    x: layout.geo.left,
+                    y: layout.y,
+                    w: width,
+                    h: height,
+                    fill: colour::BAND,
+                });
+            }
+            for ((cell, cell_lines), (x, _)) in row.iter().zip(&lines).zip(&xs) {
+                let part = cell_lines
+                    .get(start..end.min(cell_lines.len()))
+                    .unwrap_or_default();
+                for (n, line) in part.iter().enumerate() {
+                    let y = layout.y + PAD + SIZE + n as f32 * LINE;
+                    layout.text_at(x + PAD, y, SIZE, cell.weight, cell.colour, line);
+                }
+            }
+            layout.y += height;
+            start = end;
+            if start >= total_lines {
+                break;
+            }
+            layout.new_page();
+            header(layout, columns, &xs);
         }
-        layout.y += height;
     }
     let y = layout.y;
     layout.push(hline(
@@ -106,6 +130,25 @@ pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cel
         0.5,
     ));
     layout.gap(6.0);
+}
+
+/// Room kept for the repeated header when deciding whether a row fits on a
+/// fresh page: a three-line header.
+const HEADER_ROOM: f32 = 3.0 * LINE + 2.0 * PAD;
+
+/// The height of a row (or the part of one on a page) of `lines` lines.
+fn row_height(lines: usize) -> f32 {
+    lines as f32 * LINE + 2.0 * PAD - 2.0
+}
+
+/// How many lines of a row fit between the cursor and the page's bottom.
+fn lines_that_fit(layout: &Layout<'_>) -> usize {
+    let room = layout.geo.bottom - layout.y - 2.0 * PAD + 2.0;
+    if room <= 0.0 {
+        0
+    } else {
+        (room / LINE).floor() as usize
+    }
 }
 
 fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)]) {
