@@ -9,6 +9,7 @@
 //! the rise that such a fall undid (see `store::clock_echo`).
 
 use crate::ids::AlertId;
+use crate::rules::triage::{TriagePromptCode, triage_rule};
 use crate::time::Moment;
 
 /// Which assessment an alert is about.
@@ -32,6 +33,28 @@ pub struct AlertReason {
     pub code: String,
     /// What was seen and what to do, in plain words.
     pub text: String,
+}
+
+impl AlertReason {
+    /// The reason as a clinician's report tells it: for a triage prompt,
+    /// what was seen, then what the patient was told in words for the
+    /// clinician (the stored text ends with the advice the patient saw,
+    /// which says "call NHS 111" to whoever reads it). A text that does not
+    /// end with the prompt's advice as it is today (the advice was reworded
+    /// since) is given as what the patient was shown.
+    pub fn as_reported(&self, kind: AlertKind) -> String {
+        let rule = match kind {
+            AlertKind::Triage => TriagePromptCode::from_code(&self.code).and_then(triage_rule),
+            AlertKind::Preventive => None,
+        };
+        match rule {
+            None => self.text.clone(),
+            Some(rule) => match self.text.strip_suffix(rule.advice) {
+                Some(seen) => format!("{seen}{}", rule.advised),
+                None => format!("Shown to the patient: {}", self.text),
+            },
+        }
+    }
 }
 
 /// A change of risk level.
@@ -77,4 +100,39 @@ pub struct Changed<T> {
     pub value: T,
     /// The level changes it caused (rises and falls).
     pub alerts: Vec<Alert>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(code: &str, text: &str) -> AlertReason {
+        AlertReason {
+            code: code.to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_triage_reason_is_reported_with_what_the_patient_was_told() {
+        let rule = triage_rule(TriagePromptCode::Fever).unwrap();
+        let stored = reason(
+            "fever",
+            &format!("A fever (report of 2026-03-02). {}", rule.advice),
+        );
+        assert_eq!(
+            stored.as_reported(AlertKind::Triage),
+            format!("A fever (report of 2026-03-02). {}", rule.advised)
+        );
+        let reworded = reason("fever", "A fever. Call someone.");
+        assert_eq!(
+            reworded.as_reported(AlertKind::Triage),
+            "Shown to the patient: A fever. Call someone."
+        );
+        let factor = reason("device_not_cleaned", "Not cleaned. Soak it.");
+        assert_eq!(
+            factor.as_reported(AlertKind::Preventive),
+            "Not cleaned. Soak it."
+        );
+    }
 }

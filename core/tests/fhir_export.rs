@@ -326,3 +326,27 @@ fn the_validator_rejects_a_broken_bundle() {
     assert!(text.contains("status 'done'"), "{text}");
     assert!(text.contains("does not resolve"), "{text}");
 }
+
+/// A clinic's system gets what the app told the patient as a record, not
+/// advice addressed to whoever reads it.
+#[test]
+fn the_bundle_reports_the_advice_instead_of_giving_it() {
+    let story = build();
+    let json = bundle(&story.store, &FhirOptions::everything(), now()).unwrap();
+    for patient_directed in [
+        "NHS 111",
+        "call 999",
+        "If you are worried",
+        "contact your dermatologist",
+        "Seek urgent medical care now",
+    ] {
+        let at = json.find(patient_directed);
+        assert!(
+            at.is_none(),
+            "{patient_directed:?} is advice to the patient, in the bundle: {}",
+            at.map(|at| json[at.saturating_sub(300)..at].to_owned())
+                .unwrap_or_default()
+        );
+    }
+    assert!(json.contains("advised to seek urgent care"), "{json}");
+}

@@ -111,7 +111,6 @@ fn the_text_layer_has_the_period_pages_disclaimer_and_what_the_patient_typed() {
     for expected in [
         "not a diagnosis",
         "never claims a device is sterile",
-        "Seek urgent medical care now",
         "Face roller",
         "Scalp roller",
         "Dr Amara Osei, dermatologist",
@@ -483,4 +482,40 @@ fn the_longest_note_is_printed_whole() {
             missing.first()
         );
     }
+}
+
+/// The report is the clinician's: what the app told the patient is
+/// reported, not repeated to the reader as advice, and sources sit in a
+/// numbered references section rather than inside clinical cells.
+#[test]
+fn the_report_addresses_the_clinician_and_numbers_its_sources() {
+    let text = report_text(&story::store(), &options());
+    for patient_directed in [
+        "NHS 111",
+        "call 999",
+        "If you are worried",
+        "Contact your dermatologist or doctor within a day or two",
+        "Seek urgent medical care now",
+    ] {
+        assert!(
+            !text.contains(patient_directed),
+            "{patient_directed:?} is advice to the patient, in the clinician's report"
+        );
+    }
+    for rule_id in ["triage.nhs_red_flags", "cleaning.", "exaros.com"] {
+        let references = text.find("References").unwrap_or(text.len());
+        assert!(
+            !text[..references].contains(rule_id),
+            "{rule_id:?} appears before the references"
+        );
+    }
+    assert!(text.contains("References"), "{text}");
+    assert!(
+        text.contains("[1]"),
+        "cells point to the references by number"
+    );
+    assert!(
+        text.contains("advised to seek urgent care"),
+        "what the app told the patient is reported"
+    );
 }

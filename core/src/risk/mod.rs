@@ -24,6 +24,10 @@ use crate::time::Moment;
 /// What every assessment says about itself.
 pub const DISCLAIMER: &str = "RollSafe's prompts are safety reminders built from published guidance, not a diagnosis. If you are worried about your skin, contact a doctor whatever RollSafe says.";
 
+/// The same statement in the clinician's report and the FHIR bundle, which
+/// a clinician reads: addressed to them, not to the patient.
+pub const CLINICIAN_DISCLAIMER: &str = "RollSafe's prompts are safety reminders built from published guidance, not a diagnosis. The app tells the patient to contact a doctor whenever they are worried about their skin, whatever it says.";
+
 /// The preventive risk level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RiskLevel {

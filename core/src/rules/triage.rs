@@ -88,6 +88,9 @@ pub struct TriageRule {
     pub level: TriageLevel,
     /// What the user is told to do.
     pub advice: &'static str,
+    /// The same advice as the clinician's report gives it: what the patient
+    /// was told.
+    pub advised: &'static str,
     /// Where it comes from.
     pub source: RuleSource,
 }
@@ -108,9 +111,25 @@ pub const FEVER_FROM_C: f64 = 38.0;
 /// (the CDC/NHSN window for superficial surgical-site infection).
 pub const LINK_WINDOW_DAYS: i64 = 30;
 
-const URGENT: &str = "Seek urgent medical care now. In the UK call NHS 111; call 999 or go to A&E if you feel faint, confused or very unwell, or are breathing fast.";
-const DERMATOLOGIST: &str =
-    "Contact your dermatologist or doctor within a day or two, and stop needling until you have.";
+/// What a prompt tells the patient, and how the clinician's report and the
+/// FHIR bundle say that it did: those are read by a clinician, who is not
+/// the one to be told to call NHS 111.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Advice {
+    /// The words the app shows the patient.
+    pub to_patient: &'static str,
+    /// The same advice, reported to a clinician.
+    pub as_reported: &'static str,
+}
+
+const URGENT: Advice = Advice {
+    to_patient: "Seek urgent medical care now. In the UK call NHS 111; call 999 or go to A&E if you feel faint, confused or very unwell, or are breathing fast.",
+    as_reported: "The patient was advised to seek urgent care.",
+};
+const DERMATOLOGIST: Advice = Advice {
+    to_patient: "Contact your dermatologist or doctor within a day or two, and stop needling until you have.",
+    as_reported: "The patient was advised to contact their dermatologist within a day or two and to stop needling until then.",
+};
 
 const NHS_CELLULITIS: RuleSource = RuleSource {
     rule_id: "triage.nhs_red_flags",
@@ -133,7 +152,10 @@ const EXPECTED_COURSE: RuleSource = RuleSource {
     note: "No source gives durations per millimetre; 72 h below 1 mm and 7 days from 1 mm is RollSafe's reading of these.",
 };
 
-const NEAR_THE_EYE_ADVICE: &str = "Mild redness near the eye is expected for a day or two after needling. Watch it closely, contact your dermatologist, and stop needling until you have. Seek urgent care at once if the eyelid swells, it hurts or feels hot, your vision changes, or you feel feverish.";
+const NEAR_THE_EYE_ADVICE: Advice = Advice {
+    to_patient: "Mild redness near the eye is expected for a day or two after needling. Watch it closely, contact your dermatologist, and stop needling until you have. Seek urgent care at once if the eyelid swells, it hurts or feels hot, your vision changes, or you feel feverish.",
+    as_reported: "The patient was advised to watch it closely, contact their dermatologist and stop needling, and to seek urgent care if the eyelid swells, pain, heat, a change in vision or fever appear.",
+};
 
 const NEAR_THE_EYE: RuleSource = RuleSource {
     rule_id: "triage.near_the_eye",
@@ -149,7 +171,10 @@ const VISION_CHANGE: RuleSource = RuleSource {
     note: "RollSafe's conservative reading: the cited page names the area around the eye, not eyesight; a change in eyesight is taken as the most serious sign there, urgent on its own, from the first hour and whatever zone was reported.",
 };
 
-const DID_IT_SETTLE_ADVICE: &str = "Has it settled? If it has, mark the report resolved; if not, report again and contact your dermatologist. Until then RollSafe keeps needling off the area.";
+const DID_IT_SETTLE_ADVICE: Advice = Advice {
+    to_patient: "Has it settled? If it has, mark the report resolved; if not, report again and contact your dermatologist. Until then RollSafe keeps needling off the area.",
+    as_reported: "The patient was asked whether it settled and to contact their dermatologist if not; needling stays off the area until it is marked settled or reported again.",
+};
 
 const STAYS_OPEN: RuleSource = RuleSource {
     rule_id: "triage.stays_open",
@@ -283,13 +308,14 @@ pub const TRIAGE_RULES: [TriageRule; 15] = [
 const fn rule(
     code: TriagePromptCode,
     level: TriageLevel,
-    advice: &'static str,
+    advice: Advice,
     source: RuleSource,
 ) -> TriageRule {
     TriageRule {
         code,
         level,
-        advice,
+        advice: advice.to_patient,
+        advised: advice.as_reported,
         source,
     }
 }

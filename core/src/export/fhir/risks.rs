@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::ids;
 use super::json::{date_time, local_concept, note, reference, set, text_concept};
 use crate::alert::{Alert, AlertKind};
-use crate::risk::{DISCLAIMER, RiskLevel, TriageLevel, TriagePrompt};
+use crate::risk::{CLINICIAN_DISCLAIMER, RiskLevel, TriageLevel, TriagePrompt};
 use crate::rules::RuleSource;
 use crate::rules::risk::{RiskFactorCode, risk_factor};
 use crate::rules::triage::{TriagePromptCode, triage_rule};
@@ -48,14 +48,14 @@ pub fn from_prompt(prompt: &TriagePrompt, patient: &str, now: &Moment) -> Value 
             "qualitativeRisk": triage_level(prompt.level),
             "rationale": format!("{}.", prompt.seen),
         }],
-        "mitigation": prompt.advice,
+        "mitigation": triage_rule(prompt.code).map_or(prompt.advice, |r| r.advised),
         "note": [
             note(&format!(
                 "Prompt \"{}\": {}",
                 prompt.code.code(),
                 source_text(&prompt.source)
             )),
-            note(DISCLAIMER),
+            note(CLINICIAN_DISCLAIMER),
         ],
     })
 }
@@ -96,7 +96,11 @@ pub fn from_alert(alert: &Alert, patient: &str) -> Value {
             let source = source
                 .map(|s| format!(" {}", source_text(&s)))
                 .unwrap_or_default();
-            note(&format!("{}: {}{source}", reason.code, reason.text))
+            note(&format!(
+                "{}: {}{source}",
+                reason.code,
+                reason.as_reported(alert.kind)
+            ))
         })
         .collect();
     if let Some(seen) = &alert.acknowledged_at {
@@ -105,7 +109,7 @@ pub fn from_alert(alert: &Alert, patient: &str) -> Value {
             date_time(seen)
         )));
     }
-    notes.push(note(DISCLAIMER));
+    notes.push(note(CLINICIAN_DISCLAIMER));
     let mut resource = json!({
         "resourceType": "RiskAssessment",
         "id": alert.id.to_string(),
@@ -135,8 +139,8 @@ fn preventive_level(level: RiskLevel) -> Value {
 fn triage_level(level: TriageLevel) -> Value {
     let display = match level {
         TriageLevel::Green => "Green: within the expected course",
-        TriageLevel::Amber => "Amber: contact your dermatologist",
-        TriageLevel::Red => "Red: seek urgent care",
+        TriageLevel::Amber => "Amber: dermatologist review advised",
+        TriageLevel::Red => "Red: urgent care advised",
     };
     local_concept("triage-level", level.code(), display)
 }

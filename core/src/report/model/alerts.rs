@@ -100,7 +100,11 @@ fn row(alert: &Alert) -> AlertRow {
         to_level: alert.to_level.clone(),
         rising: alert.rising,
         title: alert.title.clone(),
-        reasons: alert.reasons.iter().map(|r| r.text.clone()).collect(),
+        reasons: alert
+            .reasons
+            .iter()
+            .map(|r| r.as_reported(alert.kind))
+            .collect(),
         acknowledged: alert.acknowledged_at.as_ref().map(time::local_date),
     }
 }

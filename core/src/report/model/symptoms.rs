@@ -14,8 +14,9 @@ use crate::export::Privacy;
 use crate::ids::SessionId;
 use crate::profile::{Condition, Profile};
 use crate::risk::{ReportFacts, TriageInput, TriageLevel, assess_triage};
+use crate::rules::source::RuleSource;
 use crate::rules::triage::{
-    DEEP_NEEDLE_MM, EXPECTED_REDNESS_HOURS_DEEP, EXPECTED_REDNESS_HOURS_SHORT,
+    DEEP_NEEDLE_MM, EXPECTED_REDNESS_HOURS_DEEP, EXPECTED_REDNESS_HOURS_SHORT, triage_rule,
 };
 use crate::session::Session;
 use crate::symptom::{ReportKind, SymptomReport, SymptomTrend};
@@ -28,13 +29,14 @@ pub(crate) const ALL_REPORTS_UP_TO: usize = 80;
 /// How many recent reports without a prompt a long list keeps.
 pub(crate) const RECENT_QUIET_REPORTS: usize = 30;
 
-/// One triage prompt as the user saw it.
+/// One triage prompt, as the clinician's report tells of it.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Prompt {
     pub level: TriageLevel,
     pub seen: String,
-    pub advice: &'static str,
-    pub citation: &'static str,
+    /// What the patient was told, in words for the clinician.
+    pub advised: &'static str,
+    pub source: RuleSource,
 }
 
 /// One report as the report shows it.
@@ -141,8 +143,8 @@ pub(crate) fn gather(
                 .map(|p| Prompt {
                     level: p.level,
                     seen: p.seen.clone(),
-                    advice: p.advice,
-                    citation: p.source.citation,
+                    advised: triage_rule(p.code).map_or(p.advice, |r| r.advised),
+                    source: p.source,
                 })
                 .collect(),
             after: after(report, later, &session_times),

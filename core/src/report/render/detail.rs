@@ -5,6 +5,7 @@ use super::charts::zone_label;
 use super::fonts::Weight;
 use super::layout::{BODY, Layout};
 use super::ops::colour;
+use super::references::References;
 use super::table::{Cell, col, table};
 use crate::report::model::{
     AlertFacts, CleaningRow, MonthRow, SessionFacts, SessionRow, SymptomFacts, SymptomRow,
@@ -165,7 +166,7 @@ fn months(layout: &mut Layout<'_>, months: &[MonthRow]) {
 }
 
 /// Symptom reports with their triage prompts and what followed.
-pub(crate) fn symptoms(layout: &mut Layout<'_>, facts: &SymptomFacts) {
+pub(crate) fn symptoms(layout: &mut Layout<'_>, facts: &SymptomFacts, references: &References) {
     layout.heading("Symptom reports and triage prompts");
     if facts.rows.is_empty() {
         layout.paragraph(
@@ -192,7 +193,7 @@ pub(crate) fn symptoms(layout: &mut Layout<'_>, facts: &SymptomFacts) {
         .listed
         .iter()
         .filter_map(|i| facts.rows.get(*i))
-        .map(symptom_row)
+        .map(|row| symptom_row(row, references))
         .collect();
     table(
         layout,
@@ -208,7 +209,7 @@ pub(crate) fn symptoms(layout: &mut Layout<'_>, facts: &SymptomFacts) {
     );
 }
 
-fn symptom_row(row: &SymptomRow) -> Vec<Cell> {
+fn symptom_row(row: &SymptomRow, references: &References) -> Vec<Cell> {
     let mut kind = format!("{}; {}", row.kind, zones(&row.zones));
     if row.around_eye {
         kind.push_str("; around the eye");
@@ -242,11 +243,11 @@ fn symptom_row(row: &SymptomRow) -> Vec<Cell> {
             .iter()
             .map(|p| {
                 format!(
-                    "{}: {}. {} [{}]",
+                    "{}: {}. {} {}",
                     p.level.code().to_uppercase(),
                     p.seen,
-                    p.advice,
-                    p.citation
+                    p.advised,
+                    references.marker(&p.source)
                 )
             })
             .collect();
@@ -348,7 +349,7 @@ pub(crate) fn alerts(layout: &mut Layout<'_>, facts: &AlertFacts) {
 }
 
 /// Cleanings per device.
-pub(crate) fn cleanings(layout: &mut Layout<'_>, rows: &[CleaningRow]) {
+pub(crate) fn cleanings(layout: &mut Layout<'_>, rows: &[CleaningRow], references: &References) {
     layout.heading("Cleanings");
     let rows: Vec<Vec<Cell>> = rows
         .iter()
@@ -385,9 +386,9 @@ pub(crate) fn cleanings(layout: &mut Layout<'_>, rows: &[CleaningRow]) {
     );
     layout.paragraph(
         &format!(
-            "Adequate: an alcohol soak of at least {} minutes ({}). {}",
+            "Adequate: an alcohol soak of at least {} minutes {}. {}",
             crate::rules::cleaning::MIN_SOAK_MINUTES,
-            crate::rules::cleaning::CLEANING_RULE.rule_id,
+            references.marker(&crate::rules::cleaning::CLEANING_RULE),
             crate::rules::cleaning::CLEANING_RULE.note
         ),
         7.0,

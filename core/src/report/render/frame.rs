@@ -5,7 +5,7 @@ use super::fonts::{Fonts, Weight};
 use super::layout::{BODY, Geometry, Layout};
 use super::ops::{Op, colour, hline};
 use crate::report::model::Report;
-use crate::risk::DISCLAIMER;
+use crate::risk::CLINICIAN_DISCLAIMER;
 use crate::rules::triage::{TriagePromptCode, triage_rule};
 
 /// The line under every page's footer.
@@ -75,13 +75,13 @@ fn text(x: f32, y: f32, size: f32, weight: Weight, text: &str) -> Op {
 /// The closing section: what the report is and is not, and when to seek care.
 pub(crate) fn about(layout: &mut Layout<'_>, uncovered: bool) {
     layout.heading("About this report");
-    let urgent = triage_rule(TriagePromptCode::Fever).map_or("", |r| r.advice);
-    let soon = triage_rule(TriagePromptCode::Darkening).map_or("", |r| r.advice);
+    let urgent = triage_rule(TriagePromptCode::Fever).map_or("", |r| r.advised);
+    let soon = triage_rule(TriagePromptCode::Darkening).map_or("", |r| r.advised);
     let paragraphs = [
         "Everything here was recorded by the patient in the RollSafe app and has not been checked by a clinician. The rest limits, replacement limits and triage prompts are RollSafe's rules, each built from the published guidance it names, or the care plan above where one was set.".to_owned(),
-        DISCLAIMER.to_owned(),
+        CLINICIAN_DISCLAIMER.to_owned(),
         "RollSafe never claims a device is sterile: soaking in alcohol disinfects a device between uses; it does not make it fit to enter sterile tissue.".to_owned(),
-        format!("When to seek care. Urgent: fever of 38 °C or more, redness that spreads, signs around the eye, pus, or feeling unwell: {urgent} Otherwise, if redness or swelling lasts beyond the expected course or gets worse, or blisters, bumps or darkening appear: {soon}"),
+        format!("What the app tells the patient. On fever of 38 °C or more, redness that spreads, signs around the eye or a change in eyesight, pus, or feeling unwell: {urgent} When redness or swelling lasts beyond the expected course or gets worse, or blisters, bumps or darkening appear: {soon} Either keeps needling off until the report is settled or the patient records a clinician's visit."),
     ];
     for text in paragraphs {
         layout.paragraph(&text, BODY, Weight::Regular, colour::TEXT);

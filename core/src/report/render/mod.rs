@@ -6,6 +6,7 @@
 //! | `ops.rs`, `layout.rs` | drawing operations, pages and the cursor |
 //! | `table.rs`, `axis.rs`, `charts.rs` | tables, the time axis, the three charts |
 //! | `summary.rs`, `detail.rs`, `frame.rs` | the report's parts and every page's frame |
+//! | `references.rs` | the numbered sources the cells point to |
 //! | `draw.rs` | writing the pages and fonts with pdf-writer |
 
 mod axis;
@@ -16,6 +17,7 @@ mod fonts;
 mod frame;
 mod layout;
 mod ops;
+mod references;
 mod summary;
 mod table;
 mod wrap;
@@ -23,6 +25,7 @@ mod wrap;
 use self::fonts::Fonts;
 use self::layout::{Geometry, Layout};
 use self::ops::Op;
+use self::references::References;
 use super::Paper;
 use super::model::Report;
 use crate::error::Result;
@@ -61,20 +64,22 @@ pub(crate) fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
         }
     }
     layout.new_page();
+    let references = References::of(report);
     if let Some(sessions) = &report.sessions {
         detail::sessions(&mut layout, sessions);
     }
     if let Some(symptoms) = &report.symptoms {
-        detail::symptoms(&mut layout, symptoms);
+        detail::symptoms(&mut layout, symptoms, &references);
     }
     if let Some(alerts) = &report.alerts {
         detail::alerts(&mut layout, alerts);
     }
     if let Some(cleanings) = &report.cleanings {
-        detail::cleanings(&mut layout, cleanings);
+        detail::cleanings(&mut layout, cleanings, &references);
     }
     let uncovered = uses_uncovered(&fonts, &layout.pages);
     frame::about(&mut layout, uncovered);
+    references::section(&mut layout, &references);
     let mut pages = layout.pages;
     frame::frame(&fonts, geo, &mut pages, report);
     let title = format!("RollSafe microneedling log, {}", report.span.label());
