@@ -137,7 +137,11 @@ mod tests {
             sealed: true,
         };
         let files = share_files(options, now).unwrap();
-        assert_eq!(files.len(), 8);
+        assert_eq!(
+            files.len(),
+            9,
+            "report, FHIR, six CSV files and their dictionary"
+        );
         assert_eq!(files[0].name, "rollsafe-2026-03-12-report.pdf.age");
         assert_eq!(files[0].kind, ShareKind::Report);
         assert_eq!(files[2].csv_name.as_deref(), Some("sessions.csv"));

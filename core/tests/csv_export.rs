@@ -57,7 +57,8 @@ fn every_record_type_has_its_file_and_reads_back_exactly() {
             "symptom_reports.csv",
             "alerts.csv",
             "profile.csv",
-            "care_plans.csv"
+            "care_plans.csv",
+            "data_dictionary.csv"
         ]
     );
     assert_eq!(
@@ -108,10 +109,34 @@ fn every_record_type_has_its_file_and_reads_back_exactly() {
         assert!(f.contents.ends_with("\r\n"), "{} ends with CRLF", f.name);
     }
     let reports = file(&files, "symptom_reports.csv");
-    assert_eq!(
-        column(reports, "symptoms")[2],
-        "redness 6/10; warmth; pus 4/10"
-    );
+    // One column per symptom: a severity, "present" when not rated.
+    assert_eq!(column(reports, "redness")[2], "6");
+    assert_eq!(column(reports, "warmth")[2], "present");
+    assert_eq!(column(reports, "pus")[2], "4");
+    assert_eq!(column(reports, "fever")[2], "");
+    // Beside each timestamp, the local date and time as a spreadsheet reads them.
+    let at = column(reports, "at");
+    let local = column(reports, "at_local");
+    assert_eq!(local[2], at[2][..16].replace('T', " "), "{}", at[2]);
+    // Beside each device id, its nickname.
+    let device_names = column(file(&files, "devices.csv"), "nickname");
+    for name in column(sessions, "device_nickname") {
+        assert!(device_names.contains(&name), "{name}");
+    }
+    // The dictionary describes every column of every other file, in order.
+    let (_, dictionary) = read(file(&files, "data_dictionary.csv"));
+    for f in files.iter().filter(|f| f.name != "data_dictionary.csv") {
+        let described: Vec<&str> = dictionary
+            .iter()
+            .filter(|row| row[0] == f.name)
+            .map(|row| row[1].as_str())
+            .collect();
+        assert_eq!(described, read(f).0, "{}", f.name);
+        assert!(
+            dictionary.iter().all(|row| !row[2].is_empty()),
+            "every column has a meaning"
+        );
+    }
     assert_eq!(column(reports, "temperature_c")[2], "38.4");
     assert_eq!(column(reports, "trend"), ["", "", "worse"]);
     assert_eq!(

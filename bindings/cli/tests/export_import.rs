@@ -153,7 +153,7 @@ fn csv_export_writes_one_file_per_record_type_and_never_overwrites() {
         .run("export", &["--format", "csv", "--out", dir_arg])
         .ok()
         .stdout;
-    assert!(wrote.contains("Wrote 7 files"), "{wrote}");
+    assert!(wrote.contains("Wrote 8 files"), "{wrote}");
     for name in [
         "devices.csv",
         "sessions.csv",
@@ -162,6 +162,7 @@ fn csv_export_writes_one_file_per_record_type_and_never_overwrites() {
         "alerts.csv",
         "profile.csv",
         "care_plans.csv",
+        "data_dictionary.csv",
     ] {
         let contents = fs::read_to_string(dir.join(name)).unwrap();
         assert!(contents.contains("\r\n"), "{name} is RFC 4180");

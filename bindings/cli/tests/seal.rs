@@ -178,7 +178,7 @@ fn seal_needs_out_and_a_passphrase_and_covers_every_format() {
         )
         .ok()
         .stdout;
-    assert!(said.contains("Wrote 7 sealed files"), "{said}");
+    assert!(said.contains("Wrote 8 sealed files"), "{said}");
     let sessions = fs::read(dir.join("sessions.csv.age")).unwrap();
     let sessions = rollsafe_core::export::seal::open(&sessions, PASSPHRASE).unwrap();
     assert_eq!(String::from_utf8(sessions).unwrap().lines().count(), 1 + 9);

@@ -105,15 +105,21 @@ pub fn share_files(options: &ShareOptions, now: Moment) -> Vec<ShareFile> {
         plain.push(Plain::one(ShareKind::Fhir, "fhir.json", FHIR_TYPE));
     }
     if options.csv {
-        for (wanted, name) in CSV_FILES {
-            if wanted(&options.sections) {
-                plain.push(Plain {
-                    kind: ShareKind::Csv,
-                    csv_name: Some(name),
-                    what: name,
-                    media_type: CSV_TYPE,
-                });
-            }
+        let wanted: Vec<&'static str> = CSV_FILES
+            .iter()
+            .filter(|(wanted, _)| wanted(&options.sections))
+            .map(|(_, name)| *name)
+            .collect();
+        // The dictionary follows the files it describes, as the CSV export
+        // makes it.
+        let dictionary = (!wanted.is_empty()).then_some(crate::export::csv::DICTIONARY);
+        for name in wanted.into_iter().chain(dictionary) {
+            plain.push(Plain {
+                kind: ShareKind::Csv,
+                csv_name: Some(name),
+                what: name,
+                media_type: CSV_TYPE,
+            });
         }
     }
     if options.backup {
@@ -201,6 +207,7 @@ mod tests {
                 "rollsafe-2026-03-12-alerts.csv",
                 "rollsafe-2026-03-12-profile.csv",
                 "rollsafe-2026-03-12-care_plans.csv",
+                "rollsafe-2026-03-12-data_dictionary.csv",
                 "rollsafe-2026-03-12-backup.json",
             ]
         );
@@ -251,6 +258,7 @@ mod tests {
                 "rollsafe-2026-03-12-symptom_reports.csv",
                 "rollsafe-2026-03-12-alerts.csv",
                 "rollsafe-2026-03-12-profile.csv",
+                "rollsafe-2026-03-12-data_dictionary.csv",
             ]
         );
         options.fhir = false;

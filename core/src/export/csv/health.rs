@@ -1,12 +1,15 @@
 //! The files about the user's health: symptom reports, alerts, the profile
 //! and the care plans.
 
-use super::table::{flag, moment, opt, opt_date, opt_moment, write};
+use super::table::{
+    Column, col, flag, moment_cells, moment_columns, opt, opt_date, opt_moment_cells, write,
+};
 use super::{CsvFile, CsvOptions};
 use crate::care_plan::CarePlan;
 use crate::error::Result;
 use crate::export::notes;
 use crate::store::Snapshot;
+use crate::symptom::{Symptom, SymptomReport};
 
 /// `symptom_reports.csv`: every report in the period, oldest first.
 pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
@@ -20,14 +23,6 @@ pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Csv
         .iter()
         .map(|r| {
             let zones: Vec<&str> = r.zones.iter().map(|z| z.code()).collect();
-            let symptoms: Vec<String> = r
-                .symptoms
-                .iter()
-                .map(|s| match s.severity {
-                    Some(severity) => format!("{} {severity}/10", s.symptom.code()),
-                    None => s.symptom.code().to_owned(),
-                })
-                .collect();
             let photos: Vec<String> = if options.privacy.include_photo_references {
                 r.photos
                     .iter()
@@ -36,13 +31,15 @@ pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Csv
             } else {
                 Vec::new()
             };
-            vec![
-                r.id.to_string(),
-                moment(&r.at),
+            let mut row = vec![r.id.to_string()];
+            row.extend(moment_cells(&r.at));
+            row.extend([
                 r.kind.code().to_owned(),
                 zones.join("; "),
                 flag(r.around_eye),
-                symptoms.join("; "),
+            ]);
+            row.extend(Symptom::ALL.into_iter().map(|s| symptom_cell(r, s)));
+            row.extend([
                 r.overall_severity.to_string(),
                 r.pus
                     .map(|p| p.colour.code().to_owned())
@@ -56,34 +53,85 @@ pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Csv
                 photos.join("; "),
                 opt(r.session_id),
                 flag(r.link_chosen_by_user),
-                opt_moment(r.resolved_at.as_ref()),
-                moment(&r.recorded_at),
-            ]
+            ]);
+            row.extend(opt_moment_cells(r.resolved_at.as_ref()));
+            row.extend(moment_cells(&r.recorded_at));
+            row
         })
         .collect();
-    write(
-        "symptom_reports.csv",
-        &[
-            "report_id",
-            "at",
-            "kind",
-            "zones",
-            "around_eye",
-            "symptoms",
-            "overall_severity",
+    write("symptom_reports.csv", &symptom_report_columns(), &rows)
+}
+
+/// One symptom's cell: its severity, "present" when seen but not rated,
+/// empty when not reported.
+fn symptom_cell(report: &SymptomReport, symptom: Symptom) -> String {
+    match report.symptom(symptom) {
+        Some(seen) => seen
+            .severity
+            .map_or_else(|| "present".to_owned(), |s| s.to_string()),
+        None => String::new(),
+    }
+}
+
+/// The columns of `symptom_reports.csv`: one per symptom the app offers.
+pub(super) fn symptom_report_columns() -> Vec<Column> {
+    let mut columns = vec![col("report_id", "The report's stable id (a UUID)")];
+    columns.extend(moment_columns("at", "When the user looked"));
+    columns.extend([
+        col("kind", "report, check_in_24h or check_in_72h"),
+        col("zones", "The body zones affected, joined with \"; \""),
+        col("around_eye", "true when the area around an eye is affected"),
+    ]);
+    columns.extend(Symptom::ALL.into_iter().map(|s| {
+        col(
+            s.code(),
+            format!(
+                "{}: its severity 0 (none) to 10, \"present\" when seen but not rated, empty when not reported",
+                s.label()
+            ),
+        )
+    }));
+    columns.extend([
+        col("overall_severity", "How bad overall, 0 (none) to 10"),
+        col(
             "pus_colour",
+            "For pus: clear, white, yellow, green or other",
+        ),
+        col(
             "pus_consistency",
+            "For pus: watery, milky, thick, creamy, opaque or viscous",
+        ),
+        col(
             "temperature_c",
+            "A measured body temperature in °C, if taken",
+        ),
+        col(
             "trend",
+            "worse, same or better than before, in the user's words, if said",
+        ),
+        col(
             "notes",
+            "The user's notes (or a mark when notes are withheld)",
+        ),
+        col(
             "photos",
+            "Photo file names and SHA-256, only when the user chose to include them",
+        ),
+        col(
             "session_id",
+            "The session it is linked to (see sessions.csv), if any",
+        ),
+        col(
             "link_chosen_by_user",
-            "resolved_at",
-            "recorded_at",
-        ],
-        &rows,
-    )
+            "true when the user chose the link rather than RollSafe",
+        ),
+    ]);
+    columns.extend(moment_columns(
+        "resolved_at",
+        "When the user marked it resolved (empty while open)",
+    ));
+    columns.extend(moment_columns("recorded_at", "When it was entered"));
+    columns
 }
 
 /// `alerts.csv`: every rise and fall of a risk level in the period, oldest
@@ -99,34 +147,49 @@ pub fn alerts(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
                 .iter()
                 .map(|r| format!("{}: {}", r.code, r.text))
                 .collect();
-            vec![
-                a.id.to_string(),
-                moment(&a.at),
+            let mut row = vec![a.id.to_string()];
+            row.extend(moment_cells(&a.at));
+            row.extend([
                 a.kind.code().to_owned(),
                 a.from_level.clone(),
                 a.to_level.clone(),
                 flag(a.rising),
                 a.title.clone(),
                 reasons.join("; "),
-                opt_moment(a.acknowledged_at.as_ref()),
-            ]
+            ]);
+            row.extend(opt_moment_cells(a.acknowledged_at.as_ref()));
+            row
         })
         .collect();
-    write(
-        "alerts.csv",
-        &[
-            "alert_id",
-            "at",
-            "kind",
+    write("alerts.csv", &alert_columns(), &rows)
+}
+
+/// The columns of `alerts.csv`.
+pub(super) fn alert_columns() -> Vec<Column> {
+    let mut columns = vec![col("alert_id", "The alert's stable id (a UUID)")];
+    columns.extend(moment_columns(
+        "at",
+        "When the change that moved the level was made",
+    ));
+    columns.extend([
+        col("kind", "preventive (infection risk) or triage (symptoms)"),
+        col(
             "from_level",
-            "to_level",
-            "rising",
-            "title",
+            "The level before: low, moderate, high (preventive) or green, amber, red (triage)",
+        ),
+        col("to_level", "The level after, in the same terms"),
+        col("rising", "true for a rise, false for a fall"),
+        col("title", "What the app said"),
+        col(
             "reasons",
-            "acknowledged_at",
-        ],
-        &rows,
-    )
+            "Each reason: code: what was seen and what the patient was told, joined with \"; \"",
+        ),
+    ]);
+    columns.extend(moment_columns(
+        "acknowledged_at",
+        "When the user acknowledged it (empty while open)",
+    ));
+    columns
 }
 
 /// `profile.csv`: the current profile, one row per answer (one row with
@@ -139,38 +202,46 @@ pub fn profile(store: &Snapshot<'_>) -> Result<CsvFile> {
             .map(|t| t.code().to_owned())
             .unwrap_or_default();
         for a in &profile.answers {
-            rows.push(vec![
-                moment(&profile.saved_at),
+            let mut row = moment_cells(&profile.saved_at).to_vec();
+            row.extend([
                 skin.clone(),
                 a.condition.code().to_owned(),
                 flag(a.present),
                 opt_date(a.stopped_on),
-                moment(&a.confirmed_at),
             ]);
+            row.extend(moment_cells(&a.confirmed_at));
+            rows.push(row);
         }
         if profile.answers.is_empty() {
-            rows.push(vec![
-                moment(&profile.saved_at),
-                skin,
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
+            let mut row = moment_cells(&profile.saved_at).to_vec();
+            row.push(skin);
+            row.resize(profile_columns().len(), String::new());
+            rows.push(row);
         }
     }
-    write(
-        "profile.csv",
-        &[
-            "saved_at",
-            "skin_type",
+    write("profile.csv", &profile_columns(), &rows)
+}
+
+/// The columns of `profile.csv`.
+pub(super) fn profile_columns() -> Vec<Column> {
+    let mut columns = moment_columns("saved_at", "When the profile was last saved").to_vec();
+    columns.extend([
+        col("skin_type", "Fitzpatrick skin type, I to VI, if given"),
+        col(
             "condition",
-            "present",
+            "A condition the profile asks about (one row per answer)",
+        ),
+        col("present", "true when the user said it applies"),
+        col(
             "stopped_on",
-            "confirmed_at",
-        ],
-        &rows,
-    )
+            "For a medicine such as isotretinoin, the local date it was stopped (YYYY-MM-DD)",
+        ),
+    ]);
+    columns.extend(moment_columns(
+        "confirmed_at",
+        "When the user last confirmed this answer",
+    ));
+    columns
 }
 
 /// `care_plans.csv`: every care plan in force at some point of the period
@@ -207,30 +278,51 @@ pub fn care_plans(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile>
             let zones: Vec<&str> = p.allowed_zones.iter().map(|z| z.code()).collect();
             let avoid: Vec<&str> = p.avoid_products.iter().map(|c| c.code()).collect();
             let cleared: Vec<&str> = p.cleared_conditions.iter().map(|c| c.code()).collect();
-            vec![
-                p.set_by.clone(),
-                moment(&p.set_at),
+            let mut row = vec![p.set_by.clone()];
+            row.extend(moment_cells(&p.set_at));
+            row.extend([
                 flag(Some(p.set_at) == current),
                 rest.join("; "),
                 max_needle.join("; "),
                 zones.join("; "),
                 avoid.join("; "),
                 cleared.join("; "),
-            ]
+            ]);
+            row
         })
         .collect();
-    write(
-        "care_plans.csv",
-        &[
-            "set_by",
-            "set_at",
-            "current",
+    write("care_plans.csv", &care_plan_columns(), &rows)
+}
+
+/// The columns of `care_plans.csv`.
+pub(super) fn care_plan_columns() -> Vec<Column> {
+    let mut columns = vec![col(
+        "set_by",
+        "Who set the plan, as entered (for example the dermatologist)",
+    )];
+    columns.extend(moment_columns("set_at", "When the plan was set"));
+    columns.extend([
+        col("current", "true for the plan in force now"),
+        col(
             "min_rest",
+            "Minimum rest days per body region: region days, joined with \"; \"",
+        ),
+        col(
             "max_needle_length_mm",
+            "Longest needle allowed per body region: region millimetres, joined with \"; \"",
+        ),
+        col(
             "allowed_zones",
+            "The zones the plan allows, joined with \"; \" (empty: every zone)",
+        ),
+        col(
             "avoid_products",
+            "Product categories the plan says to avoid, joined with \"; \"",
+        ),
+        col(
             "cleared_conditions",
-        ],
-        &rows,
-    )
+            "Profile conditions the clinician cleared for needling, joined with \"; \"",
+        ),
+    ]);
+    columns
 }

@@ -2,8 +2,12 @@
 //!
 //! Written by the `csv` crate to RFC 4180 (comma-separated, CRLF line ends,
 //! fields with commas, quotes or line breaks quoted, quotes doubled), UTF-8,
-//! each with a header row, records oldest first, files in a fixed order.
-//! Lists inside a cell (zones, products, symptoms) are joined with "; ".
+//! each with a header row, records oldest first, files in a fixed order,
+//! then `data_dictionary.csv`, which says what every column holds (built
+//! from the same lists as the headers). Lists inside a cell (zones,
+//! products) are joined with "; "; each symptom has a column of its own;
+//! each timestamp has a `_local` column beside it, the local date and time
+//! as a spreadsheet reads them, and each device id its nickname.
 //!
 //! Spreadsheet formula injection: a cell that starts with `=`, `+`, `-`,
 //! `@`, a tab or a carriage return would be run as a formula by Excel,
@@ -17,6 +21,7 @@ mod health;
 mod records;
 mod table;
 
+use table::Column;
 pub use table::guard_formula;
 
 use crate::error::Result;
@@ -52,30 +57,67 @@ pub fn files(store: &Store, options: &CsvOptions) -> Result<Vec<CsvFile>> {
 }
 
 /// The files of [`files`], every one read from the one snapshot `store`, so
-/// no file names a record another file lacks.
+/// no file names a record another file lacks; then the data dictionary of
+/// the files written.
 fn files_of(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Vec<CsvFile>> {
     let sections = &options.sections;
     let mut files = Vec::new();
+    let mut described: Vec<(&'static str, Vec<Column>)> = Vec::new();
     if sections.devices {
         files.push(records::devices(store, options)?);
+        described.push(("devices.csv", records::device_columns()));
     }
     if sections.sessions {
         files.push(records::sessions(store, options)?);
+        described.push(("sessions.csv", records::session_columns()));
     }
     if sections.cleanings {
         files.push(records::cleanings(store, options)?);
+        described.push(("cleanings.csv", records::cleaning_columns()));
     }
     if sections.symptoms {
         files.push(health::symptom_reports(store, options)?);
+        described.push(("symptom_reports.csv", health::symptom_report_columns()));
     }
     if sections.alerts {
         files.push(health::alerts(store, options)?);
+        described.push(("alerts.csv", health::alert_columns()));
     }
     if sections.profile {
         files.push(health::profile(store)?);
+        described.push(("profile.csv", health::profile_columns()));
     }
     if sections.care_plan {
         files.push(health::care_plans(store, options)?);
+        described.push(("care_plans.csv", health::care_plan_columns()));
+    }
+    if !described.is_empty() {
+        files.push(dictionary(&described)?);
     }
     Ok(files)
+}
+
+/// The name of the file that says what every column of the others holds.
+pub const DICTIONARY: &str = "data_dictionary.csv";
+
+/// `data_dictionary.csv`: one row per column of each file written, with
+/// what it holds, from the same lists the files' headers come from.
+fn dictionary(described: &[(&'static str, Vec<Column>)]) -> Result<CsvFile> {
+    let rows: Vec<Vec<String>> = described
+        .iter()
+        .flat_map(|(file, columns)| {
+            columns
+                .iter()
+                .map(|c| vec![(*file).to_owned(), c.name.clone(), c.meaning.clone()])
+        })
+        .collect();
+    table::write(
+        DICTIONARY,
+        &[
+            table::col("file", "The CSV file"),
+            table::col("column", "A column of it"),
+            table::col("meaning", "What its cells hold, their unit or format"),
+        ],
+        &rows,
+    )
 }

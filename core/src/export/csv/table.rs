@@ -20,13 +20,50 @@ pub fn guard_formula(cell: &str) -> String {
     }
 }
 
-/// Writes `rows` under `header` as the file `name`, guarding every cell.
-pub fn write(name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<CsvFile> {
+/// One column of a file: its header, and what it holds, in words for the
+/// data dictionary. The file's header and its entries in the dictionary
+/// come from the same list, so they cannot drift apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The header.
+    pub name: String,
+    /// What a cell of it holds, its unit or format.
+    pub meaning: String,
+}
+
+/// A column named `name` that holds `meaning`.
+pub fn col(name: impl Into<String>, meaning: impl Into<String>) -> Column {
+    Column {
+        name: name.into(),
+        meaning: meaning.into(),
+    }
+}
+
+/// A timestamp column and, beside it, the same moment as a spreadsheet
+/// reads a date and time: `<name>_local`, the local date and time where
+/// it was recorded.
+pub fn moment_columns(name: &str, meaning: &str) -> [Column; 2] {
+    [
+        col(
+            name,
+            format!("{meaning}: RFC 3339 with the UTC offset the user had then"),
+        ),
+        col(
+            format!("{name}_local"),
+            format!("{meaning}: the local date and time then, YYYY-MM-DD HH:MM"),
+        ),
+    ]
+}
+
+/// Writes `rows` under `columns` as the file `name`, guarding every cell.
+pub fn write(name: &str, columns: &[Column], rows: &[Vec<String>]) -> Result<CsvFile> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let failed = |e: csv::Error| Error::Inconsistent(format!("{name} could not be written: {e}"));
-    writer.write_record(header).map_err(failed)?;
+    writer
+        .write_record(columns.iter().map(|c| c.name.as_str()))
+        .map_err(failed)?;
     for row in rows {
         writer
             .write_record(row.iter().map(|cell| guard_formula(cell)))
@@ -57,6 +94,27 @@ pub fn moment(at: &Moment) -> String {
 /// An optional moment; empty when absent.
 pub fn opt_moment(at: Option<&Moment>) -> String {
     at.map(moment).unwrap_or_default()
+}
+
+/// A moment as the local date and time it had, `YYYY-MM-DD HH:MM`, which
+/// spreadsheets read as a date and time.
+pub fn local(at: &Moment) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// An optional moment as [`local`]; empty when absent.
+pub fn opt_local(at: Option<&Moment>) -> String {
+    at.map(local).unwrap_or_default()
+}
+
+/// A moment and, beside it, its local date and time (see [`moment_columns`]).
+pub fn moment_cells(at: &Moment) -> [String; 2] {
+    [moment(at), local(at)]
+}
+
+/// An optional moment as [`moment_cells`]; both empty when absent.
+pub fn opt_moment_cells(at: Option<&Moment>) -> [String; 2] {
+    [opt_moment(at), opt_local(at)]
 }
 
 /// An optional date; empty when absent.
