@@ -14,7 +14,7 @@ fn every_shared_scenario_holds() {
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
-    files.sort();
+    rollsafe_core::sorting::sort(&mut files);
     assert!(
         files.len() >= 20,
         "expected at least 20 scenarios, found {}",

@@ -30,7 +30,7 @@ fn main() {
             bytes = pdf(&store, &options, now).unwrap();
             times.push(started.elapsed().as_secs_f64());
         }
-        times.sort_by(f64::total_cmp);
+        rollsafe_core::sorting::sort_by(&mut times, f64::total_cmp);
         let path = out.join(format!("daily-{days}-days.pdf"));
         std::fs::write(&path, &bytes).unwrap();
         println!(

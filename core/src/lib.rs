@@ -18,7 +18,7 @@
 //! | [`store`] | the SQLite file, its schema and migrations |
 //! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
 //! | [`report`] | the dermatologist's PDF: facts from the store, then pages |
-//! | [`time`], [`ids`], [`validate`], `codes`, `sorting` | shared building blocks |
+//! | [`time`], [`ids`], [`validate`], `codes`, [`sorting`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
 // Nothing reachable from the bindings may panic: a panic would surface in the
@@ -52,7 +52,7 @@ pub mod report;
 pub mod risk;
 pub mod rules;
 pub mod session;
-mod sorting;
+pub mod sorting;
 pub mod store;
 pub mod symptom;
 pub mod time;

@@ -98,7 +98,7 @@ pub fn validate_zones(field: &'static str, zones: &[BodyZone]) -> Result<Vec<Bod
         return Err(Error::invalid(field, "name at least one body zone"));
     }
     let mut sorted = zones.to_vec();
-    sorted.sort();
+    crate::sorting::sort(&mut sorted);
     if crate::validate::has_adjacent_duplicate(&sorted, |z| *z) {
         return Err(Error::invalid(field, "names the same zone twice"));
     }

@@ -28,7 +28,7 @@ fn fixtures() -> Vec<(u32, PathBuf)> {
             Some((version, path))
         })
         .collect();
-    found.sort();
+    rollsafe_core::sorting::sort(&mut found);
     found
 }
 

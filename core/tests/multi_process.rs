@@ -134,7 +134,7 @@ fn stored_cleaning_ids(path: &Path) -> Vec<String> {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    ids.sort();
+    rollsafe_core::sorting::sort(&mut ids);
     ids
 }
 
@@ -185,7 +185,7 @@ fn writers_and_an_opener_during_checkpoints_move_nothing_and_lose_nothing() {
         "nothing was moved aside"
     );
     let mut committed: Vec<String> = seen.iter().flat_map(|l| ids_only(l)).collect();
-    committed.sort();
+    rollsafe_core::sorting::sort(&mut committed);
     assert_eq!(committed.len(), 1400);
     assert_eq!(
         stored_cleaning_ids(&path),
@@ -258,7 +258,7 @@ fn a_log_whose_checkpoint_was_cut_short_opens_whole() {
         "nothing was moved aside"
     );
     let mut committed = ids_only(&lines);
-    committed.sort();
+    rollsafe_core::sorting::sort(&mut committed);
     assert_eq!(committed.len(), 250);
     assert_eq!(stored_cleaning_ids(&path), committed);
     assert!(integrity_is_ok(&path));
@@ -432,7 +432,7 @@ fn copies_of_v1(dir: &Path) -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".v1-backup"))
         .collect();
-    names.sort();
+    rollsafe_core::sorting::sort(&mut names);
     names
 }
 

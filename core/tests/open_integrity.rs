@@ -20,7 +20,7 @@ fn names_in(dir: &Path) -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    names.sort();
+    rollsafe_core::sorting::sort(&mut names);
     names
 }
 

@@ -24,7 +24,7 @@ fn the_same_log_gives_the_same_ids_and_done_reminders_vanish() {
     assert_eq!(first, again, "same log, same reminders, same ids");
     let ids: Vec<_> = first.iter().map(|r| r.id.clone()).collect();
     let mut unique = ids.clone();
-    unique.sort();
+    rollsafe_core::sorting::sort(&mut unique);
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "ids are unique");
     assert!(

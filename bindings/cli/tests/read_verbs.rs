@@ -168,7 +168,7 @@ fn sessions_is_a_timeline_that_a_period_narrows() {
     assert_eq!(all["from"], serde_json::Value::Null);
     let times: Vec<&str> = sessions.iter().map(|s| s["at"].as_str().unwrap()).collect();
     let mut sorted = times.clone();
-    sorted.sort();
+    rollsafe_core::sorting::sort(&mut sorted);
     assert_eq!(times, sorted, "oldest first");
 
     let november = log
