@@ -2,6 +2,14 @@
 //! listener on those threads, exactly once per rise, and a listener may call
 //! back into the store without deadlocking.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::thread;

@@ -2,6 +2,14 @@
 //! `rollsafe-ffi`: the same API, and the same files, that the Kotlin and
 //! Swift suites run through the generated bindings.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod scenario_runner;
 
 use std::path::PathBuf;

@@ -16,6 +16,14 @@
 //! checked here (tests/bench/run reports the same figure with the floor of
 //! a minimal UniFFI + SQLite library and what each dependency costs).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::path::PathBuf;
 use std::process::Command;
 

@@ -6,6 +6,14 @@
 //!
 //! Writes the PDFs to `target/pdf-figures/` to look at.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 #[allow(dead_code)]
 #[path = "../benches/support/mod.rs"]
 mod support;

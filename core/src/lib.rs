@@ -21,21 +21,6 @@
 //! | [`time`], [`ids`], [`validate`], `codes`, [`sorting`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
-// Nothing reachable from the bindings may panic: a panic would surface in the
-// app as an internal error at best. Tests may unwrap freely.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::unreachable,
-        clippy::todo
-    )
-)]
-#![warn(missing_docs)]
-
 pub mod alert;
 pub mod care_plan;
 pub mod check;

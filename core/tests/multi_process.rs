@@ -5,6 +5,14 @@
 //! The other processes are this test binary run again with `ROLLSAFE_MP`
 //! naming their part (a writer, a holder, a migrator) and the log's path.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use std::fs;

@@ -1,6 +1,14 @@
 //! Shells reconcile notifications by id: the same log gives the same ids, a
 //! reminder that is done vanishes, and the others keep their ids.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::TimeDelta;

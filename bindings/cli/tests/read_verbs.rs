@@ -1,6 +1,14 @@
 //! `status`, `devices` and `sessions` against a real demo log: the text a
 //! person reads, the JSON a script parses, and the refusal of a missing log.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod common;
 
 use common::{DemoLog, NOW, rollsafe};
