@@ -99,7 +99,7 @@ fn the_stripped_release_library_fits_its_budget() {
         size <= budget,
         "the stripped release library for {arch} is {size} bytes, over its budget of {budget} \
          bytes (bindings/size-budget.txt). Find what grew with tests/bench/run (per-crate \
-         sizes), and raise the budget only as a decision, noted in the README's Performance \
-         section."
+         sizes), and raise the budget only as a decision, noted in tests/bench/README.md \
+         (its size budget paragraph)."
     );
 }
