@@ -19,21 +19,6 @@
 //! | `version.rs` | the library's version (also the benchmarks' FFI floor) |
 //! | `test_hooks.rs`, `bench_hooks.rs` | exports for the test suites and the benchmarks only (features `test-hooks`, `bench-hooks`) |
 
-// Nothing reachable from the bindings may panic: a panic would surface in the
-// app as an internal error at best. Tests may unwrap freely.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::unreachable,
-        clippy::todo
-    )
-)]
-#![warn(missing_docs)]
-
 #[cfg(feature = "bench-hooks")]
 mod bench_hooks;
 mod enums;

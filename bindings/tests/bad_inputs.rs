@@ -2,6 +2,14 @@
 //! returns the right typed error naming the field, and the store is left
 //! exactly as it was.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 

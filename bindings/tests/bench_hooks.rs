@@ -2,6 +2,14 @@
 //! they stand for: a recording through the hook is in the log, a refusal is
 //! the same refusal, and the timings they return are plausible.
 //! `cargo test -p rollsafe-ffi --features bench-hooks`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
 #![cfg(feature = "bench-hooks")]
 
 use std::time::{Duration, UNIX_EPOCH};

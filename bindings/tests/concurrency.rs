@@ -3,6 +3,14 @@
 //! has a deadline), no record is lost or duplicated, and the log's
 //! invariants hold afterwards.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::mpsc;

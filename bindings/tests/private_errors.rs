@@ -3,6 +3,14 @@
 //! (a temperature, a stop date of a medicine), whether it came through a
 //! call or inside an imported backup.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::time::{Duration, UNIX_EPOCH};
 
 use rollsafe_ffi::*;

@@ -10,6 +10,15 @@
 //! `cargo bench -p rollsafe-core --bench store`; `tests/bench/run` runs it
 //! with the other harnesses and prints one table.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs,
+    reason = "measuring code (criterion_main! makes an undocumented main): the workspace lints are for the shipped code"
+)]
+
 mod support;
 
 use std::hint::black_box;

@@ -12,6 +12,14 @@
 //!
 //! Prints tab-separated lines; see tests/bench/table.py.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 #[path = "../benches/support/mod.rs"]
 #[allow(dead_code)]
 mod support;

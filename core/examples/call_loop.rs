@@ -14,6 +14,14 @@
 //! `record <calls>`: one recorded session a day on a fresh store, as in the
 //! criterion benchmark.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 #[path = "../benches/support/mod.rs"]
 #[allow(dead_code)]
 mod support;

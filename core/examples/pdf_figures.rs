@@ -6,6 +6,14 @@
 //!
 //! Writes the PDFs to `target/pdf-figures/` to look at.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 #[allow(dead_code)]
 #[path = "../benches/support/mod.rs"]
 mod support;
@@ -30,7 +38,7 @@ fn main() {
             bytes = pdf(&store, &options, now).unwrap();
             times.push(started.elapsed().as_secs_f64());
         }
-        times.sort_by(f64::total_cmp);
+        rollsafe_core::sorting::sort_by(&mut times, f64::total_cmp);
         let path = out.join(format!("daily-{days}-days.pdf"));
         std::fs::write(&path, &bytes).unwrap();
         println!(

@@ -248,7 +248,7 @@ pub fn schedule(input: &ReminderInput<'_>) -> Vec<Reminder> {
     // Reminders due at the same instant: by kind, then by title (which names
     // the device), so the order means something and never depends on the
     // random ids; the id only separates what is otherwise identical.
-    reminders.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut reminders, |a, b| {
         a.due
             .cmp(&b.due)
             .then_with(|| a.kind.cmp(&b.kind))

@@ -7,6 +7,15 @@
 use crate::error::{Error, Result};
 
 /// A treated area. The face is split finely because most home use is there.
+///
+/// The order of declaration is the zones' order (`Ord`), and it is grouped
+/// by region: the face zones first, then the scalp, then the body, in the
+/// order of [`BodyRegion`]. So a sorted list of zones (as
+/// [`validate_zones`] returns) holds the zones of one region next to each
+/// other, and mapping it to regions gives them sorted with each region in one
+/// run: the store relies on this to list a session's regions with a plain
+/// `dedup`. A new zone goes among the zones of its region; a unit test below
+/// fails otherwise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BodyZone {
     /// Forehead.
@@ -60,6 +69,9 @@ crate::codes::stable_codes!(BodyZone {
 });
 
 /// The three regions the rules distinguish.
+///
+/// Declared in the order of the zones that belong to them (see
+/// [`BodyZone`]): face, scalp, body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BodyRegion {
     /// The face and neck.
@@ -98,7 +110,7 @@ pub fn validate_zones(field: &'static str, zones: &[BodyZone]) -> Result<Vec<Bod
         return Err(Error::invalid(field, "name at least one body zone"));
     }
     let mut sorted = zones.to_vec();
-    sorted.sort();
+    crate::sorting::sort(&mut sorted);
     if crate::validate::has_adjacent_duplicate(&sorted, |z| *z) {
         return Err(Error::invalid(field, "names the same zone twice"));
     }
@@ -117,6 +129,22 @@ mod tests {
         let mut codes: Vec<_> = BodyZone::ALL.iter().map(|z| z.code()).collect();
         codes.dedup();
         assert_eq!(codes.len(), BodyZone::ALL.len());
+    }
+
+    /// The store lists a session's regions by mapping its sorted zones to
+    /// regions and removing adjacent repeats: that is right only while the
+    /// zones of each region are declared together, in the regions' order.
+    #[test]
+    fn sorted_zones_keep_each_region_together_in_region_order() {
+        let mut zones = BodyZone::ALL.to_vec();
+        crate::sorting::sort(&mut zones);
+        let regions: Vec<u8> = zones.iter().map(|z| z.region() as u8).collect();
+        for pair in regions.windows(2) {
+            assert!(
+                pair[0] <= pair[1],
+                "a zone is declared out of its region's place: {zones:?}"
+            );
+        }
     }
 
     #[test]

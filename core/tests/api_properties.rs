@@ -2,6 +2,14 @@
 //! leaves the store consistent. Nothing panics, refused calls change nothing,
 //! the counts match what was accepted, and the assessment is deterministic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use chrono::{DateTime, TimeDelta};
 use proptest::prelude::*;
 use rollsafe_core::{

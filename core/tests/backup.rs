@@ -1,6 +1,14 @@
 //! The JSON backup: what goes out comes back in, identically; importing twice
 //! adds nothing; a bad document names its fault and changes nothing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::{NaiveDate, TimeDelta};

@@ -5,6 +5,14 @@
 //! form but the one RollSafe writes is refused the first time, so importing
 //! the same document twice never clashes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::{SecondsFormat, TimeDelta, Utc};

@@ -3,6 +3,14 @@
 //! tests/exports is broken in every place, every way, and both paths are
 //! compared.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use rollsafe_core::Error;
 use rollsafe_core::export::backup::document::BackupDocument;
 use rollsafe_core::export::backup::parse;

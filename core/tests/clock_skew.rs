@@ -2,6 +2,14 @@
 //! processes with different clocks writing one log, do not announce the same
 //! rise again; a real new rise is still announced while a clock is behind.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use std::sync::Arc;

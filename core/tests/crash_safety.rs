@@ -7,6 +7,14 @@
 //! `ROLLSAFE_CRASH_KILLS` sets the number of kills (default 200; the long run
 //! in the README uses 2,000).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;

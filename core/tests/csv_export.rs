@@ -1,5 +1,13 @@
 //! The CSV files, read back with a real CSV reader.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod export_story;
 
 use export_story::{FORMULA_NOTE, REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, build, date};

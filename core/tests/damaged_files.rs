@@ -1,6 +1,14 @@
 //! Files RollSafe cannot use: each gives a clear typed error, and nothing the
 //! user recorded is deleted or overwritten.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::fs;
 use std::path::Path;
 

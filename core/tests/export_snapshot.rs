@@ -8,6 +8,14 @@
 //! list a session of a device it does not list (CSV), or count more sessions
 //! than its devices say they had (FHIR).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use std::collections::HashSet;

@@ -7,6 +7,14 @@
 //! (`unshare --mount`, as root, which CI is), which vanishes with the
 //! child: this test binary run again.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::TimeDelta;

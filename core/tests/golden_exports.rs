@@ -8,6 +8,14 @@
 //! golden_exports` and review the diff. The input is the demo log of the
 //! frozen schema-v1 fixture, exported once.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;

@@ -2,6 +2,14 @@
 //! offsets (travel, DST) and needle lengths: it never panics, it is monotonic
 //! in time, and it counts local calendar days in each event's own offset.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use chrono::{DateTime, Days, FixedOffset, TimeZone};
 use proptest::prelude::*;
 use rollsafe_core::check::{CheckContext, CleaningState, RegionLastSession, check_session};

@@ -3,6 +3,14 @@
 //! comparison writes nothing beside it), and two first opens at once both
 //! succeed.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use std::path::Path;

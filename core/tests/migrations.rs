@@ -6,6 +6,14 @@
 //! (`rollsafe demo --db core/tests/fixtures/schema-vN.sqlite3 --now ...`,
 //! then `VACUUM`) and never change an old one.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -28,7 +36,7 @@ fn fixtures() -> Vec<(u32, PathBuf)> {
             Some((version, path))
         })
         .collect();
-    found.sort();
+    rollsafe_core::sorting::sort(&mut found);
     found
 }
 

@@ -3,6 +3,14 @@
 //! holds the lock, and what a backup of the main file alone holds. Each
 //! refusal is typed and leaves the disk as it was.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use std::fs;
@@ -20,7 +28,7 @@ fn names_in(dir: &Path) -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    names.sort();
+    rollsafe_core::sorting::sort(&mut names);
     names
 }
 

@@ -2,6 +2,14 @@
 //! pdftotext finds what a clinician must see (in the scripts the patient
 //! typed), pdftoppm renders every page, and the options do what they say.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 #[path = "pdf_report/story.rs"]
 mod story;
 #[allow(dead_code)]

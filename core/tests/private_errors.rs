@@ -2,6 +2,14 @@
 //! names, reasons, photo file names) never appears in an error's message or
 //! debug form, even when that very text is what was refused.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use chrono::{DateTime, TimeDelta};
 use rollsafe_core::{
     BodyZone, CarePlan, CleaningMethod, DeviceKind, Error, Moment, NewCleaning, NewDevice,

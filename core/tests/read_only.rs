@@ -6,6 +6,14 @@
 //! inside a private mount namespace (`unshare --mount`) that vanishes with
 //! the child process. The child is this test binary run again.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::DateTime;

@@ -2,6 +2,14 @@
 //! changes its working folder (alone in its test binary: the working folder
 //! belongs to the whole process).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use chrono::DateTime;
 use rollsafe_core::{DeviceKind, NewDevice, Store};
 

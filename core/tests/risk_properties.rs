@@ -2,6 +2,14 @@
 //! safety lapse never lowers the preventive level, and neither assessment
 //! panics or depends on anything but its input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 use chrono::{DateTime, TimeDelta};
 use proptest::prelude::*;
 use rollsafe_core::risk::{

@@ -4,6 +4,14 @@
 //! recording, editing a session onto another device, deleting, a head
 //! change, importing a backup, and as of a moment before the latest session.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::TimeDelta;

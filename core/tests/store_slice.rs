@@ -2,6 +2,14 @@
 //! devices, sessions, the interval verdict, and refusal of bad input and of
 //! files from a newer version.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use rollsafe_core::{

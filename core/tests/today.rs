@@ -2,6 +2,14 @@
 //! session check would give with the skin checks passing, and the same risk,
 //! alerts and reminders as the separate calls.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod support;
 
 use chrono::{NaiveDate, TimeDelta};

@@ -99,7 +99,7 @@ pub fn fill(store: &Store, now: Moment) -> rollsafe_core::Result<()> {
         )
         .chain([(SKIPPED_CLEANING_DAYS_AGO, &face, false)])
         .collect();
-    uses.sort_by_key(|(days_ago, _, _)| std::cmp::Reverse(*days_ago));
+    rollsafe_core::sorting::sort_by_key(&mut uses, |(days_ago, _, _)| std::cmp::Reverse(*days_ago));
     for (days_ago, device, soak_before) in uses {
         let zones = if device.kind == DeviceKind::ScalpRoller {
             vec![BodyZone::Scalp]

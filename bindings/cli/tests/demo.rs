@@ -1,5 +1,13 @@
 //! `rollsafe demo` end to end: the real binary, a real file, a fixed clock.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod common;
 
 use std::process::Command;

@@ -2,6 +2,14 @@
 //! round trip, FHIR is a Bundle, CSV is one file per record type, nothing is
 //! overwritten by accident, and a bad document changes nothing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod common;
 
 use std::fs;

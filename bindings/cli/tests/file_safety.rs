@@ -7,6 +7,14 @@
 //! namespace (`unshare --mount`, as root, which runs the tests) that
 //! vanishes with the child process. The child is this test binary run again.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod common;
 
 use std::fs;
@@ -34,7 +42,7 @@ fn names(dir: &Path) -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    names.sort();
+    rollsafe_core::sorting::sort(&mut names);
     names
 }
 

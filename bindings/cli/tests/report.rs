@@ -3,6 +3,14 @@
 //! core's usual paper for the locale's region), never an existing file
 //! replaced without --force, and bad options refused.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod common;
 
 use std::fs;

@@ -3,6 +3,14 @@
 //! adds nothing to the one it came from; a wrong or missing passphrase
 //! changes nothing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
+)]
+
 mod common;
 
 use std::fs;

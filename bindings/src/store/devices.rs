@@ -2,7 +2,7 @@
 
 use rollsafe_core as core;
 
-use super::{RollSafeStore, device_id};
+use super::{RollSafeStore, parse_device_id};
 use crate::error::RollSafeError;
 use crate::records::{
     CleaningEntry, Device, DeviceChange, DeviceOverview, DeviceUpdate, NewCleaning, NewDevice,
@@ -24,7 +24,7 @@ impl RollSafeStore {
 
     /// The device with `id`.
     pub fn device(&self, id: String) -> Result<Device, RollSafeError> {
-        Ok(self.core.device(device_id("id", &id)?)?.into())
+        Ok(self.core.device(parse_device_id("id", &id)?)?.into())
     }
 
     /// Every device, retired ones included, oldest first.
@@ -42,7 +42,7 @@ impl RollSafeStore {
         let now = now.to_core("now")?;
         Ok(self
             .core
-            .device_overview(device_id("id", &id)?, now)?
+            .device_overview(parse_device_id("id", &id)?, now)?
             .into())
     }
 
@@ -55,7 +55,8 @@ impl RollSafeStore {
     ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
         Ok(update(
-            self.core.flag_device_damaged(device_id("id", &id)?, now)?,
+            self.core
+                .flag_device_damaged(parse_device_id("id", &id)?, now)?,
         ))
     }
 
@@ -67,7 +68,7 @@ impl RollSafeStore {
         now: Moment,
     ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        let id = device_id("id", &id)?;
+        let id = parse_device_id("id", &id)?;
         Ok(update(self.core.set_device_shared(id, shared, now)?))
     }
 
@@ -79,7 +80,7 @@ impl RollSafeStore {
         now: Moment,
     ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        let id = device_id("id", &id)?;
+        let id = parse_device_id("id", &id)?;
         Ok(update(self.core.retire_device(id, &reason, now)?))
     }
 
@@ -93,7 +94,7 @@ impl RollSafeStore {
         now: Moment,
     ) -> Result<DeviceUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        let id = device_id("id", &id)?;
+        let id = parse_device_id("id", &id)?;
         Ok(update(
             self.core
                 .set_replacement_limits(id, max_uses, max_days, now)?,
@@ -110,7 +111,7 @@ impl RollSafeStore {
         let at = at.to_core("at")?;
         let now = now.to_core("now")?;
         Ok(update(self.core.record_head_change(
-            device_id("id", &id)?,
+            parse_device_id("id", &id)?,
             at,
             now,
         )?))
@@ -118,7 +119,7 @@ impl RollSafeStore {
 
     /// Every change made to a device after it was added.
     pub fn device_changes(&self, id: String) -> Result<Vec<DeviceChange>, RollSafeError> {
-        let changes = self.core.device_changes(device_id("id", &id)?)?;
+        let changes = self.core.device_changes(parse_device_id("id", &id)?)?;
         Ok(changes.into_iter().map(DeviceChange::from).collect())
     }
 
@@ -138,10 +139,10 @@ impl RollSafeStore {
     }
 
     /// A device's cleanings, oldest first, each placed before or after use.
-    pub fn cleanings(&self, device_id_text: String) -> Result<Vec<CleaningEntry>, RollSafeError> {
+    pub fn cleanings(&self, device_id: String) -> Result<Vec<CleaningEntry>, RollSafeError> {
         let entries = self
             .core
-            .cleanings(device_id("device_id", &device_id_text)?)?;
+            .cleanings(parse_device_id("device_id", &device_id)?)?;
         Ok(entries.into_iter().map(CleaningEntry::from).collect())
     }
 }

@@ -62,11 +62,11 @@ impl RollSafeStore {
 }
 
 /// Parses a device id from the boundary, naming `field` if malformed.
-fn device_id(field: &'static str, id: &str) -> Result<core::DeviceId, RollSafeError> {
+fn parse_device_id(field: &'static str, id: &str) -> Result<core::DeviceId, RollSafeError> {
     Ok(core::DeviceId::parse(field, id)?)
 }
 
 /// Parses a session id from the boundary, naming `field` if malformed.
-fn session_id(field: &'static str, id: &str) -> Result<core::SessionId, RollSafeError> {
+fn parse_session_id(field: &'static str, id: &str) -> Result<core::SessionId, RollSafeError> {
     Ok(core::SessionId::parse(field, id)?)
 }

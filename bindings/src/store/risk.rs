@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use rollsafe_core as core;
 
-use super::{RollSafeStore, device_id, session_id};
+use super::{RollSafeStore, parse_device_id, parse_session_id};
 use crate::enums::QuietHours;
 use crate::error::RollSafeError;
 use crate::listener::{AlertListener, AlertSubscription};
@@ -41,13 +41,13 @@ impl RollSafeStore {
     pub fn link_report(
         &self,
         id: String,
-        session_id_text: Option<String>,
+        session_id: Option<String>,
         now: Moment,
     ) -> Result<ReportUpdate, RollSafeError> {
         let now = now.to_core("now")?;
         let id = core::ReportId::parse("id", &id)?;
-        let session = session_id_text
-            .map(|s| session_id("session_id", &s))
+        let session = session_id
+            .map(|s| parse_session_id("session_id", &s))
             .transpose()?;
         Ok(report_update(self.core.link_report(id, session, now)?))
     }
@@ -148,12 +148,12 @@ impl RollSafeStore {
     /// refused (`started_at`).
     pub fn start_soak_timer(
         &self,
-        device_id_text: String,
+        device_id: String,
         started_at: Moment,
         minutes: u32,
         now: Moment,
     ) -> Result<(), RollSafeError> {
-        let id = device_id("device_id", &device_id_text)?;
+        let id = parse_device_id("device_id", &device_id)?;
         Ok(self.core.start_soak_timer(
             id,
             started_at.to_core("started_at")?,

@@ -1,6 +1,6 @@
 //! Sessions: the check before, recording, editing, deleting, history.
 
-use super::{RollSafeStore, session_id};
+use super::{RollSafeStore, parse_session_id};
 use crate::error::RollSafeError;
 use crate::records::{
     Alert, NewSession, RecordedSession, Session, SessionHistory, SessionPlan, SessionUpdate,
@@ -47,7 +47,7 @@ impl RollSafeStore {
         now: Moment,
     ) -> Result<SessionUpdate, RollSafeError> {
         let now = now.to_core("now")?;
-        let id = session_id("id", &id)?;
+        let id = parse_session_id("id", &id)?;
         let changed = self.core.edit_session(id, session.into_core()?, now)?;
         Ok(SessionUpdate {
             session: changed.value.into(),
@@ -61,14 +61,14 @@ impl RollSafeStore {
         let now = now.to_core("now")?;
         Ok(alerts(
             self.core
-                .delete_session(session_id("id", &id)?, now)?
+                .delete_session(parse_session_id("id", &id)?, now)?
                 .alerts,
         ))
     }
 
     /// The current version of a session.
     pub fn session(&self, id: String) -> Result<Session, RollSafeError> {
-        Ok(self.core.session(session_id("id", &id)?)?.into())
+        Ok(self.core.session(parse_session_id("id", &id)?)?.into())
     }
 
     /// Every session not deleted, most recent first.
@@ -83,6 +83,9 @@ impl RollSafeStore {
 
     /// Every version of a session, and when it was deleted.
     pub fn session_history(&self, id: String) -> Result<SessionHistory, RollSafeError> {
-        Ok(self.core.session_history(session_id("id", &id)?)?.into())
+        Ok(self
+            .core
+            .session_history(parse_session_id("id", &id)?)?
+            .into())
     }
 }

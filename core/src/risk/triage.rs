@@ -61,7 +61,7 @@ pub fn assess_triage(input: &TriageInput<'_>) -> Triage {
             }
         }
     }
-    prompts.sort_by_key(|p| std::cmp::Reverse(p.level));
+    crate::sorting::sort_by_key(&mut prompts, |p| std::cmp::Reverse(p.level));
     let level = prompts.first().map_or(TriageLevel::Green, |p| p.level);
     let only_asking = prompts
         .iter()

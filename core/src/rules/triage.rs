@@ -336,7 +336,7 @@ mod tests {
     fn red_rules_come_first_and_say_urgent() {
         let levels: Vec<_> = TRIAGE_RULES.iter().map(|r| r.level).collect();
         let mut sorted = levels.clone();
-        sorted.sort_by(|a, b| b.cmp(a));
+        crate::sorting::sort_by(&mut sorted, |a, b| b.cmp(a));
         assert_eq!(levels, sorted);
         for r in TRIAGE_RULES.iter().filter(|r| r.level == TriageLevel::Red) {
             assert!(r.advice.contains("urgent"), "{}", r.code.code());

@@ -53,6 +53,8 @@ pub(super) fn verdict(
 ) -> Result<SessionVerdict> {
     let wear = device_wear(conn, device, at)?;
     let cleaning = cleaning_state(conn, device, at)?;
+    // The plan's zones are sorted, and sorted zones keep each region together
+    // (see `BodyZone`), so removing adjacent repeats leaves each region once.
     let mut regions: Vec<BodyRegion> = plan.zones.iter().map(|z| z.region()).collect();
     regions.dedup();
     let region_history = region_history(conn, &regions, at)?;

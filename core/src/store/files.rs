@@ -256,7 +256,7 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains("backup"))
             .collect();
-        names.sort();
+        crate::sorting::sort(&mut names);
         assert_eq!(names, ["log.sqlite3.v1-backup"]);
         let copy = Connection::open(&first).unwrap();
         let rows: i64 = copy

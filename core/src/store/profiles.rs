@@ -108,7 +108,7 @@ fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    answers.sort_by_key(|a| a.condition);
+    crate::sorting::sort_by_key(&mut answers, |a| a.condition);
     Ok(Profile {
         skin_type: skin_type
             .map(|t| rows::code("profile_revisions.skin_type", &t, SkinType::from_code))

@@ -295,7 +295,7 @@ impl StoredReport {
             .iter()
             .map(|z| rows::code("report_zones.zone", z, BodyZone::from_code))
             .collect::<Result<Vec<_>>>()?;
-        zones.sort();
+        crate::sorting::sort(&mut zones);
         let symptoms: Vec<(String, Option<i64>)> = conn
             .prepare_cached("SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1")?
             .query_map([&self.id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -309,7 +309,7 @@ impl StoredReport {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        symptoms.sort_by_key(|s| s.symptom);
+        crate::sorting::sort_by_key(&mut symptoms, |s| s.symptom);
         let photos = conn
             .prepare_cached(
                 "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",

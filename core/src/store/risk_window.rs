@@ -447,7 +447,7 @@ mod tests {
     /// Orders facts by time, then by their content, for sessions at the
     /// same moment.
     fn ordered(mut facts: Vec<SessionFacts>) -> Vec<SessionFacts> {
-        facts.sort_by_cached_key(|f| (time::unix_millis(&f.at), format!("{f:?}")));
+        crate::sorting::sort_by_key(&mut facts, |f| (time::unix_millis(&f.at), format!("{f:?}")));
         facts
     }
 

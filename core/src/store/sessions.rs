@@ -450,7 +450,7 @@ impl StoredSession {
             self.zones.as_deref().unwrap_or_default(),
             BodyZone::from_code,
         )?;
-        zones.sort();
+        crate::sorting::sort(&mut zones);
         Ok(Session {
             id: rows::code("sessions.id", &self.id, |t| SessionId::parse("id", t).ok())?,
             device_id: rows::code("session_versions.device_id", &self.device_id, |t| {

@@ -87,6 +87,6 @@ pub fn render(pdf: &Path, dir: &Path, prefix: &str, dpi: u32) -> Vec<PathBuf> {
                 && p.extension().is_some_and(|e| e == "png")
         })
         .collect();
-    pages.sort();
+    rollsafe_core::sorting::sort(&mut pages);
     pages
 }

@@ -91,7 +91,7 @@ pub fn file_names(dir: &std::path::Path) -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    names.sort();
+    rollsafe_core::sorting::sort(&mut names);
     names
 }
 

@@ -36,6 +36,6 @@ fn fetch(store: &Store, period: &Period) -> rollsafe_core::Result<Vec<SessionVie
         .filter(|s| period.contains(&s.at))
         .map(|s| SessionView::new(s, &devices))
         .collect();
-    sessions.sort_by_key(|s| s.at);
+    rollsafe_core::sorting::sort_by_key(&mut sessions, |s| s.at);
     Ok(sessions)
 }

@@ -99,7 +99,7 @@ fn legend(layout: &mut Layout<'_>, entries: &[(Rgb, &str)]) {
 /// would overlap at this scale are drawn once).
 pub(crate) fn sessions_by_zone(layout: &mut Layout<'_>, span: &Span, sessions: &SessionFacts) {
     let mut zones: Vec<BodyZone> = sessions.rows.iter().flat_map(|r| r.zones.clone()).collect();
-    zones.sort();
+    crate::sorting::sort(&mut zones);
     zones.dedup();
     let lane = 11.0;
     let height = lane * zones.len().max(1) as f32;

@@ -27,7 +27,7 @@ final class NotificationGlueTests: XCTestCase {
         await sink.addForeignPending(id: "app.other.feature")
         let scheduler = ReminderScheduler(client: client, sink: sink)
         let started = morning
-        try await client.run { try $0.startSoakTimer(deviceIdText: device.id, startedAt: started, minutes: 20, now: started) }
+        try await client.run { try $0.startSoakTimer(deviceId: device.id, startedAt: started, minutes: 20, now: started) }
         let first = try await scheduler.reconcile(now: morning)
         XCTAssertTrue(first.schedule.contains { $0.title.contains("soaked 20 minutes") }, "\(first.schedule.map(\.title))")
         let soakID = try XCTUnwrap(first.schedule.first { $0.title.contains("soaked") }?.id)
@@ -51,7 +51,7 @@ final class NotificationGlueTests: XCTestCase {
             now: morning
         ).device
         let started = morning
-        try await client.run { try $0.startSoakTimer(deviceIdText: device.id, startedAt: started, minutes: 20, now: started) }
+        try await client.run { try $0.startSoakTimer(deviceId: device.id, startedAt: started, minutes: 20, now: started) }
         await app.afterChange(now: morning)
         XCTAssertNotNil(app.notificationFailure, "the app learns that notifications could not be scheduled")
         XCTAssertEqual(app.today.openAlerts.count, 1, "the alert is still on Today")

@@ -73,7 +73,7 @@ public final class CleanViewModel: ScreenModel {
             return
         }
         do {
-            try await client.run { try $0.startSoakTimer(deviceIdText: deviceId, startedAt: now, minutes: minutes, now: now) }
+            try await client.run { try $0.startSoakTimer(deviceId: deviceId, startedAt: now, minutes: minutes, now: now) }
             soakMinutes = minutes
             soakEndsAt = try await client.reminders(now: now).first { $0.kind == .soakFinished }?.due
             failure = nil
@@ -100,7 +100,7 @@ public final class CleanViewModel: ScreenModel {
             let cleaning = NewCleaning(deviceId: deviceId, at: at, method: method, soakMinutes: isSoak ? soakMinutes : nil)
             let recorded = try await client.recordCleaning(cleaning, now: now)
             self.recorded = recorded
-            entry = try await client.run { try $0.cleanings(deviceIdText: deviceId) }
+            entry = try await client.run { try $0.cleanings(deviceId: deviceId) }
                 .first { $0.cleaning.id == recorded.cleaning.id }
             overview = try await client.run { try $0.deviceOverview(id: deviceId, now: now) }
             soakEndsAt = nil

@@ -63,7 +63,7 @@ public final class HistoryViewModel: ScreenModel {
                 .session($0, deviceName: names[$0.deviceId] ?? "")
             }
             for device in devices {
-                let cleanings = try await client.run { try $0.cleanings(deviceIdText: device.id) }
+                let cleanings = try await client.run { try $0.cleanings(deviceId: device.id) }
                 all += cleanings.map { .cleaning($0, deviceName: device.nickname) }
             }
             all += try await client.run { try $0.symptomReports() }.map(HistoryEntry.report)

@@ -136,7 +136,7 @@ final class ConcurrencyTests: XCTestCase {
         for id in committedSessions where !unique.contains(id) {
             XCTFail("session \(id) was committed but is missing")
         }
-        let storedCleaningList = try devices.flatMap { try store.cleanings(deviceIdText: $0.id) }.map(\.cleaning.id)
+        let storedCleaningList = try devices.flatMap { try store.cleanings(deviceId: $0.id) }.map(\.cleaning.id)
         let storedCleanings = Set(storedCleaningList)
         XCTAssertEqual(storedCleanings.count, storedCleaningList.count, "no duplicated cleaning")
         XCTAssertEqual(storedCleanings.count, committedCleanings.count, "no lost or extra cleaning")

@@ -78,7 +78,7 @@ final class MultiProcessTests: XCTestCase {
             let committed = output.compactMap { line in line.range(of: "id=").map { String(line[$0.upperBound...]) } }
                 .filter { !$0.isEmpty }.sorted()
             XCTAssertEqual(committed.count, writesEach)
-            XCTAssertEqual(committed, try store.cleanings(deviceIdText: String(device)).map(\.cleaning.id).sorted())
+            XCTAssertEqual(committed, try store.cleanings(deviceId: String(device)).map(\.cleaning.id).sorted())
         }
     }
 }

@@ -529,7 +529,7 @@ private final class ScenarioRun {
             let id = try reportId(step)
             let session = try step.optStr("session").map { sessionIds[$0] ?? $0 }
             let now = try step.moment("now")
-            try change(step, where_) { try self.store.linkReport(id: id, sessionIdText: session, now: now).alerts }
+            try change(step, where_) { try self.store.linkReport(id: id, sessionId: session, now: now).alerts }
         case "assess": try assess(step, where_)
         case "refresh":
             let now = try step.moment("now")
@@ -558,7 +558,7 @@ private final class ScenarioRun {
             let at = try step.moment("at")
             let now = try step.optMoment("now") ?? at
             let minutes = try asUInt32(try step.req("minutes"), "\(step.path).minutes")
-            try simple(step, where_) { try self.store.startSoakTimer(deviceIdText: id, startedAt: at, minutes: minutes, now: now) }
+            try simple(step, where_) { try self.store.startSoakTimer(deviceId: id, startedAt: at, minutes: minutes, now: now) }
         case "reminders": try reminders(step, where_)
         default: throw bad("\(where_): unknown `do` \"\(action)\"")
         }
@@ -639,7 +639,7 @@ private final class ScenarioRun {
         snapshot.reports = try store.symptomReports()
         snapshot.quietHours = try store.quietHours()
         for device in snapshot.devices {
-            snapshot.cleanings.append(try store.cleanings(deviceIdText: device.id))
+            snapshot.cleanings.append(try store.cleanings(deviceId: device.id))
             snapshot.deviceChanges.append(try store.deviceChanges(id: device.id))
         }
         for id in recordedSessions {

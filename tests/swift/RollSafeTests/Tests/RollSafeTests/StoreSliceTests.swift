@@ -62,7 +62,7 @@ final class StoreSliceTests: XCTestCase {
         let reopened = try RollSafeStore.open(path: dbPath)
         XCTAssertEqual(try reopened.devices(), [device])
         XCTAssertEqual(try reopened.sessions(), [session])
-        XCTAssertEqual(try reopened.cleanings(deviceIdText: device.id).count, 1)
+        XCTAssertEqual(try reopened.cleanings(deviceId: device.id).count, 1)
         let read = try XCTUnwrap(try reopened.sessions().first)
         XCTAssertEqual(read.zones, [.forehead, .cheeks])
         XCTAssertEqual(read.at.utcOffsetSeconds, 3600)
