@@ -53,10 +53,13 @@ pub enum RollSafeError {
         /// Where the damaged file now is.
         kept_at: String,
     },
-    /// The file cannot be read, but another connection (a widget, a share
-    /// extension, another window) holds it open, so it was left in place.
-    /// Close the other users of the log and open it again.
-    #[error("the database cannot be read and is open elsewhere; it was left in place")]
+    /// The file cannot be read, but a connection holds it open, so it was
+    /// left in place: another one (a widget, a share extension, another
+    /// window) when opening reports it, or this store itself when one of its
+    /// calls met a damaged page (the next open then moves the file aside and
+    /// reports `FileDamaged`). Close the store and the other users of the log
+    /// and open it again.
+    #[error("the database cannot be read and is open; it was left in place")]
     FileInUse,
     /// The database file was moved, deleted or replaced while this store had
     /// it open; nothing was written. Close this store and open it again.

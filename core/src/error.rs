@@ -64,11 +64,15 @@ pub enum Error {
         kept_at: PathBuf,
     },
 
-    /// SQLite cannot read the file, but another connection (in this process
-    /// or another one: a widget, a share extension) holds it open, so it was
-    /// left where it is: moving a file that someone still writes to would
-    /// hand them a log nobody reads. Close the other users and open again.
-    #[error("the database at {path} cannot be read and is open elsewhere; it was left in place")]
+    /// SQLite cannot read the file, but a connection holds it open, so it
+    /// was left where it is: moving a file that someone still writes to
+    /// would hand them a log nobody reads. The holder is another connection
+    /// (in this process or another one: a widget, a share extension) when
+    /// an open reports it, and the store itself when one of its calls met a
+    /// damaged page (the file is then marked, and the next open moves it
+    /// aside as [`Error::Damaged`]). Close the store and the other users,
+    /// and open again.
+    #[error("the database at {path} cannot be read and is open; it was left in place")]
     DamagedInUse {
         /// The file that was left in place.
         path: PathBuf,

@@ -90,7 +90,10 @@ impl Store {
     /// A file that SQLite cannot read with its `-wal` in place (not SQLite,
     /// truncated, corrupted) is moved aside, untouched, and reported as
     /// [`crate::Error::Damaged`], or left in place as
-    /// [`crate::Error::DamagedInUse`] while another connection holds it. A
+    /// [`crate::Error::DamagedInUse`] while another connection holds it.
+    /// Every open reads the header and the schema; the whole file only
+    /// after an unclean close (a `-wal` is there) or when a store marked it
+    /// (see [`Store::checkpoint`], which reads it whole off this path). A
     /// sound SQLite file that is not a RollSafe log is refused as
     /// [`crate::Error::NotALog`]; a file that cannot be written as
     /// [`crate::Error::ReadOnly`]; a path that cannot hold a log (empty,

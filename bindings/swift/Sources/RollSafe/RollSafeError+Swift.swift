@@ -18,8 +18,9 @@ public enum RollSafeFailure: Error, Equatable, Hashable, Sendable {
     case sessionBlocked(blockers: [Finding])
     /// The file was not a readable RollSafe database; it was moved aside, untouched, to `keptAt`.
     case fileDamaged(keptAt: String)
-    /// The file cannot be read, but another connection (a widget, an extension) holds it open,
-    /// so it was left in place: close the other users of the log and open it again.
+    /// The file cannot be read, but a connection holds it open, so it was left in place: another
+    /// one (a widget, an extension) at open, or this store when a call met a damaged page (the
+    /// next open then moves the file aside). Close the store and the other users and open again.
     case fileInUse
     /// The file was moved, deleted or replaced while the store had it open; nothing was
     /// written. Open the store again.
