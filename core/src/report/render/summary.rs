@@ -78,7 +78,9 @@ pub(crate) fn figures(layout: &mut Layout<'_>, report: &Report) {
             .iter()
             .filter(|r| r.rest.as_ref().is_some_and(|x| x.too_soon()))
             .count();
-        let overrides = sessions
+        // Sessions recorded with an acknowledgement: a blocker overridden,
+        // or a caution (professional needle range) confirmed as read.
+        let acknowledged = sessions
             .rows
             .iter()
             .filter(|r| !r.overrides.is_empty())
@@ -94,9 +96,9 @@ pub(crate) fn figures(layout: &mut Layout<'_>, report: &Report) {
             tone(too_soon > 0),
         ));
         figures.push(figure(
-            overrides.to_string(),
-            "with a warning overridden",
-            tone(overrides > 0),
+            acknowledged.to_string(),
+            "with a warning acknowledged",
+            tone(acknowledged > 0),
         ));
     }
     if let Some(devices) = &report.devices {
