@@ -358,3 +358,65 @@ fn the_bundle_reports_the_advice_instead_of_giving_it() {
     }
     assert!(json.contains("advised to seek urgent care"), "{json}");
 }
+
+/// One file for people and systems: the PDF carries the FHIR bundle of the
+/// same period, sections and privacy as an embedded file, which poppler
+/// lists and extracts, which validates, and whose DocumentReference
+/// describes the PDF that holds it.
+#[test]
+fn the_pdf_carries_a_valid_bundle_that_describes_it() {
+    let story = build();
+    let pdf = rollsafe_core::report::pdf(
+        &story.store,
+        &rollsafe_core::report::ReportOptions::default(),
+        now(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let listed = std::process::Command::new("pdfdetach")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfdetach (poppler-utils, installed by tests/setup/pdf-tools.sh)");
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert!(listed.contains("rollsafe-fhir.json"), "{listed}");
+    let out = dir.path().join("extracted");
+    std::fs::create_dir(&out).unwrap();
+    let saved = std::process::Command::new("pdfdetach")
+        .arg("-saveall")
+        .arg("-o")
+        .arg(&out)
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(saved.success());
+    let json = std::fs::read_to_string(out.join("rollsafe-fhir.json")).unwrap();
+    assert_valid(&json);
+    assert_eq!(
+        json,
+        bundle(
+            &story.store,
+            &FhirOptions {
+                report: Some(AttachedReport::enclosing(
+                    "RollSafe microneedling log",
+                    now()
+                )),
+                ..FhirOptions::everything()
+            },
+            now()
+        )
+        .unwrap(),
+        "the bundle export of the same log, describing the PDF that holds it"
+    );
+    let value = parse(&json);
+    let documents = resources(&value, "DocumentReference");
+    assert_eq!(documents.len(), 1);
+    let attachment = &documents[0]["content"][0]["attachment"];
+    assert_eq!(attachment["contentType"], "application/pdf");
+    assert!(
+        attachment.get("hash").is_none(),
+        "a file cannot hold its own digest"
+    );
+}

@@ -284,9 +284,13 @@ fn a_chosen_period_leaves_older_records_out() {
 #[test]
 fn the_same_log_gives_the_same_bytes() {
     let first = pdf(&story::store(), &options(), story::now()).unwrap();
-    // Another store holding the same story (other random ids), as on another phone.
+    // Another store holding the same story (other random ids), as on another
+    // phone: the same pages. The bytes differ only in the FHIR bundle the
+    // report carries, whose resources are named by the records' ids (the
+    // golden exports hold Rust, Kotlin and Swift to the same bytes for one
+    // log).
     let second = pdf(&story::store(), &options(), story::now()).unwrap();
-    assert_eq!(first, second);
+    assert_eq!(text_of(&first), text_of(&second));
     let store = story::store();
     assert_eq!(
         pdf(&store, &options(), story::now()).unwrap(),

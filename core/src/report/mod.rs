@@ -26,6 +26,7 @@ mod render;
 pub use paper::usual_paper;
 
 use crate::error::Result;
+use crate::export::fhir::{self, AttachedReport, FhirOptions};
 use crate::export::{Period, Privacy, Sections};
 use crate::store::Store;
 use crate::time::{self, Moment};
@@ -72,7 +73,37 @@ pub fn pdf(store: &Store, options: &ReportOptions, now: Moment) -> Result<Vec<u8
     let now = time::check_plausible("now", now)?;
     options.period.check_started_by(&now)?;
     // Every fact is read from one snapshot, so the report agrees with
-    // itself while other connections write.
-    let report = store.snapshot(|view| model::gather(view, options, now))?;
-    render::render(&report, options.paper)
+    // itself, and with the FHIR bundle it carries, while other connections
+    // write.
+    let (report, bundle) = store.snapshot(|view| {
+        let report = model::gather(view, options, now)?;
+        let bundle = fhir::bundle_in(view, &embedded_bundle(options, now), now)?;
+        Ok((report, bundle))
+    })?;
+    let attachments = [render::Attachment {
+        name: EMBEDDED_BUNDLE,
+        subtype: b"application#2Ffhir+json",
+        description: "The same log as a FHIR R4 bundle, for clinic systems",
+        bytes: bundle.as_bytes(),
+    }];
+    render::render(&report, options.paper, &attachments)
+}
+
+/// The file name of the FHIR bundle every report carries.
+pub const EMBEDDED_BUNDLE: &str = "rollsafe-fhir.json";
+
+/// The title the embedded bundle's DocumentReference gives the report.
+pub const REPORT_TITLE: &str = "RollSafe microneedling log";
+
+/// The options of the bundle a report carries: its own period, sections and
+/// privacy, the patient pseudonymous (the report names nobody), and a
+/// DocumentReference for the report that holds it.
+fn embedded_bundle(options: &ReportOptions, now: Moment) -> FhirOptions {
+    FhirOptions {
+        period: options.period,
+        sections: options.sections,
+        privacy: options.privacy,
+        patient_name: None,
+        report: Some(AttachedReport::enclosing(REPORT_TITLE, now)),
+    }
 }

@@ -31,7 +31,7 @@ mod procedures;
 mod risks;
 mod selection;
 
-pub use document::{AttachedReport, MAX_ATTACHMENT_BYTES};
+pub use document::{AttachedReport, MAX_ATTACHMENT_BYTES, PdfDigest};
 pub use json::{LOCAL_CODES, LOCAL_EXTENSIONS};
 
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
@@ -42,7 +42,7 @@ use self::json::{date_time, full_url};
 use self::selection::Selection;
 use crate::error::{Error, Result};
 use crate::export::{Period, Privacy, Sections};
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 use crate::time::{self, Moment};
 use crate::validate;
 
@@ -83,6 +83,14 @@ impl FhirOptions {
 /// and the text, never the whole document as a tree (ten years of daily use
 /// peaked at 154 MB of heap that way).
 pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<String> {
+    // Everything the bundle holds is read from one snapshot, so it agrees
+    // with itself while other connections write.
+    store.snapshot(|view| bundle_in(view, options, now))
+}
+
+/// The bundle of [`bundle`], read from `view`: the PDF report builds the
+/// bundle it embeds from the snapshot its own pages come from.
+pub(crate) fn bundle_in(view: &Snapshot<'_>, options: &FhirOptions, now: Moment) -> Result<String> {
     let now = time::check_plausible("now", now)?;
     let name = options
         .patient_name
@@ -90,10 +98,7 @@ pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<Strin
         .map(|n| validate::label("patient_name", n))
         .transpose()?;
     options.period.check_started_by(&now)?;
-    // Everything the bundle holds is read from one snapshot, so it agrees
-    // with itself while other connections write.
-    let selection =
-        store.snapshot(|view| Selection::read(view, &options.sections, &options.period, now))?;
+    let selection = Selection::read(view, &options.sections, &options.period, now)?;
     let patient = selection.patient_id.as_str();
     let mut leading = vec![patient_resource(patient, name.as_deref())];
     if let Some(report) = &options.report {

@@ -9,10 +9,16 @@
 //! text is the same glyphs filled and stroked in their own colour.
 //! Streams are compressed with zlib; nothing depends on the clock, so equal
 //! input gives equal bytes.
+//!
+//! Files the report carries (the FHIR bundle of the same log) are embedded
+//! file streams, listed in the catalog's `/EmbeddedFiles` name tree (what
+//! viewers show as attachments and `pdfdetach` lists) and in its `/AF`
+//! array with their relationship to the document, as PDF/A-3 asks. The
+//! report does not claim PDF/A conformance: no validator checks it here.
 
 use chrono::{Datelike, Timelike};
 use miniz_oxide::deflate::compress_to_vec_zlib;
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
+use pdf_writer::types::{AssociationKind, CidFontType, FontFlags, SystemInfo, TextRenderingMode};
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::fonts::{Face, Fonts, Weight};
@@ -36,13 +42,27 @@ const FONT: Name<'static> = Name(b"F1");
 /// The stroke that makes regular glyphs bold, as a share of the font size.
 const BOLD_STROKE: f32 = 0.035;
 
-/// Writes `pages` as a PDF whose metadata carries `title` and `now`.
+/// A file the PDF carries inside it.
+pub(crate) struct Attachment<'a> {
+    /// Its file name, as viewers and `pdfdetach` show it.
+    pub name: &'a str,
+    /// Its media type as a PDF name (`/` written `#2F`).
+    pub subtype: &'a [u8],
+    /// What it is, in words.
+    pub description: &'a str,
+    /// Its bytes.
+    pub bytes: &'a [u8],
+}
+
+/// Writes `pages` as a PDF whose metadata carries `title` and `now`, with
+/// `attachments` embedded.
 pub(crate) fn write(
     fonts: &Fonts,
     geo: Geometry,
     pages: &[Vec<Op>],
     title: &str,
     now: &Moment,
+    attachments: &[Attachment<'_>],
 ) -> Result<Vec<u8>> {
     let mut next = Ref::new(1);
     let catalog = next.bump();
@@ -71,7 +91,27 @@ pub(crate) fn write(
     pdf.pages(tree)
         .kids(page_ids.iter().copied())
         .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
-    pdf.catalog(catalog).pages(tree);
+    let files: Vec<Ref> = attachments
+        .iter()
+        .map(|file| attach(&mut pdf, &mut next, file))
+        .collect();
+    let mut root = pdf.catalog(catalog);
+    root.pages(tree);
+    if !files.is_empty() {
+        let mut names = root.names();
+        let mut tree = names.embedded_files();
+        let mut entries = tree.names();
+        for (file, spec) in attachments.iter().zip(&files) {
+            entries.insert(Str(file.name.as_bytes()), *spec);
+        }
+        entries.finish();
+        tree.finish();
+        names.finish();
+        root.insert(Name(b"AF"))
+            .array()
+            .items(files.iter().copied());
+    }
+    root.finish();
     embed(
         &mut pdf,
         &mut next,
@@ -85,6 +125,27 @@ pub(crate) fn write(
         .producer(TextStr("RollSafe core (pdf-writer)"))
         .creation_date(date(now));
     Ok(pdf.finish())
+}
+
+/// Writes `file` as a compressed embedded file stream and its file
+/// specification; the specification's reference.
+fn attach(pdf: &mut Pdf, next: &mut Ref, file: &Attachment<'_>) -> Ref {
+    let (spec, stream) = (next.bump(), next.bump());
+    let data = compress_to_vec_zlib(file.bytes, 6);
+    let mut embedded = pdf.embedded_file(stream, &data);
+    embedded.filter(Filter::FlateDecode);
+    embedded.subtype(Name(file.subtype));
+    embedded
+        .params()
+        .size(i32::try_from(file.bytes.len()).unwrap_or(i32::MAX));
+    embedded.finish();
+    pdf.file_spec(spec)
+        .path(Str(file.name.as_bytes()))
+        .unic_file(TextStr(file.name))
+        .description(TextStr(file.description))
+        .embedded_file_with_unicode(stream)
+        .association_kind(AssociationKind::Data);
+    spec
 }
 
 fn date(now: &Moment) -> Date {

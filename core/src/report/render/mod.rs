@@ -30,8 +30,14 @@ use super::Paper;
 use super::model::Report;
 use crate::error::Result;
 
-/// Lays out `report` on `paper` and writes the PDF.
-pub(crate) fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
+pub(crate) use self::draw::Attachment;
+
+/// Lays out `report` on `paper` and writes the PDF, carrying `attachments`.
+pub(crate) fn render(
+    report: &Report,
+    paper: Paper,
+    attachments: &[Attachment<'_>],
+) -> Result<Vec<u8>> {
     let fonts = Fonts::load()?;
     let geo = Geometry::of(paper);
     let mut layout = Layout::new(&fonts, geo);
@@ -83,7 +89,14 @@ pub(crate) fn render(report: &Report, paper: Paper) -> Result<Vec<u8>> {
     let mut pages = layout.pages;
     frame::frame(&fonts, geo, &mut pages, report);
     let title = format!("RollSafe microneedling log, {}", report.span.label());
-    draw::write(&fonts, geo, &pages, &title, &report.generated_at)
+    draw::write(
+        &fonts,
+        geo,
+        &pages,
+        &title,
+        &report.generated_at,
+        attachments,
+    )
 }
 
 /// True when any text drawn has a character the faces lack.
