@@ -616,10 +616,13 @@ fn value_calls() -> Vec<(&'static str, &'static str, Call)> {
             "period.to",
             Box::new(move |f| {
                 f.store
-                    .export_csv(scope(Some(DateRange {
-                        from: date(2026, 3, 1),
-                        to: d,
-                    })))
+                    .export_csv(
+                        scope(Some(DateRange {
+                            from: date(2026, 3, 1),
+                            to: d,
+                        })),
+                        false,
+                    )
                     .map(drop)
             }),
         ));
@@ -1042,7 +1045,7 @@ fn import_and_read(document: &serde_json::Value) -> Result<Result<(), RollSafeEr
             let _ = store.today(now());
             let _ = store.reminders(now());
             let _ = store.assess(now());
-            let _ = store.export_csv(scope(None));
+            let _ = store.export_csv(scope(None), false);
             let _ = store.report_pdf(
                 ReportOptions {
                     scope: scope(None),
@@ -1224,7 +1227,7 @@ fn the_edges_of_the_accepted_range_never_panic() {
         ),
         (
             "export_csv",
-            Box::new(move |f| f.store.export_csv(scope(Some(whole()))).map(drop)),
+            Box::new(move |f| f.store.export_csv(scope(Some(whole())), false).map(drop)),
         ),
         (
             "export_fhir",

@@ -19,6 +19,7 @@ fn everything() -> CsvOptions {
         period: Period::everything(),
         sections: Sections::ALL,
         privacy: Privacy::default(),
+        utf8_bom: false,
     }
 }
 
@@ -181,6 +182,7 @@ fn the_period_sections_and_privacy_are_honoured() {
     let story = build();
     let march = Period::new(date(2026, 3, 1), date(2026, 3, 31)).unwrap();
     let options = CsvOptions {
+        utf8_bom: false,
         period: march,
         sections: Sections {
             alerts: false,
@@ -216,4 +218,30 @@ fn the_period_sections_and_privacy_are_honoured() {
         files,
         rollsafe_core::export::csv::files(&story.store, &options).unwrap()
     );
+}
+
+/// For Excel, each file may start with a UTF-8 byte order mark; nothing
+/// else changes, and without it nothing has one.
+#[test]
+fn a_byte_order_mark_starts_each_file_only_when_asked() {
+    let story = build();
+    let plain = files(&story.store, &everything()).unwrap();
+    let marked = files(
+        &story.store,
+        &CsvOptions {
+            utf8_bom: true,
+            ..everything()
+        },
+    )
+    .unwrap();
+    assert_eq!(plain.len(), marked.len());
+    for (plain, marked) in plain.iter().zip(&marked) {
+        assert!(!plain.contents.starts_with('\u{FEFF}'), "{}", plain.name);
+        assert_eq!(
+            marked.contents.strip_prefix('\u{FEFF}'),
+            Some(plain.contents.as_str()),
+            "{}",
+            marked.name
+        );
+    }
 }

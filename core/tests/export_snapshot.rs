@@ -49,6 +49,7 @@ fn csv_disagreement(store: &Store) -> Option<String> {
         period: Period::everything(),
         sections: Sections::ALL,
         privacy: Privacy::default(),
+        utf8_bom: false,
     };
     let files = files(store, &options).unwrap();
     let named = |name: &str| files.iter().find(|f| f.name == name).unwrap();

@@ -107,6 +107,7 @@ fn the_csv_files_are_fixed() {
         period: Period::everything(),
         sections: Sections::ALL,
         privacy: Privacy::default(),
+        utf8_bom: false,
     };
     for file in files(&store, &options).unwrap() {
         golden(&format!("csv/{}", file.name), file.contents.as_bytes());

@@ -182,6 +182,11 @@ pub struct ExportArgs {
     #[arg(long)]
     pub photo_references: bool,
 
+    /// Start each CSV file with a UTF-8 byte order mark, for Excel (csv
+    /// only).
+    #[arg(long)]
+    pub bom: bool,
+
     /// The name to put on the FHIR Patient; without it the Patient is
     /// pseudonymous (fhir only).
     #[arg(long, value_name = "NAME")]

@@ -191,6 +191,20 @@ fn csv_export_writes_one_file_per_record_type_and_never_overwrites() {
         fs::read_to_string(dir.join("sessions.csv")).unwrap(),
         sessions
     );
+    assert!(
+        !sessions.starts_with('\u{FEFF}'),
+        "no byte order mark unless asked"
+    );
+    log.run(
+        "export",
+        &["--format", "csv", "--out", dir_arg, "--force", "--bom"],
+    )
+    .ok();
+    assert_eq!(
+        fs::read_to_string(dir.join("sessions.csv")).unwrap(),
+        format!("\u{FEFF}{sessions}"),
+        "--bom starts the file with a UTF-8 byte order mark, for Excel"
+    );
 }
 
 #[test]
@@ -215,6 +229,8 @@ fn export_refuses_to_overwrite_a_file_and_options_that_do_not_apply() {
         .fails(2, "a backup always keeps the whole log");
     log.run("export", &["--format", "csv", "--patient-name", "A"])
         .fails(2, "--patient-name does not apply");
+    log.run("export", &["--format", "fhir", "--bom"])
+        .fails(2, "--bom does not apply");
     log.run("export", &["--format", "csv"])
         .fails(2, "give --out DIR");
     log.run("export", &["--format", "pdf"]).fails(2, "--format");

@@ -86,13 +86,21 @@ impl RollSafeStore {
     }
 
     /// One CSV file per kind of record (RFC 4180, UTF-8, with a header row),
-    /// for people who open spreadsheets.
-    pub fn export_csv(&self, scope: ExportScope) -> Result<Vec<CsvFile>, RollSafeError> {
+    /// then `data_dictionary.csv`, for people who open spreadsheets.
+    /// `utf8_bom` starts each file with a UTF-8 byte order mark, which Excel
+    /// needs to read accents and other scripts right (off by default).
+    #[uniffi::method(default(utf8_bom = false))]
+    pub fn export_csv(
+        &self,
+        scope: ExportScope,
+        utf8_bom: bool,
+    ) -> Result<Vec<CsvFile>, RollSafeError> {
         let scope = scope.to_core()?;
         let options = core::export::csv::CsvOptions {
             period: scope.period,
             sections: scope.sections,
             privacy: scope.privacy,
+            utf8_bom,
         };
         Ok(core::export::csv::files(&self.core, &options)?
             .into_iter()

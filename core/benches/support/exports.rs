@@ -66,6 +66,7 @@ pub fn csv(store: &Store) -> Vec<csv::CsvFile> {
         period: Period::everything(),
         sections: Sections::ALL,
         privacy: Privacy::default(),
+        utf8_bom: false,
     };
     csv::files(store, &options).unwrap()
 }

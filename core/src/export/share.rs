@@ -316,6 +316,7 @@ mod tests {
                     period: Period::everything(),
                     sections,
                     privacy: Privacy::default(),
+                    utf8_bom: false,
                 },
             )
             .unwrap()

@@ -44,6 +44,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
                 period: period.unwrap_or_else(Period::everything),
                 sections: Sections::ALL,
                 privacy,
+                utf8_bom: args.bom,
             };
             write_csv(&store, &options, dir, args.force, passphrase)
         }
@@ -71,6 +72,7 @@ fn check_options(args: &ExportArgs) -> Result<(), Failure> {
             args.patient_name.is_some(),
             format == ExportFormat::Fhir,
         ),
+        ("--bom", args.bom, format == ExportFormat::Csv),
     ]
     .into_iter()
     .find(|(_, given, allowed)| *given && !*allowed);

@@ -78,11 +78,14 @@ extension RollSafeClient {
         try await run { try $0.exportFhir(scope: scope, patientName: patientName, reportPdf: reportPdf, now: now) }
     }
 
-    /// One CSV file per kind of record (RFC 4180, UTF-8, with a header row), covering `scope`.
+    /// One CSV file per kind of record (RFC 4180, UTF-8, with a header row), covering `scope`,
+    /// then `data_dictionary.csv`.
     ///
-    /// - Parameter scope: the days, the sections, and whether notes are withheld and photos named.
-    public func exportCsv(scope: ExportScope) async throws -> [CsvFile] {
-        try await run { try $0.exportCsv(scope: scope) }
+    /// - Parameters:
+    ///   - scope: the days, the sections, and whether notes are withheld and photos named.
+    ///   - utf8Bom: start each file with a UTF-8 byte order mark, which Excel needs.
+    public func exportCsv(scope: ExportScope, utf8Bom: Bool = false) async throws -> [CsvFile] {
+        try await run { try $0.exportCsv(scope: scope, utf8Bom: utf8Bom) }
     }
 
     // MARK: Sealing with a passphrase

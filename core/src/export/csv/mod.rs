@@ -38,6 +38,11 @@ pub struct CsvOptions {
     pub sections: Sections,
     /// Whether notes are withheld and photos named.
     pub privacy: Privacy,
+    /// Start each file with a UTF-8 byte order mark, which Excel needs to
+    /// read the file as UTF-8 rather than the system's legacy encoding
+    /// (accents and Cyrillic would come out garbled); other programs do not
+    /// need it and some show it.
+    pub utf8_bom: bool,
 }
 
 /// One CSV file.
@@ -53,8 +58,17 @@ pub struct CsvFile {
 /// cleanings, symptom reports, alerts, profile, care plans (each only when
 /// its section is on).
 pub fn files(store: &Store, options: &CsvOptions) -> Result<Vec<CsvFile>> {
-    store.snapshot(|view| files_of(view, options))
+    let mut files = store.snapshot(|view| files_of(view, options))?;
+    if options.utf8_bom {
+        for file in &mut files {
+            file.contents.insert(0, BOM);
+        }
+    }
+    Ok(files)
 }
+
+/// The UTF-8 byte order mark [`CsvOptions::utf8_bom`] puts first.
+pub const BOM: char = '\u{FEFF}';
 
 /// The files of [`files`], every one read from the one snapshot `store`, so
 /// no file names a record another file lacks; then the data dictionary of

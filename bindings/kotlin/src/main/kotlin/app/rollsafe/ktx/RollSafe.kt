@@ -178,10 +178,11 @@ class RollSafe(
 
     /**
      * One CSV file (name and UTF-8 text, with a header row) per kind of record [scope]
-     * covers, for spreadsheets. See [RollSafeStore.exportCsv].
+     * covers, then `data_dictionary.csv`, for spreadsheets; [utf8Bom] starts each with a
+     * byte order mark, which Excel needs. See [RollSafeStore.exportCsv].
      */
-    suspend fun exportCsv(scope: ExportScope): List<CsvFile> =
-        withContext(dispatcher) { store.exportCsv(scope) }
+    suspend fun exportCsv(scope: ExportScope, utf8Bom: Boolean = false): List<CsvFile> =
+        withContext(dispatcher) { store.exportCsv(scope, utf8Bom) }
 
     /**
      * The dermatologist's PDF report (the bytes of a `%PDF-` file): one to two pages of
