@@ -24,22 +24,6 @@ pub const SEALED_TYPE: &str = "application/octet-stream";
 /// What a sealed file's name ends with.
 pub const SEALED_SUFFIX: &str = ".age";
 
-/// Whether a section is on.
-type InSections = fn(&Sections) -> bool;
-
-/// The CSV files, in the order the CSV export makes them, with the section
-/// each needs and its name there (`export::csv` names them the same: a test
-/// below holds the two together).
-const CSV_FILES: [(InSections, &str); 7] = [
-    (|s| s.devices, "devices.csv"),
-    (|s| s.sessions, "sessions.csv"),
-    (|s| s.cleanings, "cleanings.csv"),
-    (|s| s.symptoms, "symptom_reports.csv"),
-    (|s| s.alerts, "alerts.csv"),
-    (|s| s.profile, "profile.csv"),
-    (|s| s.care_plan, "care_plans.csv"),
-];
-
 /// What a share holds: which exports, which sections the CSV files cover,
 /// and whether every file is sealed with a passphrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,15 +89,7 @@ pub fn share_files(options: &ShareOptions, now: Moment) -> Vec<ShareFile> {
         plain.push(Plain::one(ShareKind::Fhir, "fhir.json", FHIR_TYPE));
     }
     if options.csv {
-        let wanted: Vec<&'static str> = CSV_FILES
-            .iter()
-            .filter(|(wanted, _)| wanted(&options.sections))
-            .map(|(_, name)| *name)
-            .collect();
-        // The dictionary follows the files it describes, as the CSV export
-        // makes it.
-        let dictionary = (!wanted.is_empty()).then_some(crate::export::csv::DICTIONARY);
-        for name in wanted.into_iter().chain(dictionary) {
+        for name in crate::export::csv::names(&options.sections) {
             plain.push(Plain {
                 kind: ShareKind::Csv,
                 csv_name: Some(name),

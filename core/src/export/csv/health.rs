@@ -1,18 +1,21 @@
 //! The files about the user's health: symptom reports, alerts, the profile
 //! and the care plans.
 
+use super::CsvOptions;
 use super::table::{
-    Column, col, flag, moment_cells, moment_columns, opt, opt_date, opt_moment_cells, write,
+    Column, col, flag, moment_cells, moment_columns, opt, opt_date, opt_moment_cells,
 };
-use super::{CsvFile, CsvOptions};
 use crate::care_plan::CarePlan;
 use crate::error::Result;
 use crate::export::notes;
 use crate::store::Snapshot;
 use crate::symptom::{Symptom, SymptomReport};
 
-/// `symptom_reports.csv`: every report in the period, oldest first.
-pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
+/// The rows of `symptom_reports.csv`: every report in the period, oldest first.
+pub(super) fn symptom_report_rows(
+    store: &Snapshot<'_>,
+    options: &CsvOptions,
+) -> Result<Vec<Vec<String>>> {
     let mut reports: Vec<_> = store
         .symptom_reports()?
         .into_iter()
@@ -59,7 +62,7 @@ pub fn symptom_reports(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Csv
             row
         })
         .collect();
-    write("symptom_reports.csv", &symptom_report_columns(), &rows)
+    Ok(rows)
 }
 
 /// One symptom's cell: its severity, "present" when seen but not rated,
@@ -134,9 +137,9 @@ pub(super) fn symptom_report_columns() -> Vec<Column> {
     columns
 }
 
-/// `alerts.csv`: every rise and fall of a risk level in the period, oldest
+/// The rows of `alerts.csv`: every rise and fall of a risk level in the period, oldest
 /// first.
-pub fn alerts(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
+pub(super) fn alert_rows(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Vec<Vec<String>>> {
     let rows: Vec<Vec<String>> = store
         .alert_history()?
         .iter()
@@ -161,7 +164,7 @@ pub fn alerts(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
             row
         })
         .collect();
-    write("alerts.csv", &alert_columns(), &rows)
+    Ok(rows)
 }
 
 /// The columns of `alerts.csv`.
@@ -192,9 +195,12 @@ pub(super) fn alert_columns() -> Vec<Column> {
     columns
 }
 
-/// `profile.csv`: the current profile, one row per answer (one row with
+/// The rows of `profile.csv`: the current profile, one row per answer (one row with
 /// the skin type alone when nothing was answered); empty when there is none.
-pub fn profile(store: &Snapshot<'_>) -> Result<CsvFile> {
+pub(super) fn profile_rows(
+    store: &Snapshot<'_>,
+    _options: &CsvOptions,
+) -> Result<Vec<Vec<String>>> {
     let mut rows = Vec::new();
     if let Some(profile) = store.profile()? {
         let skin = profile
@@ -219,7 +225,7 @@ pub fn profile(store: &Snapshot<'_>) -> Result<CsvFile> {
             rows.push(row);
         }
     }
-    write("profile.csv", &profile_columns(), &rows)
+    Ok(rows)
 }
 
 /// The columns of `profile.csv`.
@@ -244,9 +250,12 @@ pub(super) fn profile_columns() -> Vec<Column> {
     columns
 }
 
-/// `care_plans.csv`: every care plan in force at some point of the period
+/// The rows of `care_plans.csv`: every care plan in force at some point of the period
 /// (a plan holds from when it was set until the next one), oldest first.
-pub fn care_plans(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
+pub(super) fn care_plan_rows(
+    store: &Snapshot<'_>,
+    options: &CsvOptions,
+) -> Result<Vec<Vec<String>>> {
     let mut history = store.care_plan_history()?;
     crate::sorting::sort_by_key(&mut history, |p| p.set_at);
     let current = history.last().map(|p| p.set_at);
@@ -291,7 +300,7 @@ pub fn care_plans(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile>
             row
         })
         .collect();
-    write("care_plans.csv", &care_plan_columns(), &rows)
+    Ok(rows)
 }
 
 /// The columns of `care_plans.csv`.

@@ -70,40 +70,91 @@ pub fn files(store: &Store, options: &CsvOptions) -> Result<Vec<CsvFile>> {
 /// The UTF-8 byte order mark [`CsvOptions::utf8_bom`] puts first.
 pub const BOM: char = '\u{FEFF}';
 
+/// One kind of CSV file: its name, the section that asks for it, its
+/// columns and how its rows are read. The export writes the files, the
+/// dictionary describes them and a share plans their names from this one
+/// list.
+struct Kind {
+    name: &'static str,
+    wanted: fn(&Sections) -> bool,
+    columns: fn() -> Vec<Column>,
+    rows: fn(&Snapshot<'_>, &CsvOptions) -> Result<Vec<Vec<String>>>,
+}
+
+/// Every kind of file, in the order they are written.
+const KINDS: [Kind; 7] = [
+    Kind {
+        name: "devices.csv",
+        wanted: |s| s.devices,
+        columns: records::device_columns,
+        rows: records::device_rows,
+    },
+    Kind {
+        name: "sessions.csv",
+        wanted: |s| s.sessions,
+        columns: records::session_columns,
+        rows: records::session_rows,
+    },
+    Kind {
+        name: "cleanings.csv",
+        wanted: |s| s.cleanings,
+        columns: records::cleaning_columns,
+        rows: records::cleaning_rows,
+    },
+    Kind {
+        name: "symptom_reports.csv",
+        wanted: |s| s.symptoms,
+        columns: health::symptom_report_columns,
+        rows: health::symptom_report_rows,
+    },
+    Kind {
+        name: "alerts.csv",
+        wanted: |s| s.alerts,
+        columns: health::alert_columns,
+        rows: health::alert_rows,
+    },
+    Kind {
+        name: "profile.csv",
+        wanted: |s| s.profile,
+        columns: health::profile_columns,
+        rows: health::profile_rows,
+    },
+    Kind {
+        name: "care_plans.csv",
+        wanted: |s| s.care_plan,
+        columns: health::care_plan_columns,
+        rows: health::care_plan_rows,
+    },
+];
+
+/// The names of the files [`files`] writes for `sections`, in its order:
+/// one per section on, then the dictionary (none when every section is off).
+pub fn names(sections: &Sections) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = KINDS
+        .iter()
+        .filter(|kind| (kind.wanted)(sections))
+        .map(|kind| kind.name)
+        .collect();
+    if !names.is_empty() {
+        names.push(DICTIONARY);
+    }
+    names
+}
+
 /// The files of [`files`], every one read from the one snapshot `store`, so
 /// no file names a record another file lacks; then the data dictionary of
 /// the files written.
 fn files_of(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Vec<CsvFile>> {
-    let sections = &options.sections;
     let mut files = Vec::new();
     let mut described: Vec<(&'static str, Vec<Column>)> = Vec::new();
-    if sections.devices {
-        files.push(records::devices(store, options)?);
-        described.push(("devices.csv", records::device_columns()));
-    }
-    if sections.sessions {
-        files.push(records::sessions(store, options)?);
-        described.push(("sessions.csv", records::session_columns()));
-    }
-    if sections.cleanings {
-        files.push(records::cleanings(store, options)?);
-        described.push(("cleanings.csv", records::cleaning_columns()));
-    }
-    if sections.symptoms {
-        files.push(health::symptom_reports(store, options)?);
-        described.push(("symptom_reports.csv", health::symptom_report_columns()));
-    }
-    if sections.alerts {
-        files.push(health::alerts(store, options)?);
-        described.push(("alerts.csv", health::alert_columns()));
-    }
-    if sections.profile {
-        files.push(health::profile(store)?);
-        described.push(("profile.csv", health::profile_columns()));
-    }
-    if sections.care_plan {
-        files.push(health::care_plans(store, options)?);
-        described.push(("care_plans.csv", health::care_plan_columns()));
+    for kind in KINDS.iter().filter(|kind| (kind.wanted)(&options.sections)) {
+        let columns = (kind.columns)();
+        files.push(table::write(
+            kind.name,
+            &columns,
+            &(kind.rows)(store, options)?,
+        )?);
+        described.push((kind.name, columns));
     }
     if !described.is_empty() {
         files.push(dictionary(&described)?);

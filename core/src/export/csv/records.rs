@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
+use super::CsvOptions;
 use super::table::{
-    Column, col, flag, moment_cells, moment_columns, opt, opt_date, opt_moment_cells, write,
+    Column, col, flag, moment_cells, moment_columns, opt, opt_date, opt_moment_cells,
 };
-use super::{CsvFile, CsvOptions};
 use crate::device::{Device, DeviceStatus};
 use crate::error::Result;
 use crate::export::notes;
@@ -15,8 +15,8 @@ use crate::product::ProductTiming;
 use crate::store::Snapshot;
 use crate::time;
 
-/// `devices.csv`: every device owned during the period, oldest first.
-pub fn devices(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
+/// The rows of `devices.csv`: every device owned during the period, oldest first.
+pub(super) fn device_rows(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Vec<Vec<String>>> {
     let mut devices: Vec<Device> = store
         .devices()?
         .into_iter()
@@ -60,7 +60,7 @@ pub fn devices(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
             row
         })
         .collect();
-    write("devices.csv", &device_columns(), &rows)
+    Ok(rows)
 }
 
 /// The columns of `devices.csv`.
@@ -120,24 +120,20 @@ pub(super) fn device_columns() -> Vec<Column> {
 }
 
 /// Each device's nickname, to write beside its id in the other files.
-fn nicknames(store: &Snapshot<'_>) -> Result<HashMap<DeviceId, String>> {
-    Ok(store
-        .devices()?
-        .into_iter()
-        .map(|d| (d.id, d.nickname))
-        .collect())
+fn nicknames(devices: &[Device]) -> HashMap<DeviceId, String> {
+    devices.iter().map(|d| (d.id, d.nickname.clone())).collect()
 }
 
-/// `sessions.csv`: the current version of every session in the period,
+/// The rows of `sessions.csv`: the current version of every session in the period,
 /// oldest first.
-pub fn sessions(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
+pub(super) fn session_rows(store: &Snapshot<'_>, options: &CsvOptions) -> Result<Vec<Vec<String>>> {
     let mut sessions: Vec<_> = store
         .sessions()?
         .into_iter()
         .filter(|s| options.period.contains(&s.at))
         .collect();
     crate::sorting::sort_by(&mut sessions, |a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
-    let names = nicknames(store)?;
+    let names = nicknames(&store.devices()?);
     let rows: Vec<Vec<String>> = sessions
         .iter()
         .map(|s| {
@@ -192,7 +188,7 @@ pub fn sessions(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
             row
         })
         .collect();
-    write("sessions.csv", &session_columns(), &rows)
+    Ok(rows)
 }
 
 /// The columns of `sessions.csv`.
@@ -255,11 +251,15 @@ pub(super) fn session_columns() -> Vec<Column> {
     columns
 }
 
-/// `cleanings.csv`: every cleaning in the period, oldest first, with where
+/// The rows of `cleanings.csv`: every cleaning in the period, oldest first, with where
 /// it falls around the device's sessions and whether it was adequate.
-pub fn cleanings(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> {
+pub(super) fn cleaning_rows(
+    store: &Snapshot<'_>,
+    options: &CsvOptions,
+) -> Result<Vec<Vec<String>>> {
+    let devices = store.devices()?;
     let mut entries = Vec::new();
-    for device in store.devices()? {
+    for device in &devices {
         entries.extend(
             store
                 .cleanings(device.id)?
@@ -273,7 +273,7 @@ pub fn cleanings(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> 
             .cmp(&b.cleaning.at)
             .then(a.cleaning.id.cmp(&b.cleaning.id))
     });
-    let names = nicknames(store)?;
+    let names = nicknames(&devices);
     let rows: Vec<Vec<String>> = entries
         .iter()
         .map(|e| {
@@ -300,7 +300,7 @@ pub fn cleanings(store: &Snapshot<'_>, options: &CsvOptions) -> Result<CsvFile> 
             row
         })
         .collect();
-    write("cleanings.csv", &cleaning_columns(), &rows)
+    Ok(rows)
 }
 
 /// The columns of `cleanings.csv`.
