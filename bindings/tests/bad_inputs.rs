@@ -669,6 +669,7 @@ fn catalogue() -> Vec<(&'static str, Expect, Call)> {
                                 }),
                                 confirmed_at: now(),
                             }],
+                            identity: None,
                         },
                         now(),
                     )
@@ -697,6 +698,7 @@ fn catalogue() -> Vec<(&'static str, Expect, Call)> {
                                     confirmed_at: now(),
                                 },
                             ],
+                            identity: None,
                         },
                         now(),
                     )

@@ -117,6 +117,7 @@ fn scope(period: Option<DateRange>) -> ExportScope {
         },
         redact_notes: false,
         include_photo_references: false,
+        identify_patient: false,
     }
 }
 
@@ -399,6 +400,7 @@ fn moment_calls(m: Moment) -> Vec<(&'static str, &'static str, Call)> {
                                 stopped_on: None,
                                 confirmed_at: m,
                             }],
+                            identity: None,
                         },
                         now(),
                     )
@@ -414,6 +416,7 @@ fn moment_calls(m: Moment) -> Vec<(&'static str, &'static str, Call)> {
                         ProfileUpdate {
                             skin_type: None,
                             answers: vec![],
+                            identity: None,
                         },
                         m,
                     )
@@ -544,7 +547,7 @@ fn moment_calls(m: Moment) -> Vec<(&'static str, &'static str, Call)> {
         (
             "export_fhir",
             "now",
-            Box::new(move |f| f.store.export_fhir(scope(None), None, None, m).map(drop)),
+            Box::new(move |f| f.store.export_fhir(scope(None), None, m).map(drop)),
         ),
     ]
 }
@@ -590,6 +593,7 @@ fn value_calls() -> Vec<(&'static str, &'static str, Call)> {
                                 stopped_on: Some(d),
                                 confirmed_at: now(),
                             }],
+                            identity: None,
                         },
                         now(),
                     )
@@ -654,7 +658,6 @@ fn value_calls() -> Vec<(&'static str, &'static str, Call)> {
                             from: date(2026, 3, 1),
                             to: d,
                         })),
-                        None,
                         None,
                         now(),
                     )
@@ -1004,6 +1007,7 @@ fn rich_backup() -> serde_json::Value {
                 }),
                 confirmed_at: now(),
             }],
+            identity: None,
         },
         now(),
     )
@@ -1233,7 +1237,7 @@ fn the_edges_of_the_accepted_range_never_panic() {
             "export_fhir",
             Box::new(move |f| {
                 f.store
-                    .export_fhir(scope(Some(whole())), None, None, now())
+                    .export_fhir(scope(Some(whole())), None, now())
                     .map(drop)
             }),
         ),

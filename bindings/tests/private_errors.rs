@@ -69,6 +69,7 @@ fn binding_errors_do_not_repeat_health_values() {
             }),
             confirmed_at: now(),
         }],
+        identity: None,
     };
     let error = store.save_profile(stopped, now()).unwrap_err();
     assert!(

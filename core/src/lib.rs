@@ -9,7 +9,7 @@
 //! | module | concern |
 //! |---|---|
 //! | [`device`], [`session`], [`cleaning`], [`zone`], [`product`], [`symptom`] | what the user records |
-//! | [`profile`], [`care_plan`] | who the user is, and what their dermatologist set |
+//! | [`profile`], [`identity`], [`care_plan`] | who the user is, and what their dermatologist set |
 //! | [`rules`] | clinical rules as data, each naming its source |
 //! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
 //! | [`risk`], [`alert`] | preventive risk and symptom triage, and the alerts their changes raise |
@@ -29,6 +29,7 @@ mod codes;
 pub mod device;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod ids;
 pub mod product;
 pub mod profile;
@@ -52,6 +53,7 @@ pub use care_plan::{CarePlan, RegionNeedleLimit, RegionRest as CarePlanRest};
 pub use cleaning::{Cleaning, CleaningEntry, CleaningMethod, CleaningTiming, NewCleaning};
 pub use device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 pub use error::{Error, Result};
+pub use identity::{PatientIdentifier, PatientIdentity};
 pub use ids::{AlertId, CleaningId, DeviceId, ReportId, SessionId};
 pub use product::{Product, ProductCategory, ProductTiming};
 pub use profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::identity::PatientIdentity;
 use crate::time::{self, Moment};
 
 /// Fitzpatrick skin type, I (always burns) to VI (never burns).
@@ -119,6 +120,9 @@ pub struct ProfileUpdate {
     /// One answer per condition the user answered; unanswered conditions are
     /// treated as absent but reported as unanswered.
     pub answers: Vec<ConditionAnswer>,
+    /// Who the user is, for the exports they choose to sign; empty by
+    /// default.
+    pub identity: PatientIdentity,
 }
 
 /// One saved revision of the profile.
@@ -128,6 +132,8 @@ pub struct Profile {
     pub skin_type: Option<SkinType>,
     /// The answers, in [`Condition::ALL`] order.
     pub answers: Vec<ConditionAnswer>,
+    /// Who the user is, as given on this revision.
+    pub identity: PatientIdentity,
     /// When this revision was saved.
     pub saved_at: Moment,
 }
@@ -159,8 +165,9 @@ pub(crate) fn check_stopped_by(answer: &ConditionAnswer, today: NaiveDate) -> Re
 impl ProfileUpdate {
     /// Checks the answers: each condition at most once, a stop date only for
     /// isotretinoin and never after the day it was confirmed, plausible
-    /// confirmation moments. Sorts them.
-    pub fn validated(self) -> Result<Self> {
+    /// confirmation moments. Sorts them. Checks the identity against
+    /// `today`, the local day the revision is saved on.
+    pub fn validated(self, today: NaiveDate) -> Result<Self> {
         let mut answers = Vec::with_capacity(self.answers.len());
         for answer in self.answers {
             if answer.stopped_on.is_some()
@@ -188,6 +195,7 @@ impl ProfileUpdate {
         Ok(Self {
             skin_type: self.skin_type,
             answers,
+            identity: self.identity.validated(today)?,
         })
     }
 }
@@ -237,8 +245,9 @@ mod tests {
         let err = ProfileUpdate {
             skin_type: None,
             answers: vec![diabetes],
+            ..ProfileUpdate::default()
         }
-        .validated()
+        .validated(confirmed().date_naive())
         .unwrap_err();
         assert!(matches!(
             err,
@@ -257,9 +266,10 @@ mod tests {
                 answer(Condition::Diabetes, true),
                 answer(Condition::Diabetes, false),
             ],
+            ..ProfileUpdate::default()
         };
         assert!(matches!(
-            update.validated(),
+            update.validated(confirmed().date_naive()),
             Err(Error::InvalidInput {
                 field: "answers",
                 ..

@@ -47,6 +47,7 @@ fn story() -> (Store, Moment) {
                     stopped_on: None,
                     confirmed_at: now,
                 }],
+                identity: Default::default(),
             },
             now,
         )

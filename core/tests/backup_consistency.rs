@@ -84,6 +84,7 @@ fn answer(confirmed_at: Moment) -> ProfileUpdate {
             stopped_on: None,
             confirmed_at,
         }],
+        identity: Default::default(),
     }
 }
 

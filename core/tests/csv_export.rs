@@ -192,6 +192,7 @@ fn the_period_sections_and_privacy_are_honoured() {
         privacy: Privacy {
             redact_notes: true,
             include_photo_references: true,
+            identify_patient: false,
         },
     };
     let files = files(&story.store, &options).unwrap();

@@ -19,7 +19,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use export_story::{REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, at, build, date, now};
+use export_story::{
+    PATIENT_NAME, PATIENT_NUMBER, REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, at, build, date, now,
+};
 use rollsafe_core::export::fhir::{AttachedReport, FhirOptions, bundle};
 use rollsafe_core::export::{Period, Privacy, Sections, WITHHELD_NOTE};
 use serde_json::Value;
@@ -131,14 +133,15 @@ fn the_whole_log_is_a_valid_bundle_with_one_entry_per_record() {
     // Pseudonymous: no name unless the user gives one.
     let patient = resources(&value, "Patient")[0];
     assert!(patient.get("name").is_none());
-    // Every entry's fullUrl is urn:uuid: and its id; sessions keep our ids.
+    // Every entry's fullUrl is urn:uuid: and its id; sessions are renamed,
+    // since the bundle is pseudonymous (the named bundle keeps our ids).
     for entry in value["entry"].as_array().unwrap() {
         let id = entry["resource"]["id"].as_str().unwrap();
         assert_eq!(entry["fullUrl"], format!("urn:uuid:{id}"));
     }
     let procedures = resources(&value, "Procedure");
     for (procedure, session) in procedures.iter().zip(&story.sessions) {
-        assert_eq!(procedure["id"], session.id.to_string());
+        assert_ne!(procedure["id"], session.id.to_string());
         assert_eq!(
             procedure["performer"][0]["actor"]["reference"],
             format!("urn:uuid:{}", patient["id"].as_str().unwrap())
@@ -189,7 +192,10 @@ fn the_whole_log_is_a_valid_bundle_with_one_entry_per_record() {
 fn the_same_log_gives_the_same_bytes() {
     let story = build();
     let options = FhirOptions {
-        patient_name: Some("Alex Example".into()),
+        privacy: Privacy {
+            identify_patient: true,
+            ..Privacy::default()
+        },
         ..FhirOptions::everything()
     };
     let first = bundle(&story.store, &options, now()).unwrap();
@@ -249,6 +255,7 @@ fn withheld_notes_and_sections_switched_off_leave_nothing_behind() {
         privacy: Privacy {
             redact_notes: true,
             include_photo_references: true,
+            identify_patient: false,
         },
         ..FhirOptions::everything()
     };
@@ -286,16 +293,114 @@ fn withheld_notes_and_sections_switched_off_leave_nothing_behind() {
 #[test]
 fn bad_options_name_their_field() {
     let story = build();
-    let mut options = FhirOptions {
+    let options = FhirOptions {
         report: Some(AttachedReport::of_pdf(b"%PDF", "  ", now())),
         ..FhirOptions::everything()
     };
     let err = bundle(&story.store, &options, now()).unwrap_err();
     assert!(err.to_string().contains("report.title"), "{err}");
-    options.report = None;
-    options.patient_name = Some(" ".into());
-    let err = bundle(&story.store, &options, now()).unwrap_err();
-    assert!(err.to_string().contains("patient_name"), "{err}");
+}
+
+/// Every id a bundle gives: resource ids, entry URLs and references.
+fn ids_in(value: &Value, found: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, field) in map {
+                match (key.as_str(), field) {
+                    ("id" | "fullUrl" | "reference", Value::String(id)) => {
+                        found.insert(id.trim_start_matches("urn:uuid:").to_owned());
+                    }
+                    _ => ids_in(field, found),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| ids_in(item, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_pseudonymous_bundle_names_no_one_and_shares_no_id_with_the_named_one() {
+    let story = build();
+    let named_options = FhirOptions {
+        privacy: Privacy {
+            identify_patient: true,
+            ..Privacy::default()
+        },
+        ..FhirOptions::everything()
+    };
+    let named_text = bundle(&story.store, &named_options, now()).unwrap();
+    let pseudonymous_text = bundle(&story.store, &FhirOptions::everything(), now()).unwrap();
+    assert_valid(&named_text);
+    assert_valid(&pseudonymous_text);
+    let (named, pseudonymous) = (parse(&named_text), parse(&pseudonymous_text));
+
+    let patient = resources(&named, "Patient")[0];
+    assert_eq!(patient["name"][0]["text"], PATIENT_NAME);
+    assert_eq!(patient["birthDate"], "1991-06-14");
+    assert_eq!(patient["identifier"][0]["value"], PATIENT_NUMBER);
+    assert_eq!(
+        patient["identifier"][0]["assigner"]["display"],
+        "Skin Clinic Leeds"
+    );
+    for word in [
+        PATIENT_NAME,
+        PATIENT_NUMBER,
+        "1991-06-14",
+        "Skin Clinic Leeds",
+    ] {
+        assert!(!pseudonymous_text.contains(word), "{word} left in");
+    }
+
+    // The two bundles hold the same records, under names that share nothing.
+    assert_eq!(counts(&named), counts(&pseudonymous));
+    let (mut named_ids, mut pseudonymous_ids) = Default::default();
+    ids_in(&named, &mut named_ids);
+    ids_in(&pseudonymous, &mut pseudonymous_ids);
+    assert!(named_ids.len() > 20);
+    let shared: Vec<_> = named_ids.intersection(&pseudonymous_ids).collect();
+    assert!(shared.is_empty(), "ids in both bundles: {shared:?}");
+    let own_ids = story
+        .sessions
+        .iter()
+        .map(|s| s.id.to_string())
+        .chain(story.devices.iter().map(|d| d.id.to_string()));
+    for id in own_ids {
+        assert!(!pseudonymous_text.contains(&id), "record id {id} left in");
+    }
+
+    // Every reference still points at an entry of its own bundle.
+    let urls: std::collections::BTreeSet<&str> = pseudonymous["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["fullUrl"].as_str().unwrap())
+        .collect();
+    let mut references = Default::default();
+    ids_in(&pseudonymous["entry"], &mut references);
+    for id in &references {
+        assert!(urls.contains(format!("urn:uuid:{id}").as_str()), "{id}");
+    }
+
+    // Pseudonymous exports of one log keep their names, and so does the log
+    // restored from its backup.
+    let again = bundle(&story.store, &FhirOptions::everything(), now()).unwrap();
+    assert_eq!(again, pseudonymous_text);
+    let backup = story.store.export_backup(None, now()).unwrap();
+    let restored = rollsafe_core::Store::open_in_memory().unwrap();
+    restored.import_backup(backup.as_bytes(), now()).unwrap();
+    let from_restored = bundle(&restored, &FhirOptions::everything(), now()).unwrap();
+    assert_eq!(
+        resources(&parse(&from_restored), "Patient")[0]["id"],
+        resources(&pseudonymous, "Patient")[0]["id"]
+    );
+    // Another log never shares the names.
+    let other = build();
+    let from_other = parse(&bundle(&other.store, &FhirOptions::everything(), now()).unwrap());
+    assert_ne!(
+        resources(&from_other, "Patient")[0]["id"],
+        resources(&pseudonymous, "Patient")[0]["id"]
+    );
 }
 
 #[test]

@@ -163,6 +163,7 @@ fn redacted_notes_are_absent_and_marked() {
     let privacy = Privacy {
         redact_notes: true,
         include_photo_references: false,
+        identify_patient: false,
     };
     let text = report_text(
         &store,
@@ -185,6 +186,7 @@ fn photo_references_appear_only_when_chosen() {
     let privacy = Privacy {
         redact_notes: false,
         include_photo_references: true,
+        identify_patient: false,
     };
     let text = report_text(
         &store,

@@ -187,10 +187,11 @@ pub struct ExportArgs {
     #[arg(long)]
     pub bom: bool,
 
-    /// The name to put on the FHIR Patient; without it the Patient is
-    /// pseudonymous (fhir only).
-    #[arg(long, value_name = "NAME")]
-    pub patient_name: Option<String>,
+    /// Name the patient from the profile (name, date of birth, patient
+    /// number) on the FHIR Patient; without it the bundle identifies no one
+    /// and its ids cannot be linked to a named one (fhir only).
+    #[arg(long)]
+    pub identify: bool,
 
     /// Where to write: a file for json and fhir (default: standard output),
     /// a directory for csv (required; created if missing).
@@ -255,6 +256,11 @@ pub struct ReportArgs {
     /// never the images).
     #[arg(long)]
     pub photo_references: bool,
+
+    /// Name the patient from the profile (name, date of birth, patient
+    /// number) in the report's header; without it the report names no one.
+    #[arg(long)]
+    pub identify: bool,
 
     /// Replace the output file if it already exists.
     #[arg(long)]

@@ -10,13 +10,13 @@
 //! Now the face roller's head is due for replacement, the scalp is resting,
 //! the infection risk is raised and the triage says to call the dermatologist.
 
-use chrono::{Days, NaiveTime, TimeDelta, TimeZone};
+use chrono::{Days, NaiveDate, NaiveTime, TimeDelta, TimeZone};
 use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
     Device, DeviceKind, FindingCode, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
-    NewSymptomReport, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
-    QuietHours, RegionNeedleLimit, ReportKind, ReportedSymptom, SessionPlan, SkinType, Store,
-    Symptom, SymptomTrend,
+    NewSymptomReport, PatientIdentity, PreChecks, Product, ProductCategory, ProductTiming,
+    ProfileUpdate, QuietHours, RegionNeedleLimit, ReportKind, ReportedSymptom, SessionPlan,
+    SkinType, Store, Symptom, SymptomTrend,
 };
 
 /// Days before today of each careful face-roller session.
@@ -46,6 +46,13 @@ pub fn fill(store: &Store, now: Moment) -> rollsafe_core::Result<()> {
                 stopped_on: None,
                 confirmed_at: bought,
             }],
+            // The name a report carries when the user chooses to be named
+            // (`rollsafe report --identify`).
+            identity: PatientIdentity {
+                name: Some("Sam Example".into()),
+                birth_date: NaiveDate::from_ymd_opt(1992, 3, 8),
+                identifier: None,
+            },
         },
         bought,
     )?;

@@ -138,8 +138,7 @@ fn fhir_export_is_a_bundle_with_the_patient_named_only_on_request() {
             "fhir",
             "--now",
             NOW,
-            "--patient-name",
-            "Alex Example",
+            "--identify",
             "--out",
             out.to_str().unwrap(),
         ],
@@ -148,7 +147,12 @@ fn fhir_export_is_a_bundle_with_the_patient_named_only_on_request() {
     let named: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
     assert_eq!(
         named["entry"][0]["resource"]["name"][0]["text"],
-        "Alex Example"
+        "Sam Example"
+    );
+    assert_eq!(named["entry"][0]["resource"]["birthDate"], "1992-03-08");
+    assert_ne!(
+        named["entry"][0]["resource"]["id"], bundle["entry"][0]["resource"]["id"],
+        "the named Patient cannot be linked to the pseudonymous one"
     );
 }
 
@@ -227,8 +231,8 @@ fn export_refuses_to_overwrite_a_file_and_options_that_do_not_apply() {
 
     log.run("export", &["--format", "json", "--redact-notes"])
         .fails(2, "a backup always keeps the whole log");
-    log.run("export", &["--format", "csv", "--patient-name", "A"])
-        .fails(2, "--patient-name does not apply");
+    log.run("export", &["--format", "csv", "--identify"])
+        .fails(2, "--identify does not apply");
     log.run("export", &["--format", "fhir", "--bom"])
         .fails(2, "--bom does not apply");
     log.run("export", &["--format", "csv"])

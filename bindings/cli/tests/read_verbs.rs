@@ -264,7 +264,7 @@ fn every_verb_explains_itself_and_its_exit_codes() {
         "--from",
         "--to",
         "--redact-notes",
-        "--patient-name",
+        "--identify",
         "--out",
         "--force",
         "--seal",

@@ -70,6 +70,11 @@ pub struct ExportScope {
     pub redact_notes: bool,
     /// Name the photos attached to reports (never the images themselves).
     pub include_photo_references: bool,
+    /// Put the name, date of birth and patient number from the profile on
+    /// the PDF and the FHIR Patient. Off, an export identifies no one and
+    /// its FHIR ids cannot be linked to a named export's.
+    #[uniffi(default = false)]
+    pub identify_patient: bool,
 }
 
 /// The parts of a scope, checked.
@@ -90,6 +95,7 @@ impl ExportScope {
             privacy: Privacy {
                 redact_notes: self.redact_notes,
                 include_photo_references: self.include_photo_references,
+                identify_patient: self.identify_patient,
             },
         })
     }

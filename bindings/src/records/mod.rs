@@ -23,7 +23,7 @@ pub use device::{Device, DeviceChange, DeviceOverview, NewDevice, Replacement};
 pub use export::{
     CsvFile, DateRange, ExportScope, ExportSections, ImportCount, ImportResult, ReportOptions,
 };
-pub use profile::{CarePlan, ConditionAnswer, Profile, ProfileUpdate};
+pub use profile::{CarePlan, ConditionAnswer, PatientIdentity, Profile, ProfileUpdate};
 pub use report::{NewSymptomReport, SymptomReport};
 pub(crate) use risk::alerts;
 pub use risk::{

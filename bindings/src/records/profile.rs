@@ -23,6 +23,25 @@ pub struct ConditionAnswer {
     pub confirmed_at: Moment,
 }
 
+/// Who the user is, for the exports they choose to put their name on. No
+/// rule reads it; an export shows it only when its scope says
+/// `identify_patient`.
+#[derive(Clone, Debug, PartialEq, Default, uniffi::Record)]
+pub struct PatientIdentity {
+    /// The name as the user wants it on a report (at most 80 characters).
+    #[uniffi(default = None)]
+    pub name: Option<String>,
+    /// The date of birth (from 1900-01-01 to today).
+    #[uniffi(default = None)]
+    pub birth_date: Option<CalendarDate>,
+    /// A patient number given by a clinic (at most 64 characters).
+    #[uniffi(default = None)]
+    pub identifier: Option<String>,
+    /// Who gave the patient number; only with `identifier`.
+    #[uniffi(default = None)]
+    pub identifier_issuer: Option<String>,
+}
+
 /// What the user saves on the profile screen.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct ProfileUpdate {
@@ -31,6 +50,9 @@ pub struct ProfileUpdate {
     pub skin_type: Option<SkinType>,
     /// One answer per condition answered.
     pub answers: Vec<ConditionAnswer>,
+    /// The name, date of birth and patient number, if the user gives them.
+    #[uniffi(default = None)]
+    pub identity: Option<PatientIdentity>,
 }
 
 /// One saved revision of the profile.
@@ -40,8 +62,45 @@ pub struct Profile {
     pub skin_type: Option<SkinType>,
     /// The answers, in a stable order.
     pub answers: Vec<ConditionAnswer>,
+    /// Who the user is, as far as they said (every part may be empty).
+    pub identity: PatientIdentity,
     /// When this revision was saved.
     pub saved_at: Moment,
+}
+
+impl PatientIdentity {
+    fn into_core(self) -> Result<core::PatientIdentity, RollSafeError> {
+        if self.identifier.is_none() && self.identifier_issuer.is_some() {
+            return Err(core::Error::invalid(
+                "identity.identifier_issuer",
+                "names who gave a patient number that is not given",
+            )
+            .into());
+        }
+        Ok(core::PatientIdentity {
+            name: self.name,
+            birth_date: optional_date(self.birth_date, "identity.birth_date")?,
+            identifier: self.identifier.map(|value| core::PatientIdentifier {
+                value,
+                issuer: self.identifier_issuer,
+            }),
+        })
+    }
+}
+
+impl From<core::PatientIdentity> for PatientIdentity {
+    fn from(i: core::PatientIdentity) -> Self {
+        let (identifier, identifier_issuer) = match i.identifier {
+            Some(id) => (Some(id.value), id.issuer),
+            None => (None, None),
+        };
+        PatientIdentity {
+            name: i.name,
+            birth_date: i.birth_date.map(CalendarDate::from),
+            identifier,
+            identifier_issuer,
+        }
+    }
 }
 
 /// A care plan from the user's dermatologist; it wins over the defaults
@@ -101,6 +160,11 @@ impl ProfileUpdate {
                 .into_iter()
                 .map(ConditionAnswer::into_core)
                 .collect::<Result<_, _>>()?,
+            identity: self
+                .identity
+                .map(PatientIdentity::into_core)
+                .transpose()?
+                .unwrap_or_default(),
         })
     }
 }
@@ -110,6 +174,7 @@ impl From<core::Profile> for Profile {
         Profile {
             skin_type: p.skin_type,
             answers: p.answers.into_iter().map(ConditionAnswer::from).collect(),
+            identity: p.identity.into(),
             saved_at: p.saved_at.into(),
         }
     }

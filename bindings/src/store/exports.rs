@@ -62,13 +62,12 @@ impl RollSafeStore {
     }
 
     /// A FHIR R4 Bundle (type collection, JSON) for a clinic's system.
-    /// `patient_name` puts a name on the Patient (otherwise pseudonymous);
-    /// `report_pdf`, the PDF shared alongside, adds a DocumentReference
-    /// describing it (its size and hash, not its bytes).
+    /// The Patient is named from the profile only when the scope says
+    /// `identify_patient`; `report_pdf`, the PDF shared alongside, adds a
+    /// DocumentReference describing it (its size and hash, not its bytes).
     pub fn export_fhir(
         &self,
         scope: ExportScope,
-        patient_name: Option<String>,
         report_pdf: Option<Vec<u8>>,
         now: Moment,
     ) -> Result<String, RollSafeError> {
@@ -78,7 +77,6 @@ impl RollSafeStore {
             period: scope.period,
             sections: scope.sections,
             privacy: scope.privacy,
-            patient_name,
             report: report_pdf
                 .map(|bytes| AttachedReport::of_pdf(&bytes, "RollSafe microneedling log", now)),
         };

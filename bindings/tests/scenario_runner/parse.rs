@@ -286,6 +286,7 @@ pub fn profile(step: &Value, now: Moment) -> Result<ProfileUpdate, Failure> {
             _ => None,
         },
         answers,
+        identity: None,
     })
 }
 

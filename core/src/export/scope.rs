@@ -48,4 +48,9 @@ pub struct Privacy {
     /// Name the photos attached to symptom reports (file name and SHA-256).
     /// The images themselves never leave the device through an export.
     pub include_photo_references: bool,
+    /// Put the name, date of birth and patient number from the profile on
+    /// the report and the FHIR Patient. Without it an export identifies no
+    /// one: the PDF shows no name and the FHIR ids cannot be linked to a
+    /// named export's.
+    pub identify_patient: bool,
 }

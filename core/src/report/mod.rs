@@ -48,7 +48,7 @@ pub struct ReportOptions {
     pub period: Period,
     /// The sections shown; a section switched off is left out entirely.
     pub sections: Sections,
-    /// Whether notes are withheld and photos named.
+    /// Whether notes are withheld, photos named and the patient identified.
     pub privacy: Privacy,
     /// A4 or US Letter.
     pub paper: Paper,
@@ -96,14 +96,13 @@ pub const EMBEDDED_BUNDLE: &str = "rollsafe-fhir.json";
 pub const REPORT_TITLE: &str = "RollSafe microneedling log";
 
 /// The options of the bundle a report carries: its own period, sections and
-/// privacy, the patient pseudonymous (the report names nobody), and a
+/// privacy (so it names the patient exactly when the pages do), and a
 /// DocumentReference for the report that holds it.
 fn embedded_bundle(options: &ReportOptions, now: Moment) -> FhirOptions {
     FhirOptions {
         period: options.period,
         sections: options.sections,
         privacy: options.privacy,
-        patient_name: None,
         report: Some(AttachedReport::enclosing(REPORT_TITLE, now)),
     }
 }

@@ -382,6 +382,7 @@ mod tests {
                     confirmed_at: now(),
                 })
                 .collect(),
+            identity: Default::default(),
             saved_at: now(),
         }
     }

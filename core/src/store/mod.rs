@@ -24,6 +24,7 @@ mod listeners;
 mod location;
 mod open;
 mod profiles;
+mod pseudonym;
 mod reminders;
 mod reports;
 mod risk_window;

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::error::Result;
+use crate::identity::{PatientIdentifier, PatientIdentity};
 use crate::profile::{Condition, ConditionAnswer, Profile, ProfileUpdate, SkinType};
 use crate::time::{self, Moment};
 
@@ -13,19 +14,27 @@ impl Store {
     /// revisions stay in the history. An answer confirmed later than `now`
     /// (beyond [`time::FUTURE_TOLERANCE`]) is refused.
     pub fn save_profile(&self, update: ProfileUpdate, now: Moment) -> Result<Changed<Profile>> {
-        let update = update.validated()?;
         let now = time::check_plausible("now", now)?;
+        let update = update.validated(time::local_date(&now))?;
         for answer in &update.answers {
             time::check_not_after("answers.confirmed_at", &answer.confirmed_at, &now)?;
             crate::profile::check_stopped_by(answer, time::local_date(&now))?;
         }
         self.change(&now, |tx| {
+            let identity = &update.identity;
+            let identifier = identity.identifier.as_ref();
             tx.execute(
-                "INSERT INTO profile_revisions (skin_type, saved_at_ms, saved_offset_s) VALUES (?1, ?2, ?3)",
+                "INSERT INTO profile_revisions (skin_type, saved_at_ms, saved_offset_s,
+                     patient_name, birth_date, patient_identifier, identifier_issuer)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     update.skin_type.map(SkinType::code),
                     time::unix_millis(&now),
-                    time::utc_offset_seconds(&now)
+                    time::utc_offset_seconds(&now),
+                    identity.name,
+                    rows::date_text(identity.birth_date),
+                    identifier.map(|i| &i.value),
+                    identifier.and_then(|i| i.issuer.as_ref()),
                 ],
             )?;
             let revision = tx.last_insert_rowid();
@@ -46,6 +55,7 @@ impl Store {
             Ok(Profile {
                 skin_type: update.skin_type,
                 answers: update.answers,
+                identity: update.identity,
                 saved_at: now,
             })
         })
@@ -73,11 +83,26 @@ pub(super) fn current_profile(conn: &Connection) -> Result<Option<Profile>> {
 }
 
 fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
-    let (skin_type, saved_ms, saved_offset): (Option<String>, i64, i32) = conn
+    let (skin_type, saved_ms, saved_offset, identity) = conn
         .prepare_cached(
-            "SELECT skin_type, saved_at_ms, saved_offset_s FROM profile_revisions WHERE revision = ?1",
+            "SELECT skin_type, saved_at_ms, saved_offset_s,
+                    patient_name, birth_date, patient_identifier, identifier_issuer
+               FROM profile_revisions WHERE revision = ?1",
         )?
-        .query_row([revision], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        .query_row([revision], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i32>(2)?,
+                IdentityRow {
+                    name: r.get(3)?,
+                    birth_date: r.get(4)?,
+                    identifier: r.get(5)?,
+                    issuer: r.get(6)?,
+                },
+            ))
+        })?;
+    let identity = identity.read()?;
     let mut stmt = conn.prepare_cached(
         "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
            FROM profile_answers WHERE revision = ?1",
@@ -114,8 +139,30 @@ fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
             .map(|t| rows::code("profile_revisions.skin_type", &t, SkinType::from_code))
             .transpose()?,
         answers,
+        identity,
         saved_at: rows::moment("profile_revisions.saved_at", saved_ms, saved_offset)?,
     })
+}
+
+/// The identity columns of a profile revision, as stored.
+struct IdentityRow {
+    name: Option<String>,
+    birth_date: Option<String>,
+    identifier: Option<String>,
+    issuer: Option<String>,
+}
+
+impl IdentityRow {
+    fn read(self) -> Result<PatientIdentity> {
+        Ok(PatientIdentity {
+            name: self.name,
+            birth_date: rows::date("profile_revisions.birth_date", self.birth_date)?,
+            identifier: self.identifier.map(|value| PatientIdentifier {
+                value,
+                issuer: self.issuer,
+            }),
+        })
+    }
 }
 
 impl Snapshot<'_> {

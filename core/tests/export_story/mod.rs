@@ -12,9 +12,10 @@ use chrono::{DateTime, NaiveDate, TimeDelta};
 use rollsafe_core::{
     BodyRegion, BodyZone, CarePlan, CarePlanRest, CleaningMethod, Condition, ConditionAnswer,
     Device, DeviceKind, Error, Moment, NeedleMaterial, NewCleaning, NewDevice, NewSession,
-    NewSymptomReport, PhotoRef, PreChecks, Product, ProductCategory, ProductTiming, ProfileUpdate,
-    PusColour, PusConsistency, PusDescription, ReportKind, ReportedSymptom, Session, SessionPlan,
-    SkinType, Store, Symptom, SymptomReport, SymptomTrend,
+    NewSymptomReport, PatientIdentifier, PatientIdentity, PhotoRef, PreChecks, Product,
+    ProductCategory, ProductTiming, ProfileUpdate, PusColour, PusConsistency, PusDescription,
+    ReportKind, ReportedSymptom, Session, SessionPlan, SkinType, Store, Symptom, SymptomReport,
+    SymptomTrend,
 };
 
 /// The note on the first face session: every character CSV must quote.
@@ -23,6 +24,10 @@ pub const TRICKY_NOTE: &str = "Cheeks, then forehead; \"light\" pressure\nsecond
 pub const FORMULA_NOTE: &str = "=HYPERLINK(\"http://evil.example\",\"click\")";
 /// The note on the worrying report.
 pub const REPORT_NOTE: &str = "Yellow crust near the hairline, feels hot";
+/// The name the user gave in their profile.
+pub const PATIENT_NAME: &str = "Alex Example";
+/// The patient number their clinic gave.
+pub const PATIENT_NUMBER: &str = "RS-4471";
 /// Why the first roller was retired.
 pub const RETIRED_REASON: &str = "Needles felt blunt";
 
@@ -75,6 +80,14 @@ pub fn build() -> Story {
                         confirmed_at: start,
                     },
                 ],
+                identity: PatientIdentity {
+                    name: Some(PATIENT_NAME.into()),
+                    birth_date: Some(date(1991, 6, 14)),
+                    identifier: Some(PatientIdentifier {
+                        value: PATIENT_NUMBER.into(),
+                        issuer: Some("Skin Clinic Leeds".into()),
+                    }),
+                },
             },
             start,
         )

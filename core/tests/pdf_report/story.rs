@@ -55,6 +55,7 @@ pub fn fill(store: &Store, now: Moment) {
                     answer(Condition::BleedingRisk, false, None, bought),
                     answer(Condition::Pregnancy, false, None, bought),
                 ],
+                identity: Default::default(),
             },
             bought,
         )

@@ -26,6 +26,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     let privacy = Privacy {
         redact_notes: args.redact_notes,
         include_photo_references: args.photo_references,
+        identify_patient: args.identify,
     };
     match args.format {
         ExportFormat::Json => {
@@ -33,7 +34,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
             emit(&document, args.out.as_deref(), args.force, passphrase)
         }
         ExportFormat::Fhir => {
-            let bundle = fhir_bundle(&store, args, period, privacy, now)?;
+            let bundle = fhir_bundle(&store, period, privacy, now)?;
             emit(&bundle, args.out.as_deref(), args.force, passphrase)
         }
         ExportFormat::Csv => {
@@ -67,11 +68,7 @@ fn check_options(args: &ExportArgs) -> Result<(), Failure> {
             args.photo_references,
             format != ExportFormat::Json,
         ),
-        (
-            "--patient-name",
-            args.patient_name.is_some(),
-            format == ExportFormat::Fhir,
-        ),
+        ("--identify", args.identify, format == ExportFormat::Fhir),
         ("--bom", args.bom, format == ExportFormat::Csv),
     ]
     .into_iter()
@@ -100,7 +97,6 @@ fn format_name(format: ExportFormat) -> &'static str {
 
 fn fhir_bundle(
     store: &Store,
-    args: &ExportArgs,
     period: Option<Period>,
     privacy: Privacy,
     now: Moment,
@@ -109,7 +105,6 @@ fn fhir_bundle(
         period: period.unwrap_or_else(Period::everything),
         sections: Sections::ALL,
         privacy,
-        patient_name: args.patient_name.clone(),
         report: None,
     };
     fhir::bundle(store, &options, now)

@@ -26,6 +26,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
         privacy: Privacy {
             redact_notes: args.redact_notes,
             include_photo_references: args.photo_references,
+            identify_patient: args.identify,
         },
         paper: match args.paper {
             Some(PaperArg::A4) => Paper::A4,

@@ -51,6 +51,11 @@ pub struct BackupDocument {
     /// The risk levels last assessed, so a restored log does not announce
     /// again a rise the user already saw.
     pub risk_levels: Option<RiskLevelsDoc>,
+    /// The log's pseudonym key (64 hex digits), so a restored log names its
+    /// pseudonymous exports as before; absent in backups made before it
+    /// existed, when the log keeps its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pseudonym_key: Option<String>,
 }
 
 /// The levels of the last assessment.
@@ -101,6 +106,27 @@ pub struct ProfileDoc {
     pub skin_type: Option<String>,
     /// The answers, one per condition.
     pub answers: Vec<AnswerDoc>,
+    /// Who the user is, if they said (absent when nothing was given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<IdentityDoc>,
+}
+
+/// The user's name, date of birth and patient number on a profile revision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityDoc {
+    /// The name, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The local date of birth, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
+    /// A patient number, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Who gave the patient number, if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier_issuer: Option<String>,
 }
 
 /// An answer about one condition.

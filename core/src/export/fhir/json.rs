@@ -36,9 +36,12 @@ pub fn date_time(moment: &Moment) -> String {
     moment.to_rfc3339_opts(format, false)
 }
 
+/// What every `fullUrl` starts with: entries are named by UUID.
+pub const URN_UUID: &str = "urn:uuid:";
+
 /// The `fullUrl` of a bundle entry, and what references to it say.
 pub fn full_url(id: &str) -> String {
-    format!("urn:uuid:{id}")
+    format!("{URN_UUID}{id}")
 }
 
 /// A reference to another entry of the bundle.

@@ -5,7 +5,7 @@
 //!
 //! | log | FHIR R4 resource | section |
 //! |---|---|---|
-//! | the user | Patient: pseudonymous unless a name is given | always |
+//! | the user | Patient: named only when the user asks | always |
 //! | the PDF exported alongside | DocumentReference (digest, not the bytes) | when given |
 //! | a device | Device, with needle length and material as properties | devices |
 //! | owning and using it | DeviceUseStatement | devices |
@@ -17,7 +17,11 @@
 //! The profile, cleanings and care plan have no entry yet (they are in the
 //! PDF and the CSV files). Every entry's `fullUrl` is `urn:uuid:` and its id,
 //! which is our own record id where there is one; references point at those
-//! `fullUrl`s and only at entries present in the bundle. The same store,
+//! `fullUrl`s and only at entries present in the bundle. Unless the user
+//! asks to be identified ([`Privacy::identify_patient`]), the Patient has no
+//! name, birth date or identifier, and every id is renamed by a keyed hash
+//! (see `ids.rs`), so the bundle cannot be linked to a named one by its ids.
+//! The same store,
 //! options and `now` always give the same bytes: keys are written in
 //! alphabetical order and records oldest first.
 
@@ -27,6 +31,7 @@ mod ids;
 mod json;
 mod labels;
 mod observations;
+mod patient;
 mod procedures;
 mod risks;
 mod selection;
@@ -38,13 +43,14 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
+use self::ids::Naming;
 use self::json::{date_time, full_url};
 use self::selection::Selection;
 use crate::error::{Error, Result};
 use crate::export::{Period, Privacy, Sections};
+use crate::identity::PatientIdentity;
 use crate::store::{Snapshot, Store};
 use crate::time::{self, Moment};
-use crate::validate;
 
 /// What a FHIR bundle covers and says about the user.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,11 +59,8 @@ pub struct FhirOptions {
     pub period: Period,
     /// The sections included.
     pub sections: Sections,
-    /// Whether notes are withheld and photos named.
+    /// Whether notes are withheld, photos named and the patient identified.
     pub privacy: Privacy,
-    /// The name to put on the Patient; `None` leaves the Patient
-    /// pseudonymous (an id only).
-    pub patient_name: Option<String>,
     /// The PDF report exported alongside, if any, to describe in a
     /// DocumentReference.
     pub report: Option<AttachedReport>,
@@ -70,7 +73,6 @@ impl FhirOptions {
             period: Period::everything(),
             sections: Sections::ALL,
             privacy: Privacy::default(),
-            patient_name: None,
             report: None,
         }
     }
@@ -92,23 +94,28 @@ pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<Strin
 /// bundle it embeds from the snapshot its own pages come from.
 pub(crate) fn bundle_in(view: &Snapshot<'_>, options: &FhirOptions, now: Moment) -> Result<String> {
     let now = time::check_plausible("now", now)?;
-    let name = options
-        .patient_name
-        .as_deref()
-        .map(|n| validate::label("patient_name", n))
-        .transpose()?;
     options.period.check_started_by(&now)?;
+    let (identity, naming) = if options.privacy.identify_patient {
+        let identity = view.profile()?.map(|p| p.identity).unwrap_or_default();
+        (identity, Naming::Own)
+    } else {
+        (
+            PatientIdentity::default(),
+            Naming::keyed(&view.pseudonym_key()?)?,
+        )
+    };
     let selection = Selection::read(view, &options.sections, &options.period, now)?;
     let patient = selection.patient_id.as_str();
-    let mut leading = vec![patient_resource(patient, name.as_deref())];
+    let mut leading = vec![patient::resource(patient, &identity)];
     if let Some(report) = &options.report {
         leading.push(document::document(report, patient)?);
     }
+    let named_patient = naming.id(patient);
     let document = Document {
         id: ids::derived(
             "bundle",
             &format!(
-                "{patient}/{}/{}/{}",
+                "{named_patient}/{}/{}/{}",
                 date_time(&now),
                 options.period.from(),
                 options.period.to()
@@ -120,6 +127,7 @@ pub(crate) fn bundle_in(view: &Snapshot<'_>, options: &FhirOptions, now: Moment)
             selection: &selection,
             privacy: &options.privacy,
             now: &now,
+            naming: &naming,
         },
     };
     let mut text = Vec::new();
@@ -158,6 +166,8 @@ struct Entries<'a> {
     selection: &'a Selection,
     privacy: &'a Privacy,
     now: &'a Moment,
+    /// Own ids, or keyed names for a pseudonymous bundle.
+    naming: &'a Naming,
 }
 
 impl Entries<'_> {
@@ -204,17 +214,12 @@ impl Entries<'_> {
 impl Serialize for Entries<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let mut entries = serializer.serialize_seq(None)?;
-        for resource in self.resources() {
+        for mut resource in self.resources() {
+            self.naming.rename(&mut resource);
             entries.serialize_element(&entry(resource).map_err(S::Error::custom)?)?;
         }
         entries.end()
     }
-}
-
-fn patient_resource(id: &str, name: Option<&str>) -> Value {
-    let mut patient = json!({ "resourceType": "Patient", "id": id, "active": true });
-    json::set(&mut patient, "name", name.map(|n| json!([{ "text": n }])));
-    patient
 }
 
 /// Wraps a resource in a bundle entry whose `fullUrl` is its id.

@@ -7,6 +7,7 @@
 
 mod alerts;
 mod devices;
+mod patient;
 mod profile;
 mod sessions;
 mod span;
@@ -14,6 +15,7 @@ mod symptoms;
 
 pub(crate) use alerts::{ALERTS_LISTED, AlertFacts, LevelStep};
 pub(crate) use devices::{CleaningRow, DeviceRow, mm, percent};
+pub(crate) use patient::PatientFacts;
 pub(crate) use profile::{CarePlanFacts, ProfileFacts};
 pub(crate) use sessions::{MonthRow, SessionFacts, SessionRow};
 pub(crate) use span::Span;
@@ -65,6 +67,9 @@ pub(crate) struct Report {
     pub generated_at: Moment,
     /// The days it covers.
     pub span: Span,
+    /// Who it is about, only when the user chose to be identified and gave
+    /// something to identify them by.
+    pub patient: Option<PatientFacts>,
     /// Profile answers, or `None` when the section is off.
     pub profile: Option<ProfileFacts>,
     /// Devices, or `None` when the section is off.
@@ -117,8 +122,17 @@ pub(crate) fn gather(store: &Snapshot<'_>, options: &ReportOptions, now: Moment)
     } else {
         HashMap::new()
     };
+    let patient = if options.privacy.identify_patient {
+        profiles
+            .iter()
+            .max_by_key(|p| p.saved_at)
+            .and_then(|p| patient::gather(&p.identity))
+    } else {
+        None
+    };
     Ok(Report {
         generated_at: now,
+        patient,
         profile: sections
             .profile
             .then(|| profile::gather(&profiles, &all_sessions, &span)),

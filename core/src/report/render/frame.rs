@@ -20,23 +20,26 @@ pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Vec<Op>], report:
         .to_string();
     let period = format!("Period {}", report.span.label());
     let regular = fonts.face(Weight::Regular);
+    let heading = match &report.patient {
+        Some(patient) => format!("RollSafe log · {}", patient.running),
+        None => "RollSafe · home microneedling log".to_owned(),
+    };
     for (i, page) in pages.iter_mut().enumerate() {
         let size = 7.5;
         let top = 34.0;
-        page.push(text(
-            geo.left,
-            top,
-            size,
-            Weight::Bold,
-            "RollSafe · home microneedling log",
-        ));
-        page.push(text(
-            geo.right - regular.width(&period, size),
-            top,
-            size,
-            Weight::Regular,
-            &period,
-        ));
+        page.push(text(geo.left, top, size, Weight::Bold, &heading));
+        // A long name leaves no room for the period, which the footer
+        // repeats anyway.
+        let room = geo.content_width() - fonts.face(Weight::Bold).width(&heading, size);
+        if regular.width(&period, size) + 12.0 <= room {
+            page.push(text(
+                geo.right - regular.width(&period, size),
+                top,
+                size,
+                Weight::Regular,
+                &period,
+            ));
+        }
         page.push(hline(geo.left, geo.right, top + 5.0, colour::RULE, 0.5));
         let bottom = geo.height - 36.0;
         page.push(hline(geo.left, geo.right, bottom - 9.0, colour::RULE, 0.5));

@@ -30,6 +30,10 @@ pub(crate) fn title(layout: &mut Layout<'_>, report: &Report) {
         "A summary for the dermatologist, recorded by the patient in RollSafe",
     );
     layout.y += 18.0;
+    if let Some(patient) = &report.patient {
+        layout.paragraph(&patient.line, 10.0, Weight::Bold, colour::TEXT);
+        layout.gap(4.5);
+    }
     let span = &report.span;
     let line = format!("Period: {} ({} days)", span.label(), span.days());
     layout.text_at(

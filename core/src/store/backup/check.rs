@@ -26,6 +26,7 @@ use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice}
 use crate::error::{Error, Result};
 use crate::export::backup::document::*;
 use crate::export::backup::instant;
+use crate::identity::{PatientIdentifier, PatientIdentity};
 use crate::ids::DeviceId;
 use crate::product::{Product, ProductCategory};
 use crate::profile::{Condition, ConditionAnswer, ProfileUpdate, SkinType};
@@ -73,6 +74,9 @@ pub(super) fn check(doc: &BackupDocument, stored_devices: &HashMap<String, Devic
             end_minute: minute("end_minute", q.end_minute)?,
         };
         within_record("$.settings.quiet_hours", || quiet.validated())?;
+    }
+    if let Some(key) = &doc.pseudonym_key {
+        crate::store::pseudonym::from_hex("$.pseudonym_key", key)?;
     }
     if let Some(levels) = &doc.risk_levels {
         code(
@@ -275,12 +279,43 @@ fn profile(path: &str, p: &ProfileDoc) -> Result<()> {
             confirmed_at: dated(&format!("{path}.confirmed_at"), &a.confirmed_at, &saved_at)?,
         });
     }
+    let identity = p
+        .identity
+        .as_ref()
+        .map(|i| identity(&format!("{path}.identity"), i))
+        .transpose()?
+        .unwrap_or_default();
     let update = ProfileUpdate {
         skin_type,
         answers: answers.clone(),
+        identity: identity.clone(),
     };
-    let cleaned = within_record(path, || update.validated())?;
-    canonical(&format!("{path}.answers"), &answers, &cleaned.answers)
+    let cleaned = within_record(path, || update.validated(time::local_date(&saved_at)))?;
+    canonical(&format!("{path}.answers"), &answers, &cleaned.answers)?;
+    canonical(&format!("{path}.identity"), &identity, &cleaned.identity)
+}
+
+/// The identity a revision gives, its date parsed; the rest is checked with
+/// the revision.
+fn identity(path: &str, i: &IdentityDoc) -> Result<PatientIdentity> {
+    if i.identifier.is_none() && i.identifier_issuer.is_some() {
+        return Err(Error::bad_document(
+            format!("{path}.identifier_issuer"),
+            "names who gave a patient number that is not given",
+        ));
+    }
+    Ok(PatientIdentity {
+        name: i.name.clone(),
+        birth_date: i
+            .birth_date
+            .as_deref()
+            .map(|d| date(&format!("{path}.birth_date"), d))
+            .transpose()?,
+        identifier: i.identifier.clone().map(|value| PatientIdentifier {
+            value,
+            issuer: i.identifier_issuer.clone(),
+        }),
+    })
 }
 
 fn care_plan(path: &str, p: &CarePlanDoc) -> Result<()> {

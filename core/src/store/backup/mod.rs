@@ -79,5 +79,6 @@ fn read_all(conn: &Connection, now: &Moment) -> Result<BackupDocument> {
         alerts: read::alerts(conn)?,
         soak_timers: read::soak_timers(conn)?,
         risk_levels: read::risk_levels(conn)?,
+        pseudonym_key: read::pseudonym_key(conn)?,
     })
 }

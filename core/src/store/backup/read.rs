@@ -79,6 +79,11 @@ pub(super) fn settings(conn: &Connection) -> Result<SettingsDoc> {
     Ok(SettingsDoc { quiet_hours })
 }
 
+/// The log's pseudonym key, as hex digits.
+pub(super) fn pseudonym_key(conn: &Connection) -> Result<Option<String>> {
+    Ok(crate::store::pseudonym::key(conn)?.map(|key| crate::store::pseudonym::to_hex(&key)))
+}
+
 /// The last assessed levels, if any assessment was stored.
 pub(super) fn risk_levels(conn: &Connection) -> Result<Option<RiskLevelsDoc>> {
     Ok(conn
@@ -96,19 +101,31 @@ pub(super) fn risk_levels(conn: &Connection) -> Result<Option<RiskLevelsDoc>> {
 pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
     let revisions = collect(
         conn,
-        "SELECT revision, skin_type, saved_at_ms, saved_offset_s FROM profile_revisions ORDER BY revision",
+        "SELECT revision, skin_type, saved_at_ms, saved_offset_s,
+                patient_name, birth_date, patient_identifier, identifier_issuer
+           FROM profile_revisions ORDER BY revision",
         [],
         |r| {
+            let identity = IdentityDoc {
+                name: r.get(4)?,
+                birth_date: r.get(5)?,
+                identifier: r.get(6)?,
+                identifier_issuer: r.get(7)?,
+            };
+            let given = identity.name.is_some()
+                || identity.birth_date.is_some()
+                || identity.identifier.is_some();
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, Option<String>>(1)?,
                 stored_moment("profile_revisions.saved_at", r.get(2)?, r.get(3)?)?,
+                given.then_some(identity),
             ))
         },
     )?;
     revisions
         .into_iter()
-        .map(|(revision, skin_type, saved_at)| {
+        .map(|(revision, skin_type, saved_at, identity)| {
             let answers = collect(
                 conn,
                 "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
@@ -135,6 +152,7 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
                 saved_at,
                 skin_type,
                 answers,
+                identity,
             })
         })
         .collect()

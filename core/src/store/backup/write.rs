@@ -86,6 +86,7 @@ pub(super) fn merge(
 ) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
     settings(conn, doc, stored)?;
+    pseudonym_key(conn, doc, stored)?;
     summary.profile_revisions = profile_revisions(conn, doc, stored)?;
     summary.care_plans = care_plans(conn, doc, stored)?;
     summary.devices = devices(conn, doc, stored)?;
@@ -131,6 +132,26 @@ fn each<'a, T>(
 /// Whether `shorter` is where `longer` started.
 fn is_prefix<T: PartialEq>(shorter: &[T], longer: &[T]) -> bool {
     shorter.len() <= longer.len() && longer.iter().zip(shorter).all(|(a, b)| a == b)
+}
+
+/// A restore into a log that holds no record yet takes the backup's
+/// pseudonym key, so the restored log names its pseudonymous exports as the
+/// old one did. A log with records keeps its own: its earlier exports must
+/// keep their names.
+fn pseudonym_key(conn: &Connection, doc: &BackupDocument, stored: &BackupDocument) -> Result<()> {
+    let holds_records = !(stored.profile_revisions.is_empty()
+        && stored.care_plans.is_empty()
+        && stored.devices.is_empty()
+        && stored.sessions.is_empty()
+        && stored.cleanings.is_empty()
+        && stored.symptom_reports.is_empty());
+    match doc.pseudonym_key.as_deref() {
+        Some(hex) if !holds_records => {
+            let key = crate::store::pseudonym::from_hex("$.pseudonym_key", hex)?;
+            crate::store::pseudonym::replace(conn, &key)
+        }
+        _ => Ok(()),
+    }
 }
 
 fn settings(conn: &Connection, doc: &BackupDocument, stored: &BackupDocument) -> Result<()> {
@@ -214,9 +235,21 @@ fn profile_revisions(
     conn.execute("DELETE FROM profile_revisions", [])?;
     for (revision, p) in (1_i64..).zip(&merged) {
         let (ms, offset) = parts("$.profile_revisions.saved_at", &p.saved_at)?;
+        let identity = p.identity.as_ref();
         conn.execute(
-            "INSERT INTO profile_revisions (revision, skin_type, saved_at_ms, saved_offset_s) VALUES (?1, ?2, ?3, ?4)",
-            params![revision, p.skin_type, ms, offset],
+            "INSERT INTO profile_revisions (revision, skin_type, saved_at_ms, saved_offset_s,
+                 patient_name, birth_date, patient_identifier, identifier_issuer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                revision,
+                p.skin_type,
+                ms,
+                offset,
+                identity.and_then(|i| i.name.as_ref()),
+                identity.and_then(|i| i.birth_date.as_ref()),
+                identity.and_then(|i| i.identifier.as_ref()),
+                identity.and_then(|i| i.identifier_issuer.as_ref()),
+            ],
         )?;
         for a in &p.answers {
             let (ms, offset) = parts("$.profile_revisions.answers.confirmed_at", &a.confirmed_at)?;
