@@ -18,9 +18,9 @@ mod fhir_validator;
 use std::collections::BTreeMap;
 
 use export_story::{REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, at, build, date, now};
+use fhir_validator::{assert_valid, validate};
 use rollsafe_core::export::fhir::{AttachedReport, FhirOptions, bundle};
 use rollsafe_core::export::{Period, Privacy, Sections, WITHHELD_NOTE};
-use fhir_validator::{assert_valid, validate};
 use serde_json::Value;
 
 fn counts(bundle: &Value) -> BTreeMap<String, usize> {
@@ -72,14 +72,25 @@ fn the_whole_log_is_a_valid_bundle_with_one_entry_per_record() {
         alerts > 0 && prompts > 0,
         "the story raises alerts and prompts"
     );
+    let cleanings: usize = story
+        .devices
+        .iter()
+        .map(|d| story.store.cleanings(d.id).unwrap().len())
+        .sum();
+    // The profile (see fhir_clinical.rs): cold sores, isotretinoin, nickel,
+    // and the skin type, pregnancy and bleeding-risk answers as Observations.
     let expected: BTreeMap<String, usize> = [
         ("Patient", 1),
         ("DocumentReference", 1),
         ("Device", story.devices.len()),
         ("DeviceUseStatement", story.devices.len()),
-        ("Procedure", story.sessions.len()),
-        ("Observation", story.reports.len()),
+        ("Procedure", story.sessions.len() + cleanings),
+        ("Observation", story.reports.len() + 3),
         ("RiskAssessment", alerts + prompts),
+        ("Condition", 1),
+        ("MedicationStatement", 1),
+        ("AllergyIntolerance", 1),
+        ("CarePlan", 1),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -184,9 +195,22 @@ fn the_period_keeps_only_its_own_days() {
         .filter(|s| march.contains(&s.at))
         .count();
     assert_eq!(in_march, 2);
-    assert_eq!(resources(&value, "Procedure").len(), in_march);
+    let sessions = |value: &Value, code: &str| {
+        resources(value, "Procedure")
+            .iter()
+            .filter(|p| p["code"]["coding"][0]["code"] == code)
+            .count()
+    };
+    assert_eq!(sessions(&value, "home-microneedling"), in_march);
+    // Each March session's soak before and after (the pen's, on the 3rd, and
+    // the scalp roller's, on the 16th).
+    assert_eq!(sessions(&value, "device-cleaning"), 2 * in_march);
+    let reports = resources(&value, "Observation")
+        .iter()
+        .filter(|o| o.get("category").is_none())
+        .count();
     assert_eq!(
-        resources(&value, "Observation").len(),
+        reports,
         story
             .reports
             .iter()
@@ -223,9 +247,12 @@ fn withheld_notes_and_sections_switched_off_leave_nothing_behind() {
 
     let only_sessions = FhirOptions {
         sections: Sections {
+            profile: false,
             devices: false,
+            cleanings: false,
             symptoms: false,
             alerts: false,
+            care_plan: false,
             ..Sections::ALL
         },
         ..FhirOptions::everything()

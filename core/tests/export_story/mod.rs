@@ -2,7 +2,8 @@
 //! app would record it: two months of two devices (one later retired), a
 //! pen with an adjustable needle, sessions with products and an overridden
 //! warning, cleanings, symptom reports (one with pus, a temperature and a
-//! photo), a profile and a care plan. Notes hold the awkward text exports
+//! photo), a profile revised at the end (a nickel allergy found; pregnancy
+//! and bleeding risk answered no) and a care plan. Notes hold the awkward text exports
 //! must survive: commas, quotes, line breaks, non-Latin script and a
 //! spreadsheet formula.
 
@@ -25,6 +26,9 @@ pub const FORMULA_NOTE: &str = "=HYPERLINK(\"http://evil.example\",\"click\")";
 pub const REPORT_NOTE: &str = "Yellow crust near the hairline, feels hot";
 /// Why the first roller was retired.
 pub const RETIRED_REASON: &str = "Needles felt blunt";
+
+/// When the profile was revised, the evening before the exports.
+pub const PROFILE_REVISED: &str = "2026-03-19T20:00:00+01:00";
 
 /// The moment the exports are made.
 pub fn now() -> Moment {
@@ -263,6 +267,35 @@ pub fn build() -> Story {
             session_id: None,
         },
     );
+
+    let revised = at(PROFILE_REVISED);
+    let answer = |condition, present| ConditionAnswer {
+        condition,
+        present,
+        stopped_on: None,
+        confirmed_at: revised,
+    };
+    store
+        .save_profile(
+            ProfileUpdate {
+                skin_type: Some(SkinType::Iv),
+                answers: vec![
+                    answer(Condition::ColdSores, true),
+                    // Kept as first given: confirmed in January.
+                    ConditionAnswer {
+                        condition: Condition::Isotretinoin,
+                        present: true,
+                        stopped_on: Some(date(2025, 1, 10)),
+                        confirmed_at: start,
+                    },
+                    answer(Condition::NickelAllergy, true),
+                    answer(Condition::Pregnancy, false),
+                    answer(Condition::BleedingRisk, false),
+                ],
+            },
+            revised,
+        )
+        .unwrap();
 
     let mut sessions = store.sessions().unwrap();
     sessions.reverse();
