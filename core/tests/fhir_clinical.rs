@@ -344,4 +344,7 @@ fn every_profile_answer_yes_is_a_valid_entry() {
         first_code(&pregnancy["valueCodeableConcept"]),
         ("http://snomed.info/sct", "77386006")
     );
+    let mut seen = BTreeMap::new();
+    displays(&value, &mut seen);
+    assert!(seen.values().all(|d| d.len() == 1), "{seen:?}");
 }
