@@ -86,7 +86,8 @@ fn every_record_type_has_its_file_and_reads_back_exactly() {
         read(file(&files, "alerts.csv")).1.len(),
         story.store.alert_history().unwrap().len()
     );
-    assert_eq!(read(file(&files, "profile.csv")).1.len(), 2);
+    // The current profile: the revision of 19 March, five answers.
+    assert_eq!(read(file(&files, "profile.csv")).1.len(), 5);
     assert_eq!(read(file(&files, "care_plans.csv")).1.len(), 1);
     // Two cleanings around every session but the one whose soak was skipped.
     assert_eq!(

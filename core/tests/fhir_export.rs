@@ -1,9 +1,8 @@
 //! The FHIR R4 bundle, checked by a real FHIR implementation.
 //!
 //! Each bundle is written to a file and validated by `tests/fhir/validate.py`
-//! running fhir.resources' R4B models in the venv `tests/setup/fhir-validator.sh`
-//! installs (which `tests/run` calls first). A missing validator fails the
-//! test: set ROLLSAFE_FHIR_PYTHON, or run the setup script.
+//! twice: under fhir.resources' R4B models and under FHIR R4 4.0.1 itself
+//! (see `fhir_validator`).
 
 #![allow(
     clippy::unwrap_used,
@@ -14,58 +13,17 @@
 )]
 
 mod export_story;
+mod fhir_validator;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use export_story::{
     PATIENT_NAME, PATIENT_NUMBER, REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, at, build, date, now,
 };
+use fhir_validator::{assert_valid, validate};
 use rollsafe_core::export::fhir::{AttachedReport, FhirOptions, bundle};
 use rollsafe_core::export::{Period, Privacy, Sections, WITHHELD_NOTE};
 use serde_json::Value;
-
-fn validator_python() -> PathBuf {
-    if let Some(python) = std::env::var_os("ROLLSAFE_FHIR_PYTHON") {
-        return PathBuf::from(python);
-    }
-    let cache = std::env::var_os("ROLLSAFE_CACHE").map_or_else(
-        || PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cache/rollsafe"),
-        PathBuf::from,
-    );
-    cache.join("fhir-venv/bin/python")
-}
-
-/// Runs the validator on `json`; returns (valid, stdout + stderr).
-fn validate(json: &str) -> (bool, String) {
-    let python = validator_python();
-    assert!(
-        python.exists(),
-        "the FHIR validator is not installed at {}: run tests/setup/fhir-validator.sh (tests/run does)",
-        python.display()
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bundle.json");
-    std::fs::write(&file, json).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fhir/validate.py");
-    let output = Command::new(&python)
-        .arg(&script)
-        .arg(&file)
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), text)
-}
-
-fn assert_valid(json: &str) {
-    let (valid, text) = validate(json);
-    assert!(valid, "the FHIR validator rejected the bundle:\n{text}");
-}
 
 fn counts(bundle: &Value) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
@@ -116,14 +74,25 @@ fn the_whole_log_is_a_valid_bundle_with_one_entry_per_record() {
         alerts > 0 && prompts > 0,
         "the story raises alerts and prompts"
     );
+    let cleanings: usize = story
+        .devices
+        .iter()
+        .map(|d| story.store.cleanings(d.id).unwrap().len())
+        .sum();
+    // The profile (see fhir_clinical.rs): cold sores, isotretinoin, nickel,
+    // and the skin type, pregnancy and bleeding-risk answers as Observations.
     let expected: BTreeMap<String, usize> = [
         ("Patient", 1),
         ("DocumentReference", 1),
         ("Device", story.devices.len()),
         ("DeviceUseStatement", story.devices.len()),
-        ("Procedure", story.sessions.len()),
-        ("Observation", story.reports.len()),
+        ("Procedure", story.sessions.len() + cleanings),
+        ("Observation", story.reports.len() + 3),
         ("RiskAssessment", alerts + prompts),
+        ("Condition", 1),
+        ("MedicationStatement", 1),
+        ("AllergyIntolerance", 1),
+        ("CarePlan", 1),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -232,9 +201,22 @@ fn the_period_keeps_only_its_own_days() {
         .filter(|s| march.contains(&s.at))
         .count();
     assert_eq!(in_march, 2);
-    assert_eq!(resources(&value, "Procedure").len(), in_march);
+    let sessions = |value: &Value, code: &str| {
+        resources(value, "Procedure")
+            .iter()
+            .filter(|p| p["code"]["coding"][0]["code"] == code)
+            .count()
+    };
+    assert_eq!(sessions(&value, "home-microneedling"), in_march);
+    // Each March session's soak before and after (the pen's, on the 3rd, and
+    // the scalp roller's, on the 16th).
+    assert_eq!(sessions(&value, "device-cleaning"), 2 * in_march);
+    let reports = resources(&value, "Observation")
+        .iter()
+        .filter(|o| o.get("category").is_none())
+        .count();
     assert_eq!(
-        resources(&value, "Observation").len(),
+        reports,
         story
             .reports
             .iter()
@@ -272,9 +254,12 @@ fn withheld_notes_and_sections_switched_off_leave_nothing_behind() {
 
     let only_sessions = FhirOptions {
         sections: Sections {
+            profile: false,
             devices: false,
+            cleanings: false,
             symptoms: false,
             alerts: false,
+            care_plan: false,
             ..Sections::ALL
         },
         ..FhirOptions::everything()
@@ -419,10 +404,12 @@ fn the_validator_rejects_a_broken_bundle() {
         .unwrap()
         .remove("subject");
     procedure["resource"]["performedDateTime"] = Value::from("last Tuesday");
-    let (valid, text) = validate(&value.to_string());
-    assert!(!valid, "a broken bundle passed:\n{text}");
-    assert!(text.contains("subject"), "{text}");
-    assert!(text.contains("performedDateTime"), "{text}");
+    for verdict in validate(&value.to_string()) {
+        let (models, text) = (verdict.models, &verdict.text);
+        assert!(!verdict.valid, "a broken bundle passed {models}:\n{text}");
+        assert!(text.contains("subject"), "{models}: {text}");
+        assert!(text.contains("performedDateTime"), "{models}: {text}");
+    }
 
     // A status outside its required value set, and a dangling reference.
     let mut value = parse(&json);
@@ -434,10 +421,12 @@ fn the_validator_rejects_a_broken_bundle() {
         .find(|e| e["resource"]["resourceType"] == "Observation")
         .unwrap();
     observation["resource"]["status"] = Value::from("done");
-    let (valid, text) = validate(&value.to_string());
-    assert!(!valid, "a broken bundle passed:\n{text}");
-    assert!(text.contains("status 'done'"), "{text}");
-    assert!(text.contains("does not resolve"), "{text}");
+    for verdict in validate(&value.to_string()) {
+        let (models, text) = (verdict.models, &verdict.text);
+        assert!(!verdict.valid, "a broken bundle passed {models}:\n{text}");
+        assert!(text.contains("status 'done'"), "{models}: {text}");
+        assert!(text.contains("does not resolve"), "{models}: {text}");
+    }
 }
 
 /// A clinic's system gets what the app told the patient as a record, not

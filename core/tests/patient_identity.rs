@@ -12,7 +12,10 @@
 )]
 
 #[path = "pdf_report/tools.rs"]
-#[allow(dead_code, reason = "the PDF tests' tools; this file uses some of them")]
+#[allow(
+    dead_code,
+    reason = "the PDF tests' tools; this file uses some of them"
+)]
 mod tools;
 
 use chrono::{DateTime, NaiveDate};

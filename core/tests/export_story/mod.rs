@@ -2,7 +2,8 @@
 //! app would record it: two months of two devices (one later retired), a
 //! pen with an adjustable needle, sessions with products and an overridden
 //! warning, cleanings, symptom reports (one with pus, a temperature and a
-//! photo), a profile and a care plan. Notes hold the awkward text exports
+//! photo), a profile revised at the end (a nickel allergy found; pregnancy
+//! and bleeding risk answered no) and a care plan. Notes hold the awkward text exports
 //! must survive: commas, quotes, line breaks, non-Latin script and a
 //! spreadsheet formula.
 
@@ -31,6 +32,9 @@ pub const PATIENT_NUMBER: &str = "RS-4471";
 /// Why the first roller was retired.
 pub const RETIRED_REASON: &str = "Needles felt blunt";
 
+/// When the profile was revised, the evening before the exports.
+pub const PROFILE_REVISED: &str = "2026-03-19T20:00:00+01:00";
+
 /// The moment the exports are made.
 pub fn now() -> Moment {
     at("2026-03-20T09:00:00+01:00")
@@ -44,6 +48,18 @@ pub fn at(text: &str) -> Moment {
 /// A local date.
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Who the user says they are, on every profile revision.
+pub fn identity() -> PatientIdentity {
+    PatientIdentity {
+        name: Some(PATIENT_NAME.into()),
+        birth_date: Some(date(1991, 6, 14)),
+        identifier: Some(PatientIdentifier {
+            value: PATIENT_NUMBER.into(),
+            issuer: Some("Skin Clinic Leeds".into()),
+        }),
+    }
 }
 
 /// What the story recorded, for the tests to check against.
@@ -80,14 +96,7 @@ pub fn build() -> Story {
                         confirmed_at: start,
                     },
                 ],
-                identity: PatientIdentity {
-                    name: Some(PATIENT_NAME.into()),
-                    birth_date: Some(date(1991, 6, 14)),
-                    identifier: Some(PatientIdentifier {
-                        value: PATIENT_NUMBER.into(),
-                        issuer: Some("Skin Clinic Leeds".into()),
-                    }),
-                },
+                identity: identity(),
             },
             start,
         )
@@ -276,6 +285,36 @@ pub fn build() -> Story {
             session_id: None,
         },
     );
+
+    let revised = at(PROFILE_REVISED);
+    let answer = |condition, present| ConditionAnswer {
+        condition,
+        present,
+        stopped_on: None,
+        confirmed_at: revised,
+    };
+    store
+        .save_profile(
+            ProfileUpdate {
+                skin_type: Some(SkinType::Iv),
+                answers: vec![
+                    answer(Condition::ColdSores, true),
+                    // Kept as first given: confirmed in January.
+                    ConditionAnswer {
+                        condition: Condition::Isotretinoin,
+                        present: true,
+                        stopped_on: Some(date(2025, 1, 10)),
+                        confirmed_at: start,
+                    },
+                    answer(Condition::NickelAllergy, true),
+                    answer(Condition::Pregnancy, false),
+                    answer(Condition::BleedingRisk, false),
+                ],
+                identity: identity(),
+            },
+            revised,
+        )
+        .unwrap();
 
     let mut sessions = store.sessions().unwrap();
     sessions.reverse();

@@ -2,11 +2,16 @@
 //! references, codes and quantities, each written one way only.
 //!
 //! Codes: RollSafe uses SNOMED CT or LOINC only where the code was checked
-//! against a published source (LOINC 8310-5 "Body temperature", as used by
-//! the FHIR vital-signs profile), and HL7's own code systems where FHIR names
-//! them. Everything else (zones, symptoms, device kinds, the procedure) has
-//! a local code under [`LOCAL_CODES`] with a display and a text, so a reader
-//! never needs our code system to understand the entry.
+//! against a published source, each named beside the code where it is used
+//! (LOINC 8310-5 "Body temperature", as used by the FHIR vital-signs
+//! profile; LOINC 82810-3 "Pregnancy status" with SNOMED CT 77386006
+//! "Pregnant" and 60001007 "Not pregnant", as in the International Patient
+//! Summary; SNOMED CT 73211009 "Diabetes mellitus"), and HL7's own code
+//! systems where FHIR names them. Everything else (zones, symptoms, device
+//! kinds, the procedures, the other conditions, the medication, the allergy)
+//! has a local code under [`LOCAL_CODES`] with a display and a text, so a
+//! reader never needs our code system to understand the entry. Each code has
+//! one display wherever it appears.
 
 use chrono::SecondsFormat;
 use serde_json::{Value, json};
@@ -24,6 +29,12 @@ pub const UCUM: &str = "http://unitsofmeasure.org";
 
 /// LOINC.
 pub const LOINC: &str = "http://loinc.org";
+
+/// SNOMED CT.
+pub const SNOMED: &str = "http://snomed.info/sct";
+
+/// Where HL7's own code systems live.
+pub const HL7_CODES: &str = "http://terminology.hl7.org/CodeSystem/";
 
 /// A FHIR `dateTime`/`instant` with the user's own offset: seconds, plus
 /// milliseconds only when there are some.
@@ -56,6 +67,21 @@ pub fn local_concept(system: &str, code: &str, display: &str) -> Value {
         "coding": [{ "system": format!("{LOCAL_CODES}{system}"), "code": code, "display": display }],
         "text": display,
     })
+}
+
+/// A concept from a standard code system (`system` is its full URL), with
+/// its display repeated as text.
+pub fn standard_concept(system: &str, code: &str, display: &str) -> Value {
+    json!({
+        "coding": [{ "system": system, "code": code, "display": display }],
+        "text": display,
+    })
+}
+
+/// A concept from one of HL7's code systems (`system` is its name under
+/// [`HL7_CODES`]).
+pub fn hl7_concept(system: &str, code: &str, display: &str) -> Value {
+    standard_concept(&format!("{HL7_CODES}{system}"), code, display)
 }
 
 /// A concept that is text only: what the user typed, or a plain statement.

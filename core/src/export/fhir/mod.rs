@@ -10,12 +10,21 @@
 //! | a device | Device, with needle length and material as properties | devices |
 //! | owning and using it | DeviceUseStatement | devices |
 //! | a session | Procedure, performed by the patient | sessions |
+//! | a cleaning | Procedure on the device (`focalDevice`), by the patient | cleanings |
 //! | a symptom report | Observation, performed by the patient | symptoms |
 //! | a rise or fall of a risk level | RiskAssessment | alerts |
 //! | a current triage prompt | RiskAssessment | symptoms |
+//! | the skin type | Observation (Fitzpatrick type) | profile |
+//! | a condition answered yes | Condition, asserted by the patient | profile |
+//! | isotretinoin answered yes | MedicationStatement | profile |
+//! | a nickel allergy answered yes | AllergyIntolerance | profile |
+//! | pregnancy, answered either way | Observation (pregnancy status) | profile |
+//! | any other answer no | Observation of the question, `false` | profile |
+//! | the care plan in force at the period's end, and any set in it | CarePlan, authored by the patient | care plan |
 //!
-//! The profile, cleanings and care plan have no entry yet (they are in the
-//! PDF and the CSV files). Every entry's `fullUrl` is `urn:uuid:` and its id,
+//! The profile is the current one whatever the period (see
+//! [`care_selection`] and [`profile`] for why each answer becomes what it
+//! does). Every entry's `fullUrl` is `urn:uuid:` and its id,
 //! which is our own record id where there is one; references point at those
 //! `fullUrl`s and only at entries present in the bundle. Unless the user
 //! asks to be identified ([`Privacy::identify_patient`]), the Patient has no
@@ -25,6 +34,10 @@
 //! options and `now` always give the same bytes: keys are written in
 //! alphabetical order and records oldest first.
 
+mod care_plan;
+mod care_selection;
+mod cleanings;
+mod conditions;
 mod devices;
 mod document;
 mod ids;
@@ -33,6 +46,7 @@ mod labels;
 mod observations;
 mod patient;
 mod procedures;
+mod profile;
 mod risks;
 mod selection;
 
@@ -187,6 +201,10 @@ impl Entries<'_> {
             let with_device = selection.has_device(session.device_id);
             procedures::procedure(session, patient, with_device, privacy)
         });
+        let cleanings = selection.care.cleanings.iter().map(move |entry| {
+            let with_device = selection.has_device(entry.cleaning.device_id);
+            cleanings::procedure(entry, patient, with_device)
+        });
         let observations = selection.reports.iter().map(move |report| {
             let with_session = report.session_id.is_some_and(|s| selection.has_session(s));
             observations::observation(report, patient, with_session, privacy)
@@ -199,15 +217,28 @@ impl Entries<'_> {
             .prompts
             .iter()
             .map(move |prompt| risks::from_prompt(prompt, patient, self.now));
+        let answers = selection
+            .care
+            .profile
+            .iter()
+            .flat_map(move |p| profile::entries(p, patient));
+        let plans = selection
+            .care
+            .plans
+            .iter()
+            .map(move |plan| care_plan::care_plan(plan, patient));
         self.leading
             .iter()
             .cloned()
             .chain(devices)
             .chain(uses)
             .chain(procedures)
+            .chain(cleanings)
             .chain(observations)
             .chain(alerts)
             .chain(prompts)
+            .chain(answers)
+            .chain(plans)
     }
 }
 

@@ -39,7 +39,7 @@ pub fn from_prompt(prompt: &TriagePrompt, patient: &str, now: &Moment) -> Value 
         "id": prompt_id(prompt),
         "status": "final",
         "method": local_concept("rule", prompt.source.rule_id, prompt.source.rule_id),
-        "code": local_concept("assessment", "symptom-triage", "RollSafe symptom triage prompt"),
+        "code": symptom_triage(),
         "subject": reference(patient),
         "occurrenceDateTime": date_time(now),
         "basis": [reference(&prompt.report_id.to_string())],
@@ -74,7 +74,7 @@ pub fn from_alert(alert: &Alert, patient: &str) -> Value {
                 .map_or_else(|| text_concept(&alert.to_level), preventive_level),
         ),
         AlertKind::Triage => (
-            local_concept("assessment", "symptom-triage", "RollSafe symptom triage"),
+            symptom_triage(),
             NEEDS_CARE,
             TriageLevel::from_code(&alert.to_level)
                 .map_or_else(|| text_concept(&alert.to_level), triage_level),
@@ -125,6 +125,12 @@ pub fn from_alert(alert: &Alert, patient: &str) -> Value {
     });
     set(&mut resource, "note", Some(Value::Array(notes)));
     resource
+}
+
+/// The kind of assessment a triage prompt and a triage alert both are: one
+/// code, one display.
+fn symptom_triage() -> Value {
+    local_concept("assessment", "symptom-triage", "RollSafe symptom triage")
 }
 
 fn preventive_level(level: RiskLevel) -> Value {

@@ -1,6 +1,7 @@
 //! What one bundle covers: the records of the chosen sections and period,
 //! read from the store once, oldest first.
 
+use super::care_selection::CareRecords;
 use super::ids;
 use crate::alert::Alert;
 use crate::device::Device;
@@ -30,6 +31,8 @@ pub struct Selection {
     pub prompts: Vec<TriagePrompt>,
     /// Level changes in the period.
     pub alerts: Vec<Alert>,
+    /// The profile, cleanings and care plans.
+    pub care: CareRecords,
 }
 
 impl Selection {
@@ -116,6 +119,7 @@ impl Selection {
             reports,
             prompts,
             alerts,
+            care: CareRecords::read(store, sections, period)?,
         })
     }
 

@@ -225,7 +225,13 @@ final class UserStoryTests: XCTestCase {
         let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: bundleFile.data) as? [String: Any])
         XCTAssertEqual(bundle["resourceType"] as? String, "Bundle")
         let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
-        XCTAssertEqual(resources.filter { $0["resourceType"] as? String == "Procedure" }.count, 2, "both sessions")
+        // Sessions and cleanings are both Procedures; a session's code is home-microneedling.
+        let sessions = resources.filter { resource in
+            let coding = (resource["code"] as? [String: Any])?["coding"] as? [[String: Any]]
+            return resource["resourceType"] as? String == "Procedure"
+                && coding?.first?["code"] as? String == "home-microneedling"
+        }
+        XCTAssertEqual(sessions.count, 2, "both sessions")
         XCTAssertTrue(app.share.files.dropFirst(2).allSatisfy { $0.mediaType == "text/csv" })
 
         let pdfFile = app.share.files[0]

@@ -88,6 +88,10 @@ fun List<ExportedFile>.named(suffix: String): ExportedFile = single { it.name.en
 fun resources(bundle: JsonObject): List<JsonObject> =
     bundle.getAsJsonArray("entry").map { it.asJsonObject.getAsJsonObject("resource") }
 
+/** The first code of a FHIR Procedure: `home-microneedling` for a session, `device-cleaning` for a cleaning. */
+fun procedureCode(procedure: JsonObject): String =
+    procedure.getAsJsonObject("code").getAsJsonArray("coding")[0].asJsonObject["code"].asString
+
 /**
  * [Dispatchers.IO], counting what is dispatched to it: a `RollSafe` on it shows whether a
  * holder called into the core at all.
