@@ -56,8 +56,6 @@ pub(crate) fn render(
     let has_charts =
         report.sessions.is_some() || report.symptoms.is_some() || report.alerts.is_some();
     if has_charts {
-        // The heading goes with the first chart, never alone at a page's foot.
-        layout.ensure(160.0);
         layout.heading("Over the period");
         if let Some(sessions) = &report.sessions {
             charts::sessions_by_zone(&mut layout, &report.span, sessions);
@@ -69,7 +67,6 @@ pub(crate) fn render(
             charts::risk(&mut layout, &report.span, alerts);
         }
     }
-    layout.new_page();
     let references = References::of(report);
     if let Some(sessions) = &report.sessions {
         detail::sessions(&mut layout, sessions);
@@ -86,7 +83,7 @@ pub(crate) fn render(
     let uncovered = uses_uncovered(&fonts, &layout.pages);
     frame::about(&mut layout, uncovered);
     references::section(&mut layout, &references);
-    let mut pages = layout.pages;
+    let mut pages = layout.finish();
     frame::frame(&fonts, geo, &mut pages, report);
     let title = format!("RollSafe microneedling log, {}", report.span.label());
     draw::write(
