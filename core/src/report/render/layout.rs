@@ -51,6 +51,10 @@ pub(crate) const LINE: f32 = 11.5;
 /// so no page ends more than this much short of full.
 const KEEP_WHOLE_SHARE: f32 = 0.4;
 
+/// A subheading's size and line height.
+const SUB_SIZE: f32 = 9.5;
+const SUB_LINE: f32 = 12.5;
+
 /// How far a bullet's text sits right of the margin.
 const BULLET_INDENT: f32 = 10.0;
 
@@ -60,8 +64,8 @@ const BULLET_INDENT: f32 = 10.0;
 enum Kept {
     /// A section heading.
     Heading(String),
-    /// A heading inside a section.
-    Subheading(String),
+    /// A heading inside a section, wrapped.
+    Subheading(Vec<String>),
     /// A short paragraph introducing the block, wrapped.
     Intro {
         lines: Vec<String>,
@@ -84,7 +88,7 @@ impl Waiting {
         let own = match &self.kept {
             Kept::Heading(_) if at_top => 23.0,
             Kept::Heading(_) => 31.0,
-            Kept::Subheading(_) => 15.0,
+            Kept::Subheading(lines) => 15.0 + SUB_LINE * lines.len().saturating_sub(1) as f32,
             Kept::Intro { lines, size, .. } => lines.len() as f32 * size * 1.35,
         };
         own + self.gap_after
@@ -202,8 +206,14 @@ impl<'f> Layout<'f> {
 
     /// A small heading inside a section, kept with what follows it too.
     pub(crate) fn subheading(&mut self, text: &str) {
+        let lines = wrap(
+            self.fonts.face(Weight::Bold),
+            text,
+            SUB_SIZE,
+            self.geo.content_width(),
+        );
         self.waiting.push(Waiting {
-            kept: Kept::Subheading(text.to_owned()),
+            kept: Kept::Subheading(lines),
             gap_after: 0.0,
         });
     }
@@ -232,16 +242,21 @@ impl<'f> Layout<'f> {
                 ));
                 self.y = baseline + 11.0;
             }
-            Kept::Subheading(text) => {
-                let baseline = self.y + 10.0;
-                self.text_at(
-                    self.geo.left,
-                    baseline,
-                    9.5,
-                    Weight::Bold,
-                    colour::TEXT,
-                    &text,
-                );
+            Kept::Subheading(lines) => {
+                let mut baseline = self.y + 10.0;
+                for (n, line) in lines.iter().enumerate() {
+                    if n > 0 {
+                        baseline += SUB_LINE;
+                    }
+                    self.text_at(
+                        self.geo.left,
+                        baseline,
+                        SUB_SIZE,
+                        Weight::Bold,
+                        colour::TEXT,
+                        line,
+                    );
+                }
                 self.y = baseline + 5.0;
             }
             Kept::Intro {

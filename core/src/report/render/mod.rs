@@ -5,12 +5,15 @@
 //! | `fonts.rs`, `wrap.rs` | the embedded faces, glyphs, widths, line breaking |
 //! | `ops.rs`, `layout.rs` | drawing operations, pages and the cursor |
 //! | `table.rs`, `axis.rs`, `charts.rs` | tables, the time axis, the three charts |
+//! | `timeline.rs` | sessions, cleanings and symptom reports on one time axis |
 //! | `summary.rs`, `detail.rs`, `frame.rs` | the report's parts and every page's frame |
+//! | `course.rs` | the symptom course after each session, days 0 to 7 |
 //! | `references.rs` | the numbered sources the cells point to |
 //! | `draw.rs` | writing the pages and fonts with pdf-writer |
 
 mod axis;
 mod charts;
+mod course;
 mod detail;
 mod draw;
 mod fonts;
@@ -20,6 +23,7 @@ mod ops;
 mod references;
 mod summary;
 mod table;
+mod timeline;
 mod wrap;
 
 use self::fonts::Fonts;
@@ -53,10 +57,15 @@ pub(crate) fn render(
     if let Some(plan) = &report.care_plan {
         summary::care_plan(&mut layout, plan);
     }
-    let has_charts =
-        report.sessions.is_some() || report.symptoms.is_some() || report.alerts.is_some();
+    let has_charts = report.timeline.is_some()
+        || report.sessions.is_some()
+        || report.symptoms.is_some()
+        || report.alerts.is_some();
     if has_charts {
         layout.heading("Over the period");
+        if let Some(timeline) = &report.timeline {
+            timeline::chart(&mut layout, &report.span, timeline);
+        }
         if let Some(sessions) = &report.sessions {
             charts::sessions_by_zone(&mut layout, &report.span, sessions);
         }
@@ -73,6 +82,9 @@ pub(crate) fn render(
     }
     if let Some(symptoms) = &report.symptoms {
         detail::symptoms(&mut layout, symptoms, &references);
+    }
+    if let Some(course) = &report.course {
+        course::section(&mut layout, course, &references);
     }
     if let Some(alerts) = &report.alerts {
         detail::alerts(&mut layout, alerts);
