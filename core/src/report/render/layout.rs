@@ -1,5 +1,12 @@
 //! Pages and the cursor moving down them: where the next block goes, and a
 //! new page when it does not fit.
+//!
+//! The flow's rules, so no page is left mostly blank and nothing is cut: a
+//! heading (or an introductory line) waits and is drawn with the first
+//! lines of the block it belongs to; a block up to 40% of a page is kept
+//! whole, moved to the next page rather than split; a taller one flows on,
+//! leaving at least two lines of a paragraph on each page (no widow, no
+//! orphan).
 
 use super::fonts::{Fonts, Weight};
 use super::ops::{Op, Rgb, colour, hline};

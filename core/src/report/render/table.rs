@@ -1,5 +1,8 @@
 //! Tables: a header row, rows whose cells wrap, light bands, and the header
-//! repeated at the top of each page a table continues on.
+//! repeated at the top of each page a table continues on. The header goes
+//! with the first row, a row kept whole moves to the next page, a taller one
+//! flows on with two lines at least on each page, and a footnote stays with
+//! the last row.
 
 use super::fonts::Weight;
 use super::layout::Layout;
