@@ -10,6 +10,10 @@
     reason = "test and measuring code: the workspace lints keep these out of the shipped code only"
 )]
 
+#[path = "pdf_report/course.rs"]
+mod course;
+#[path = "pdf_report/flow.rs"]
+mod flow;
 #[path = "pdf_report/story.rs"]
 mod story;
 #[allow(dead_code)]

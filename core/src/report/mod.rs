@@ -17,7 +17,13 @@
 //! Long periods stay readable: above 120 sessions the timeline shows one row
 //! per month and the 60 most recent sessions in full; above 80 symptom
 //! reports, every report that raised a triage prompt and the 30 most recent
-//! others; the 60 most recent alerts. The charts always cover every record.
+//! others; the symptom course of the 12 most recent sessions with reports;
+//! the 60 most recent alerts. The charts always cover every record.
+//!
+//! The pages flow: the detail follows the charts on the same page, headings
+//! stay with their first lines, short blocks and footnotes stay whole, and a
+//! note of the longest length allowed flows over pages without a word lost
+//! (`render/layout.rs` has the rules).
 
 pub(crate) mod model;
 mod paper;

@@ -90,3 +90,72 @@ pub fn render(pdf: &Path, dir: &Path, prefix: &str, dpi: u32) -> Vec<PathBuf> {
     rollsafe_core::sorting::sort(&mut pages);
     pages
 }
+
+/// A word of the text layer and its box, in points from the page's top.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub text: String,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl Word {
+    /// The height of its box: about 1.36 times the font size in Noto Sans.
+    pub fn height(&self) -> f32 {
+        self.bottom - self.top
+    }
+}
+
+/// A page of the text layer: its height and its words, in reading order.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub height: f32,
+    pub words: Vec<Word>,
+}
+
+/// Every page's words with their boxes, as `pdftotext -bbox` reads them.
+pub fn pages(pdf: &Path) -> Vec<Page> {
+    let out = run(
+        "pdftotext",
+        &["-bbox", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let len = tag[start..].find('"').unwrap();
+        tag[start..start + len].parse().unwrap()
+    };
+    let mut pages = Vec::new();
+    for chunk in html.split("<page ").skip(1) {
+        let height = attr(chunk, "height");
+        let words = chunk
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let close = w.find('>').unwrap();
+                let end = w.find("</word>").unwrap();
+                Word {
+                    text: unescape(&w[close + 1..end]),
+                    top: attr(&w[..close], "yMin"),
+                    bottom: attr(&w[..close], "yMax"),
+                }
+            })
+            .collect();
+        pages.push(Page { height, words });
+    }
+    pages
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}

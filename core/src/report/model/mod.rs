@@ -4,22 +4,38 @@
 //! Privacy is applied here, so the renderer never sees a withheld note or a
 //! photo reference the user did not choose to share, and switched-off
 //! sections are simply `None`.
+//!
+//! | file | facts |
+//! |---|---|
+//! | `span.rs` | the days shown |
+//! | `patient.rs` | who the report is about, when the user says |
+//! | `profile.rs` | profile answers and the care plan |
+//! | `devices.rs` | devices, wear and the cleaning log |
+//! | `sessions.rs` | the session timeline, by month when long |
+//! | `symptoms.rs` | symptom reports with their triage prompts |
+//! | `course.rs` | the symptom course after each session, days 0 to 7 |
+//! | `timeline.rs` | sessions, cleanings and reports on one time axis |
+//! | `alerts.rs` | the alerts and the levels over time |
 
 mod alerts;
+mod course;
 mod devices;
 mod patient;
 mod profile;
 mod sessions;
 mod span;
 mod symptoms;
+mod timeline;
 
 pub(crate) use alerts::{ALERTS_LISTED, AlertFacts, LevelStep};
+pub(crate) use course::{COURSE_DAYS, CourseFacts, Mark, SessionCourse};
 pub(crate) use devices::{CleaningRow, DeviceRow, mm, percent};
 pub(crate) use patient::PatientFacts;
 pub(crate) use profile::{CarePlanFacts, ProfileFacts};
 pub(crate) use sessions::{MonthRow, SessionFacts, SessionRow};
 pub(crate) use span::Span;
 pub(crate) use symptoms::{SymptomFacts, SymptomRow};
+pub(crate) use timeline::TimelineFacts;
 
 use std::collections::HashMap;
 
@@ -84,6 +100,12 @@ pub(crate) struct Report {
     pub alerts: Option<AlertFacts>,
     /// The care plan, or `None` when the section is off.
     pub care_plan: Option<CarePlanFacts>,
+    /// The symptom course after each session, or `None` unless both the
+    /// sessions and the symptoms sections are on.
+    pub course: Option<CourseFacts>,
+    /// Sessions, cleanings and reports on one axis, or `None` when all
+    /// three sections are off.
+    pub timeline: Option<TimelineFacts>,
 }
 
 impl Report {
@@ -130,6 +152,22 @@ pub(crate) fn gather(store: &Snapshot<'_>, options: &ReportOptions, now: Moment)
     } else {
         None
     };
+    let sessions = sections
+        .sessions
+        .then(|| sessions::gather(&all_sessions, &names, &plans, &span, redact));
+    let symptoms = sections
+        .symptoms
+        .then(|| symptoms::gather(&reports, &all_sessions, &profiles, &span, options.privacy));
+    let course = (sections.sessions && sections.symptoms)
+        .then(|| course::gather(&all_sessions, &reports, &names, &span));
+    let timeline = (sections.sessions || sections.cleanings || sections.symptoms).then(|| {
+        timeline::gather(
+            sessions.as_ref(),
+            sections.cleanings.then_some(&cleanings),
+            symptoms.as_ref(),
+            &span,
+        )
+    });
     Ok(Report {
         generated_at: now,
         patient,
@@ -143,9 +181,7 @@ pub(crate) fn gather(store: &Snapshot<'_>, options: &ReportOptions, now: Moment)
         cleanings: sections
             .cleanings
             .then(|| devices::cleaning_rows(&devices, &cleanings, &span)),
-        symptoms: sections
-            .symptoms
-            .then(|| symptoms::gather(&reports, &all_sessions, &profiles, &span, options.privacy)),
+        symptoms,
         alerts: sections
             .alerts
             .then(|| alerts::gather(store, &span, now))
@@ -153,9 +189,9 @@ pub(crate) fn gather(store: &Snapshot<'_>, options: &ReportOptions, now: Moment)
         care_plan: sections
             .care_plan
             .then(|| profile::care_plan(&plans, &span)),
-        sessions: sections
-            .sessions
-            .then(|| sessions::gather(&all_sessions, &names, &plans, &span, redact)),
+        sessions,
+        course,
+        timeline,
         span,
     })
 }

@@ -9,8 +9,9 @@ use crate::report::model::{AlertFacts, LevelStep, SessionFacts, Span, SymptomFac
 use crate::risk::TriageLevel;
 use crate::zone::{BodyRegion, BodyZone};
 
-const LABEL: f32 = 7.0;
-const GUTTER: f32 = 62.0;
+/// Axis and legend label size, and the width of the lane names' gutter.
+pub(crate) const LABEL: f32 = 7.0;
+pub(crate) const GUTTER: f32 = 62.0;
 
 /// The colour of a region in the session chart.
 fn region_colour(region: BodyRegion) -> Rgb {
@@ -30,7 +31,8 @@ fn level_colour(level: u8) -> Rgb {
     }
 }
 
-fn title(layout: &mut Layout<'_>, text: &str, height: f32) {
+/// A chart's title, kept on a page with the `height` of its plot.
+pub(crate) fn title(layout: &mut Layout<'_>, text: &str, height: f32) {
     layout.ensure(height + 24.0);
     let y = layout.y + 10.0;
     layout.text_at(layout.geo.left, y, 9.0, Weight::Bold, colour::TEXT, text);
@@ -38,7 +40,7 @@ fn title(layout: &mut Layout<'_>, text: &str, height: f32) {
 }
 
 /// Grid lines and labels of the time axis under a plot.
-fn time_axis(layout: &mut Layout<'_>, axis: &TimeAxis, top: f32, bottom: f32) {
+pub(crate) fn time_axis(layout: &mut Layout<'_>, axis: &TimeAxis, top: f32, bottom: f32) {
     let face = layout.fonts.face(Weight::Regular);
     let mut last_label_end = f32::MIN;
     for (date, label) in axis.ticks() {

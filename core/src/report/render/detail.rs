@@ -6,7 +6,7 @@ use super::fonts::Weight;
 use super::layout::{BODY, Layout};
 use super::ops::colour;
 use super::references::References;
-use super::table::{Cell, col, table};
+use super::table::{Cell, col, table, table_noted};
 use crate::report::model::{
     AlertFacts, CleaningRow, MonthRow, SessionFacts, SessionRow, SymptomFacts, SymptomRow,
 };
@@ -37,7 +37,7 @@ pub(crate) fn sessions(layout: &mut Layout<'_>, facts: &SessionFacts) {
         return;
     }
     if !facts.months.is_empty() {
-        layout.paragraph(
+        layout.intro(
             &format!(
                 "{} sessions in the period: a summary per month first, then the {} most recent sessions in full. Choose a shorter period for every session in full; the JSON and CSV exports hold the whole log.",
                 facts.rows.len(),
@@ -52,7 +52,7 @@ pub(crate) fn sessions(layout: &mut Layout<'_>, facts: &SessionFacts) {
         layout.subheading("Most recent sessions");
     }
     let rows: Vec<Vec<Cell>> = facts.listed_rows().iter().map(session_row).collect();
-    table(
+    table_noted(
         layout,
         &[
             col("Date", 1.6),
@@ -65,9 +65,12 @@ pub(crate) fn sessions(layout: &mut Layout<'_>, facts: &SessionFacts) {
             col("Overrides acknowledged, notes", 2.85),
         ],
         &rows,
+        Some(REST_NOTE),
     );
-    layout.paragraph("Rest: local calendar days since the previous session on the same region, against the minimum that applied (the care plan's where it sets one, marked \"plan\", else RollSafe's default for the needle length).", 7.0, Weight::Regular, colour::MUTED);
 }
+
+/// The footnote under the session table.
+const REST_NOTE: &str = "Rest: local calendar days since the previous session on the same region, against the minimum that applied (the care plan's where it sets one, marked \"plan\", else RollSafe's default for the needle length).";
 
 fn session_row(row: &SessionRow) -> Vec<Cell> {
     let rest = match &row.rest {
@@ -178,7 +181,7 @@ pub(crate) fn symptoms(layout: &mut Layout<'_>, facts: &SymptomFacts, references
         return;
     }
     if facts.listed.len() < facts.rows.len() {
-        layout.paragraph(
+        layout.intro(
             &format!(
                 "{} reports in the period; listed: every report that raised a prompt and the most recent others ({} in all).",
                 facts.rows.len(),
@@ -279,7 +282,7 @@ fn symptom_row(row: &SymptomRow, references: &References) -> Vec<Cell> {
 /// The alerts of the period.
 pub(crate) fn alerts(layout: &mut Layout<'_>, facts: &AlertFacts) {
     layout.heading("Alerts");
-    layout.paragraph(
+    layout.intro(
         &format!(
             "Now: infection risk {}, symptom triage {}. {}",
             facts.preventive_now, facts.triage_now, facts.triage_summary
@@ -303,7 +306,7 @@ pub(crate) fn alerts(layout: &mut Layout<'_>, facts: &AlertFacts) {
         .len()
         .saturating_sub(crate::report::model::ALERTS_LISTED);
     if skip > 0 {
-        layout.paragraph(
+        layout.intro(
             &format!(
                 "{} alerts in the period; the {} most recent are listed.",
                 facts.rows.len(),
@@ -372,7 +375,13 @@ pub(crate) fn cleanings(layout: &mut Layout<'_>, rows: &[CleaningRow], reference
             ]
         })
         .collect();
-    table(
+    let note = format!(
+        "Adequate: an alcohol soak of at least {} minutes {}. {}",
+        crate::rules::cleaning::MIN_SOAK_MINUTES,
+        references.marker(&crate::rules::cleaning::CLEANING_RULE),
+        crate::rules::cleaning::CLEANING_RULE.note
+    );
+    table_noted(
         layout,
         &[
             col("Device", 1.6),
@@ -383,16 +392,6 @@ pub(crate) fn cleanings(layout: &mut Layout<'_>, rows: &[CleaningRow], reference
             col("Last", 1.2),
         ],
         &rows,
-    );
-    layout.paragraph(
-        &format!(
-            "Adequate: an alcohol soak of at least {} minutes {}. {}",
-            crate::rules::cleaning::MIN_SOAK_MINUTES,
-            references.marker(&crate::rules::cleaning::CLEANING_RULE),
-            crate::rules::cleaning::CLEANING_RULE.note
-        ),
-        7.0,
-        Weight::Regular,
-        colour::MUTED,
+        Some(&note),
     );
 }

@@ -86,11 +86,25 @@ pub(crate) fn about(layout: &mut Layout<'_>, uncovered: bool) {
         "RollSafe never claims a device is sterile: soaking in alcohol disinfects a device between uses; it does not make it fit to enter sterile tissue.".to_owned(),
         format!("What the app tells the patient. On fever of 38 °C or more, redness that spreads, signs around the eye or a change in eyesight, pus, or feeling unwell: {urgent} When redness or swelling lasts beyond the expected course or gets worse, or blisters, bumps or darkening appear: {soon} Either keeps needling off until the report is settled or the patient records a clinician's visit."),
     ];
+    // The closing section is short: it is kept whole, with its heading.
+    let height: f32 = paragraphs
+        .iter()
+        .map(|t| layout.paragraph_height(t, BODY, Weight::Regular) + 4.0)
+        .sum::<f32>()
+        + if uncovered {
+            layout.paragraph_height(UNCOVERED, BODY, Weight::Bold)
+        } else {
+            0.0
+        };
+    layout.keep(height);
     for text in paragraphs {
         layout.paragraph(&text, BODY, Weight::Regular, colour::TEXT);
         layout.gap(4.0);
     }
     if uncovered {
-        layout.paragraph("Some characters the patient typed are in a script this report's font does not cover (it covers Latin, Greek and Cyrillic): they print as the replacement mark \u{FFFD}. The text itself is kept in the PDF and can be copied out of it.", BODY, Weight::Bold, colour::AMBER);
+        layout.paragraph(UNCOVERED, BODY, Weight::Bold, colour::AMBER);
     }
 }
+
+/// Said when some typed characters print as the replacement mark.
+const UNCOVERED: &str = "Some characters the patient typed are in a script this report's font does not cover (it covers Latin, Greek and Cyrillic): they print as the replacement mark \u{FFFD}. The text itself is kept in the PDF and can be copied out of it.";

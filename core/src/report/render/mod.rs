@@ -5,12 +5,15 @@
 //! | `fonts.rs`, `wrap.rs` | the embedded faces, glyphs, widths, line breaking |
 //! | `ops.rs`, `layout.rs` | drawing operations, pages and the cursor |
 //! | `table.rs`, `axis.rs`, `charts.rs` | tables, the time axis, the three charts |
+//! | `timeline.rs` | sessions, cleanings and symptom reports on one time axis |
 //! | `summary.rs`, `detail.rs`, `frame.rs` | the report's parts and every page's frame |
+//! | `course.rs` | the symptom course after each session, days 0 to 7 |
 //! | `references.rs` | the numbered sources the cells point to |
 //! | `draw.rs` | writing the pages and fonts with pdf-writer |
 
 mod axis;
 mod charts;
+mod course;
 mod detail;
 mod draw;
 mod fonts;
@@ -20,6 +23,7 @@ mod ops;
 mod references;
 mod summary;
 mod table;
+mod timeline;
 mod wrap;
 
 use self::fonts::Fonts;
@@ -53,12 +57,15 @@ pub(crate) fn render(
     if let Some(plan) = &report.care_plan {
         summary::care_plan(&mut layout, plan);
     }
-    let has_charts =
-        report.sessions.is_some() || report.symptoms.is_some() || report.alerts.is_some();
+    let has_charts = report.timeline.is_some()
+        || report.sessions.is_some()
+        || report.symptoms.is_some()
+        || report.alerts.is_some();
     if has_charts {
-        // The heading goes with the first chart, never alone at a page's foot.
-        layout.ensure(160.0);
         layout.heading("Over the period");
+        if let Some(timeline) = &report.timeline {
+            timeline::chart(&mut layout, &report.span, timeline);
+        }
         if let Some(sessions) = &report.sessions {
             charts::sessions_by_zone(&mut layout, &report.span, sessions);
         }
@@ -69,13 +76,15 @@ pub(crate) fn render(
             charts::risk(&mut layout, &report.span, alerts);
         }
     }
-    layout.new_page();
     let references = References::of(report);
     if let Some(sessions) = &report.sessions {
         detail::sessions(&mut layout, sessions);
     }
     if let Some(symptoms) = &report.symptoms {
         detail::symptoms(&mut layout, symptoms, &references);
+    }
+    if let Some(course) = &report.course {
+        course::section(&mut layout, course, &references);
     }
     if let Some(alerts) = &report.alerts {
         detail::alerts(&mut layout, alerts);
@@ -86,7 +95,7 @@ pub(crate) fn render(
     let uncovered = uses_uncovered(&fonts, &layout.pages);
     frame::about(&mut layout, uncovered);
     references::section(&mut layout, &references);
-    let mut pages = layout.pages;
+    let mut pages = layout.finish();
     frame::frame(&fonts, geo, &mut pages, report);
     let title = format!("RollSafe microneedling log, {}", report.span.label());
     draw::write(

@@ -11,6 +11,7 @@ use super::ops::colour;
 use crate::report::model::Report;
 use crate::rules::cleaning::CLEANING_RULE;
 use crate::rules::source::RuleSource;
+use crate::rules::triage::{EXPECTED, TriagePromptCode, triage_rule};
 
 /// The numbered sources of one report.
 pub(crate) struct References {
@@ -19,7 +20,8 @@ pub(crate) struct References {
 
 impl References {
     /// The sources `report` cites, in the order it draws them: the triage
-    /// prompts of the listed symptom reports, then the cleaning rule.
+    /// prompts of the listed symptom reports, the expected course after a
+    /// session (settling from 48 h; 72 h or 7 days), then the cleaning rule.
     pub(crate) fn of(report: &Report) -> Self {
         let mut sources: Vec<RuleSource> = Vec::new();
         let mut cite = |source: RuleSource| {
@@ -33,6 +35,16 @@ impl References {
                     cite(prompt.source);
                 }
             }
+        }
+        if report
+            .course
+            .as_ref()
+            .is_some_and(|c| !c.sessions.is_empty())
+        {
+            if let Some(rule) = triage_rule(TriagePromptCode::WorseInsteadOfBetter) {
+                cite(rule.source);
+            }
+            cite(EXPECTED);
         }
         if report.cleanings.is_some() {
             cite(CLEANING_RULE);

@@ -324,9 +324,7 @@ pub(crate) fn points(layout: &mut Layout<'_>, report: &Report) {
         return;
     }
     layout.heading("Points to discuss");
-    for (c, text) in points {
-        layout.bullet(&text, c);
-    }
+    layout.bullets(&points);
 }
 
 /// Skin type, condition answers with dates, and the topicals used.
@@ -543,9 +541,8 @@ pub(crate) fn care_plan(layout: &mut Layout<'_>, facts: &CarePlanFacts) {
             "Earlier in the period: a plan set by {by} on {date}."
         ));
     }
-    for line in lines {
-        layout.bullet(&line, colour::TEXT);
-    }
+    let items: Vec<_> = lines.into_iter().map(|l| (colour::TEXT, l)).collect();
+    layout.bullets(&items);
 }
 
 fn capitalise(text: &str) -> String {
