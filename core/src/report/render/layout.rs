@@ -1,8 +1,11 @@
 //! Pages and the cursor moving down them: where the next block goes, and a
-//! new page when it does not fit.
+//! new page when it does not fit. Every primitive also says what it draws
+//! is to a reader (a heading, a paragraph, a list item, a figure), so the
+//! structure tree (`tags.rs`) follows from the layout.
 
 use super::fonts::{Fonts, Weight};
-use super::ops::{Op, Rgb, colour, hline};
+use super::ops::{Marked, Op, Page, Rgb, colour, hline};
+use super::tags::{Artifact, Role, Tagger};
 use super::wrap::wrap;
 use crate::report::Paper;
 
@@ -49,9 +52,11 @@ pub(crate) const LINE: f32 = 11.5;
 pub(crate) struct Layout<'f> {
     pub fonts: &'f Fonts,
     pub geo: Geometry,
-    pub pages: Vec<Vec<Op>>,
+    pub pages: Vec<Page>,
     /// The top of the free space on the current page.
     pub y: f32,
+    /// The structure tree so far.
+    pub tags: Tagger,
 }
 
 impl<'f> Layout<'f> {
@@ -61,20 +66,59 @@ impl<'f> Layout<'f> {
             geo,
             pages: vec![Vec::new()],
             y: geo.top,
+            tags: Tagger::new(),
         }
     }
 
-    /// Adds an operation to the current page.
+    /// Adds an operation to the current page, in the current element.
     pub(crate) fn push(&mut self, op: Op) {
+        let mark = self.tags.mark(&op);
         if let Some(page) = self.pages.last_mut() {
-            page.push(op);
+            page.push(Marked { mark, op });
         }
     }
 
     /// Starts a new page.
     pub(crate) fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.tags.new_page();
         self.y = self.geo.top;
+    }
+
+    /// Runs `draw` inside a new element of `role`.
+    pub(crate) fn tagged<R>(&mut self, role: Role, draw: impl FnOnce(&mut Self) -> R) -> R {
+        self.tags.begin(role);
+        let out = draw(self);
+        self.tags.end();
+        out
+    }
+
+    /// Runs `draw` as a figure described by `alt`: everything it draws,
+    /// shapes and labels, is the figure, read as `alt`.
+    pub(crate) fn figure<R>(&mut self, alt: String, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.tags.begin(Role::Figure);
+        self.tags.describe(id, alt);
+        let out = draw(self);
+        self.tags.end();
+        out
+    }
+
+    /// Runs `draw` as a paragraph read as `text`, whatever the order its
+    /// parts are placed in (a value over its label).
+    pub(crate) fn read_as<R>(&mut self, text: String, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.tags.begin(Role::P);
+        self.tags.read_as(id, text);
+        let out = draw(self);
+        self.tags.end();
+        out
+    }
+
+    /// Runs `draw` as an artifact of `kind`: drawn, not read.
+    pub(crate) fn artifact<R>(&mut self, kind: Artifact, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let before = self.tags.begin_artifact(kind);
+        let out = draw(self);
+        self.tags.end_artifact(before);
+        out
     }
 
     /// Makes sure `height` points fit below the cursor, else starts a page.
@@ -117,14 +161,16 @@ impl<'f> Layout<'f> {
             self.y += 8.0;
         }
         let baseline = self.y + 12.0;
-        self.text_at(
-            self.geo.left,
-            baseline,
-            12.0,
-            Weight::Bold,
-            colour::ACCENT,
-            text,
-        );
+        self.tagged(Role::H2, |l| {
+            l.text_at(
+                l.geo.left,
+                baseline,
+                12.0,
+                Weight::Bold,
+                colour::ACCENT,
+                text,
+            );
+        });
         self.push(hline(
             self.geo.left,
             self.geo.right,
@@ -139,14 +185,9 @@ impl<'f> Layout<'f> {
     pub(crate) fn subheading(&mut self, text: &str) {
         self.ensure(40.0);
         let baseline = self.y + 10.0;
-        self.text_at(
-            self.geo.left,
-            baseline,
-            9.5,
-            Weight::Bold,
-            colour::TEXT,
-            text,
-        );
+        self.tagged(Role::H3, |l| {
+            l.text_at(l.geo.left, baseline, 9.5, Weight::Bold, colour::TEXT, text);
+        });
         self.y = baseline + 5.0;
     }
 
@@ -162,7 +203,8 @@ impl<'f> Layout<'f> {
         );
     }
 
-    /// A wrapped paragraph in a column.
+    /// A wrapped paragraph in a column, one paragraph element whatever
+    /// pages it flows over.
     pub(crate) fn paragraph_at(
         &mut self,
         x: f32,
@@ -173,39 +215,50 @@ impl<'f> Layout<'f> {
         colour: Rgb,
     ) {
         let line_height = size * 1.35;
-        for line in wrap(self.fonts.face(weight), text, size, width) {
-            self.ensure(line_height);
-            self.text_at(x, self.y + size, size, weight, colour, &line);
-            self.y += line_height;
-        }
+        let lines = wrap(self.fonts.face(weight), text, size, width);
+        self.tagged(Role::P, |l| {
+            for line in lines {
+                l.ensure(line_height);
+                l.text_at(x, l.y + size, size, weight, colour, &line);
+                l.y += line_height;
+            }
+        });
     }
 
-    /// A bullet point.
+    /// A bullet point: an item of the list the bullets drawn just before it
+    /// began, or of a new list.
     pub(crate) fn bullet(&mut self, text: &str, colour: Rgb) {
         let indent = 10.0;
         let width = self.geo.content_width() - indent;
         let lines = wrap(self.fonts.face(Weight::Regular), text, BODY, width);
         self.ensure(LINE * lines.len().min(3) as f32);
-        self.text_at(
-            self.geo.left + 2.0,
-            self.y + BODY,
-            BODY,
-            Weight::Bold,
-            colour,
-            "•",
-        );
-        for line in lines {
-            self.ensure(LINE);
-            self.text_at(
-                self.geo.left + indent,
-                self.y + BODY,
+        self.tags.begin_item();
+        self.tagged(Role::Lbl, |l| {
+            l.text_at(
+                l.geo.left + 2.0,
+                l.y + BODY,
                 BODY,
-                Weight::Regular,
-                colour::TEXT,
-                &line,
+                Weight::Bold,
+                colour,
+                "•",
             );
-            self.y += LINE;
-        }
+        });
+        self.tagged(Role::LBody, |l| {
+            for line in lines {
+                l.ensure(LINE);
+                l.text_at(
+                    l.geo.left + indent,
+                    l.y + BODY,
+                    BODY,
+                    Weight::Regular,
+                    colour::TEXT,
+                    &line,
+                );
+                l.y += LINE;
+            }
+        });
+        self.tags.end();
+        self.tags.end_list();
     }
 
     /// Vertical space.

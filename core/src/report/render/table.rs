@@ -1,9 +1,13 @@
 //! Tables: a header row, rows whose cells wrap, light bands, and the header
-//! repeated at the top of each page a table continues on.
+//! repeated at the top of each page a table continues on. Tagged as a
+//! table of rows: header cells in the first, data cells after; a header
+//! repeated on a later page is a pagination artifact, and a cell that flows
+//! onto the next page stays one cell.
 
 use super::fonts::Weight;
 use super::layout::Layout;
 use super::ops::{Op, Rgb, colour, hline};
+use super::tags::{Artifact, Role};
 use super::wrap::wrap;
 
 /// Table text size and line height.
@@ -53,6 +57,19 @@ impl<T: Into<String>> From<T> for Cell {
 
 /// Draws a table across the content width.
 pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cell>]) {
+    layout.tagged(Role::Table, |layout| rows_of(layout, columns, rows));
+    let y = layout.y;
+    layout.push(hline(
+        layout.geo.left,
+        layout.geo.right,
+        y,
+        colour::RULE,
+        0.5,
+    ));
+    layout.gap(6.0);
+}
+
+fn rows_of(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cell>]) {
     let total: f32 = columns.iter().map(|c| c.share).sum::<f32>().max(0.01);
     let width = layout.geo.content_width();
     let mut xs = Vec::with_capacity(columns.len());
@@ -62,7 +79,7 @@ pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cel
         xs.push((x, w));
         x += w;
     }
-    header(layout, columns, &xs);
+    layout.tagged(Role::TR, |layout| header(layout, columns, &xs, true));
     for (i, row) in rows.iter().enumerate() {
         let lines: Vec<Vec<String>> = row
             .iter()
@@ -82,14 +99,16 @@ pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cel
         // lines continued under the header repeated on each page.
         let whole = row_height(total_lines);
         if whole <= layout.geo.bottom - layout.geo.top - HEADER_ROOM && layout.ensure(whole) {
-            header(layout, columns, &xs);
+            repeat_header(layout, columns, &xs);
         }
+        let tr = layout.tags.begin(Role::TR);
+        let cells: Vec<_> = row.iter().map(|_| layout.tags.add(tr, Role::TD)).collect();
         let mut start = 0;
         loop {
             let mut room = lines_that_fit(layout);
             if room == 0 {
                 layout.new_page();
-                header(layout, columns, &xs);
+                repeat_header(layout, columns, &xs);
                 room = lines_that_fit(layout).max(1);
             }
             let end = (start + room).min(total_lines);
@@ -103,14 +122,16 @@ pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cel
                     fill: colour::BAND,
                 });
             }
-            for ((cell, cell_lines), (x, _)) in row.iter().zip(&lines).zip(&xs) {
+            for (((cell, cell_lines), (x, _)), td) in row.iter().zip(&lines).zip(&xs).zip(&cells) {
                 let part = cell_lines
                     .get(start..end.min(cell_lines.len()))
                     .unwrap_or_default();
+                layout.tags.enter(*td);
                 for (n, line) in part.iter().enumerate() {
                     let y = layout.y + PAD + SIZE + n as f32 * LINE;
                     layout.text_at(x + PAD, y, SIZE, cell.weight, cell.colour, line);
                 }
+                layout.tags.end();
             }
             layout.y += height;
             start = end;
@@ -118,18 +139,18 @@ pub(crate) fn table(layout: &mut Layout<'_>, columns: &[Column], rows: &[Vec<Cel
                 break;
             }
             layout.new_page();
-            header(layout, columns, &xs);
+            repeat_header(layout, columns, &xs);
         }
+        layout.tags.end();
     }
-    let y = layout.y;
-    layout.push(hline(
-        layout.geo.left,
-        layout.geo.right,
-        y,
-        colour::RULE,
-        0.5,
-    ));
-    layout.gap(6.0);
+}
+
+/// The header again at the top of a page the table continues on: drawn,
+/// not read a second time.
+fn repeat_header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)]) {
+    layout.artifact(Artifact::Pagination, |layout| {
+        header(layout, columns, xs, false);
+    });
 }
 
 /// Room kept for the repeated header when deciding whether a row fits on a
@@ -151,7 +172,8 @@ fn lines_that_fit(layout: &Layout<'_>) -> usize {
     }
 }
 
-fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)]) {
+/// The header row; each title a header cell when `cells`.
+fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)], cells: bool) {
     let face = layout.fonts.face(Weight::Bold);
     let titles: Vec<Vec<String>> = columns
         .iter()
@@ -162,9 +184,15 @@ fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)]) {
     let height = lines * LINE + 2.0 * PAD;
     layout.ensure(height + LINE * 2.0);
     for (title, (x, _)) in titles.iter().zip(xs) {
+        if cells {
+            layout.tags.begin(Role::TH);
+        }
         for (n, line) in title.iter().enumerate() {
             let y = layout.y + PAD + SIZE + n as f32 * LINE;
             layout.text_at(x + PAD, y, SIZE, Weight::Bold, colour::MUTED, line);
+        }
+        if cells {
+            layout.tags.end();
         }
     }
     layout.y += height;
