@@ -2,7 +2,8 @@
 //! with poppler and qpdf: tagged, with a structure tree in reading order
 //! (headings, lists, tables with header cells, charts as figures with alt
 //! text), the running header and footer as artifacts, the cover's figures
-//! read value with label, a language, and XMP metadata dated by the report.
+//! read value with label, a language, XMP metadata dated by the report, and
+//! an sRGB output intent.
 
 #![allow(
     clippy::unwrap_used,
@@ -382,4 +383,41 @@ fn a_cell_that_flows_over_pages_stays_one_cell_under_one_header() {
     assert!(pages >= 2, "{pages}");
     let headers = elements(&lines, "TH");
     assert_eq!(headers.iter().filter(|h| *h == title).count(), 1);
+}
+
+#[test]
+fn the_output_intent_is_srgb_with_its_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path(), Paper::A4);
+    let objects = tools::objects(&path);
+    let root = objects["trailer"]["value"]["/Root"].as_str().unwrap();
+    let catalog = &objects[&format!("obj:{root}")]["value"];
+    let intents = catalog["/OutputIntents"]
+        .as_array()
+        .expect("output intents");
+    assert_eq!(intents.len(), 1, "{catalog}");
+    let intent = &intents[0];
+    assert_eq!(intent["/S"], "/GTS_PDFA1");
+    assert_eq!(
+        string(&intent["/OutputConditionIdentifier"]),
+        Some("sRGB IEC61966-2.1")
+    );
+    let profile = intent["/DestOutputProfile"].as_str().unwrap();
+    assert_eq!(
+        objects[&format!("obj:{profile}")]["stream"]["dict"]["/N"],
+        3
+    );
+    let id = profile.split(' ').next().unwrap();
+    let out = std::process::Command::new("qpdf")
+        .args([
+            &format!("--show-object={id}"),
+            "--filtered-stream-data",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let icc = out.stdout;
+    assert_eq!(icc.len(), 6922);
+    assert_eq!(&icc[36..40], b"acsp", "an ICC profile");
+    assert_eq!(&icc[16..20], b"RGB ", "of an RGB space");
 }

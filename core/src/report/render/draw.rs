@@ -20,8 +20,9 @@
 //! space, which draws nothing, so readers that join an element's text keep
 //! its words apart. Every page names its entry in the parent tree
 //! (`/StructParents`). The catalog says the document is marked, names its
-//! language (`/Lang`) and the XMP metadata (`xmp.rs`), and asks viewers to
-//! show the title rather than the file name.
+//! language (`/Lang`), the XMP metadata (`xmp.rs`) and the sRGB output
+//! intent (`intent.rs`), and asks viewers to show the title rather than the
+//! file name.
 //!
 //! Files the report carries (the FHIR bundle of the same log) are embedded
 //! file streams, listed in the catalog's `/EmbeddedFiles` name tree (what
@@ -35,6 +36,7 @@ use pdf_writer::types::{AssociationKind, CidFontType, FontFlags, SystemInfo, Tex
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
 use super::fonts::{Face, Fonts, Weight};
+use super::intent;
 use super::layout::Geometry;
 use super::marked::{Marks, reads_on};
 use super::ops::{Op, Page, Rgb};
@@ -99,6 +101,7 @@ pub(crate) fn write(
     let info = next.bump();
     let type0 = next.bump();
     let metadata = next.bump();
+    let srgb = next.bump();
     let refs = Refs::allocate(&mut next, doc.tags, pages.len());
     let parents = doc.tags.parents(pages.len());
     // Compact: the structure tree is hundreds of small objects.
@@ -134,6 +137,7 @@ pub(crate) fn write(
         page_ids.push(page_id);
     }
     structure::write(&mut pdf, &refs, doc.tags, &page_ids);
+    intent::profile(&mut pdf, srgb);
     let xmp = xmp::packet(title, LANG, now);
     pdf.metadata(metadata, xmp.as_bytes());
     pdf.pages(tree)
@@ -150,6 +154,7 @@ pub(crate) fn write(
     root.lang(TextStr(LANG));
     root.viewer_preferences().display_doc_title(true);
     root.metadata(metadata);
+    intent::intent(&mut root, srgb);
     if !files.is_empty() {
         let mut names = root.names();
         let mut tree = names.embedded_files();

@@ -10,7 +10,7 @@
 //! | `summary.rs`, `detail.rs`, `frame.rs` | the report's parts and every page's frame |
 //! | `references.rs` | the numbered sources the cells point to |
 //! | `draw.rs`, `marked.rs`, `structure.rs` | writing the pages (with their marked content), fonts and structure tree with pdf-writer |
-//! | `xmp.rs` | the XMP metadata stream |
+//! | `xmp.rs`, `intent.rs` | the XMP metadata stream, the sRGB output intent |
 
 mod alt;
 mod axis;
@@ -19,6 +19,7 @@ mod detail;
 mod draw;
 mod fonts;
 mod frame;
+mod intent;
 mod layout;
 mod marked;
 mod ops;
