@@ -66,8 +66,18 @@ fn tree(pdf: &Path) -> Vec<Line> {
         .collect()
 }
 
-/// Each element of `role` with the text under it, in tree order.
+/// Each element of `role` with the text under it, in tree order, its
+/// parts (one per marked-content sequence) joined by a space.
 fn elements(lines: &[Line], role: &str) -> Vec<String> {
+    joined(lines, role, " ")
+        .iter()
+        .map(|text| squeeze(text))
+        .collect()
+}
+
+/// Each element of `role` with the text under it as poppler reads it, its
+/// parts joined by `between`.
+fn joined(lines: &[Line], role: &str, between: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Line::Element { depth, role: r } = line else {
@@ -84,7 +94,7 @@ fn elements(lines: &[Line], role: &str) -> Vec<String> {
                 Line::Element { .. } => {}
             }
         }
-        out.push(squeeze(&text.join(" ")));
+        out.push(text.join(between));
     }
     out
 }
@@ -134,6 +144,14 @@ fn the_report_is_tagged_with_headings_in_page_order() {
         "{lines:?}"
     );
     assert_eq!(elements(&lines, "H1"), ["Home microneedling log"]);
+    // A paragraph's lines keep a space where they meet.
+    let paragraphs = elements(&lines, "P");
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.ends_with("Home cleaning disinfects; it does not sterilise.")),
+        "{paragraphs:?}"
+    );
     let headings = elements(&lines, "H2");
     for expected in [
         "Points to discuss",
@@ -376,6 +394,13 @@ fn a_cell_that_flows_over_pages_stays_one_cell_under_one_header() {
         .collect();
     assert_eq!(cells.len(), 1, "{cells:?}");
     assert!(cells[0].contains(&note), "{}", cells[0]);
+    // Its parts on each page keep the words apart where they meet, for a
+    // reader that joins them as they are.
+    let raw: Vec<String> = joined(&lines, "TD", "")
+        .into_iter()
+        .filter(|c| c.contains("w00000"))
+        .collect();
+    assert!(raw[0].contains(&note), "{}", raw[0]);
     // The page text shows the repeated header on each page the note
     // flows over; the tree has it once.
     let title = "Overrides acknowledged, notes";

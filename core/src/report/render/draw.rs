@@ -38,7 +38,7 @@ use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, 
 use super::fonts::{Face, Fonts, Weight};
 use super::intent;
 use super::layout::Geometry;
-use super::marked::{Marks, reads_on};
+use super::marked::Marks;
 use super::ops::{Op, Page, Rgb};
 use super::structure::{self, Refs};
 use super::tags::Tagger;
@@ -111,10 +111,10 @@ pub(crate) fn write(
     for (n, ops) in pages.iter().enumerate() {
         let (page_id, content_id) = (next.bump(), next.bump());
         let mut content = Content::new();
-        let mut marks = Marks::new(doc.tags, parents.get(n).map_or(&[], Vec::as_slice));
+        let mut marks = Marks::new(doc.tags, n, parents.get(n).map_or(&[], Vec::as_slice));
         for (i, marked) in ops.iter().enumerate() {
             marks.enter(&mut content, marked.mark);
-            let spaced = reads_on(marked, ops.get(i + 1..).unwrap_or_default());
+            let spaced = marks.reads_on(marked, ops.get(i + 1..).unwrap_or_default());
             draw(
                 &mut content,
                 fonts,

@@ -2,19 +2,22 @@
 //! operations the layout gave one mark becomes one sequence, `BDC` with the
 //! element's tag and `/MCID` (or `/Artifact` with its kind), closed by `EMC`
 //! before the next. An element that reads as a whole (a cover tile) wraps
-//! its sequence in a `/Span` carrying its `/ActualText`.
+//! its sequence in a `/Span` carrying its `/ActualText`. Text that an
+//! element goes on after ends with a space (see `Marks::reads_on`).
 
 use pdf_writer::types::{ArtifactSubtype, ArtifactType};
 use pdf_writer::{Content, Name, TextStr};
 
 use super::ops::{Marked, Op};
 use super::structure;
-use super::tags::{Artifact, ElementId, Mark, Tagger};
+use super::tags::{Artifact, ElementId, Kid, Mark, Tagger};
 
 /// The marked-content sequence open in a page's content stream, and what
 /// it takes to open the next.
 pub(crate) struct Marks<'a> {
     tags: &'a Tagger,
+    /// The page (from 0).
+    page: usize,
     /// The element of each marked-content id on this page.
     parents: &'a [ElementId],
     /// The mark of the sequence open, and whether an `/ActualText` span is
@@ -23,14 +26,56 @@ pub(crate) struct Marks<'a> {
 }
 
 impl<'a> Marks<'a> {
-    /// No sequence open yet on a page whose marked-content ids belong to
+    /// No sequence open yet on `page`, whose marked-content ids belong to
     /// `parents` in `tags`.
-    pub(crate) fn new(tags: &'a Tagger, parents: &'a [ElementId]) -> Self {
+    pub(crate) fn new(tags: &'a Tagger, page: usize, parents: &'a [ElementId]) -> Self {
         Self {
             tags,
+            page,
             parents,
             open: None,
         }
+    }
+
+    /// True when the text of `op` goes on after it: in a later operation of
+    /// the same sequence (the next line of a paragraph, a tile's label after
+    /// its value, the next label of a chart), or in a later sequence of the
+    /// same element (a paragraph or a cell flowing onto the next page). The
+    /// text then ends with a space, which draws nothing but keeps the words
+    /// apart for a reader that joins the element's text.
+    pub(crate) fn reads_on(&self, op: &Marked, after: &[Marked]) -> bool {
+        let Mark::Content(mcid) = op.mark else {
+            return false;
+        };
+        let open_ended = match &op.op {
+            Op::Text { text, .. } => !text.ends_with(char::is_whitespace),
+            _ => false,
+        };
+        let is_text = |m: &Marked| matches!(m.op, Op::Text { .. });
+        open_ended
+            && (after.iter().take_while(|m| m.mark == op.mark).any(is_text)
+                || self.continues_after(mcid))
+    }
+
+    /// True when the element of sequence `mcid` has content in a later
+    /// sequence.
+    fn continues_after(&self, mcid: i32) -> bool {
+        let here = Kid::Content {
+            page: self.page,
+            mcid,
+        };
+        usize::try_from(mcid)
+            .ok()
+            .and_then(|i| self.parents.get(i))
+            .and_then(|id| self.tags.get(*id))
+            .is_some_and(|element| {
+                element
+                    .kids
+                    .iter()
+                    .skip_while(|kid| **kid != here)
+                    .skip(1)
+                    .any(|kid| matches!(kid, Kid::Content { .. }))
+            })
     }
 
     /// Makes `mark` the open sequence, closing the one before if it differs.
@@ -94,20 +139,4 @@ impl<'a> Marks<'a> {
             content.end_marked_content();
         }
     }
-}
-
-/// True when the text of `op` goes on in a later operation of the same
-/// sequence (the next line of a paragraph, a tile's label after its value,
-/// the next label of a chart): the text then ends with a space, which draws
-/// nothing but keeps the words apart for a reader that joins the element's
-/// text.
-pub(crate) fn reads_on(op: &Marked, after: &[Marked]) -> bool {
-    let is_text = |m: &Marked| matches!(m.op, Op::Text { .. });
-    let open_ended = match &op.op {
-        Op::Text { text, .. } => !text.ends_with(char::is_whitespace),
-        _ => false,
-    };
-    open_ended
-        && matches!(op.mark, Mark::Content(_))
-        && after.iter().take_while(|m| m.mark == op.mark).any(is_text)
 }
