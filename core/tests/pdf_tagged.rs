@@ -300,8 +300,14 @@ fn every_chart_is_a_figure_with_alt_text_from_its_data() {
 
 #[test]
 fn the_cover_reads_each_figure_with_its_label() {
+    for paper in [Paper::A4, Paper::UsLetter] {
+        cover_reads_each_figure_with_its_label(paper);
+    }
+}
+
+fn cover_reads_each_figure_with_its_label(paper: Paper) {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), Paper::A4);
+    let path = demo(dir.path(), paper);
     let sessions = story::store().sessions().unwrap().len();
     let page = tools::page_text(&path, 1);
     let line = |label: &str| {
