@@ -19,6 +19,7 @@ mod story;
 #[allow(dead_code)]
 #[path = "../benches/support/mod.rs"]
 mod support;
+#[allow(dead_code, reason = "tools the tagged-PDF tests use")]
 #[path = "pdf_report/tools.rs"]
 mod tools;
 
@@ -435,54 +436,8 @@ fn a_period_with_nothing_recorded_says_so_plainly() {
 /// stretch shows: the report carries every word, across pages if need be.
 #[test]
 fn the_longest_note_is_printed_whole() {
-    use rollsafe_core::validate::MAX_NOTE_CHARS;
-    let mut note = String::new();
-    let mut n = 0;
-    while note.chars().count() + 8 <= MAX_NOTE_CHARS {
-        note.push_str(&format!("w{n:05} "));
-        n += 1;
-    }
-    let note = note.trim_end().to_owned();
     let store = story::store();
-    let device = store.devices().unwrap()[0].clone();
-    let when = story::now() - chrono::TimeDelta::hours(2);
-    store
-        .record_cleaning(
-            rollsafe_core::NewCleaning {
-                device_id: device.id,
-                at: when - chrono::TimeDelta::minutes(30),
-                method: rollsafe_core::CleaningMethod::IsopropylSoak,
-                soak_minutes: Some(20),
-            },
-            when,
-        )
-        .unwrap();
-    let plan = rollsafe_core::SessionPlan {
-        device_id: device.id,
-        zones: vec![rollsafe_core::BodyZone::Chin],
-        needle_length_mm: None,
-        products: vec![],
-        pre_checks: rollsafe_core::PreChecks::ALL_CLEAR,
-    };
-    let acknowledged: Vec<String> = store
-        .check_session(&plan, when)
-        .unwrap()
-        .to_acknowledge()
-        .map(|f| f.code.code().to_owned())
-        .collect();
-    store
-        .record_session(
-            rollsafe_core::NewSession {
-                plan,
-                at: when,
-                passes: None,
-                pain: None,
-                notes: Some(note.clone()),
-            },
-            &acknowledged,
-            when,
-        )
-        .unwrap();
+    let (note, n) = story::add_longest_note(&store);
     for paper in [Paper::A4, Paper::UsLetter] {
         let options = ReportOptions { paper, ..options() };
         // Kept under target/ to look at the pages the note flows over.

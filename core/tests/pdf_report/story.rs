@@ -37,6 +37,60 @@ pub fn first_day() -> NaiveDate {
     local(now(), 43, 21).date_naive()
 }
 
+/// Records, two hours before `now`, a session whose note is as long as a
+/// note may be (`w00000 w00001 ...`): a table row that flows over pages.
+/// Returns the note and its number of words.
+pub fn add_longest_note(store: &Store) -> (String, usize) {
+    use rollsafe_core::validate::MAX_NOTE_CHARS;
+    let mut note = String::new();
+    let mut n = 0;
+    while note.chars().count() + 8 <= MAX_NOTE_CHARS {
+        note.push_str(&format!("w{n:05} "));
+        n += 1;
+    }
+    let note = note.trim_end().to_owned();
+    let device = store.devices().unwrap()[0].clone();
+    let when = now() - chrono::TimeDelta::hours(2);
+    store
+        .record_cleaning(
+            rollsafe_core::NewCleaning {
+                device_id: device.id,
+                at: when - chrono::TimeDelta::minutes(30),
+                method: rollsafe_core::CleaningMethod::IsopropylSoak,
+                soak_minutes: Some(20),
+            },
+            when,
+        )
+        .unwrap();
+    let plan = rollsafe_core::SessionPlan {
+        device_id: device.id,
+        zones: vec![rollsafe_core::BodyZone::Chin],
+        needle_length_mm: None,
+        products: vec![],
+        pre_checks: rollsafe_core::PreChecks::ALL_CLEAR,
+    };
+    let acknowledged: Vec<String> = store
+        .check_session(&plan, when)
+        .unwrap()
+        .to_acknowledge()
+        .map(|f| f.code.code().to_owned())
+        .collect();
+    store
+        .record_session(
+            rollsafe_core::NewSession {
+                plan,
+                at: when,
+                passes: None,
+                pain: None,
+                notes: Some(note.clone()),
+            },
+            &acknowledged,
+            when,
+        )
+        .unwrap();
+    (note, n)
+}
+
 /// Records the story into `store`, ending just before `now`.
 pub fn fill(store: &Store, now: Moment) {
     let bought = local(now, 44, 12);

@@ -159,3 +159,61 @@ fn unescape(text: &str) -> String {
         .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
+
+/// `pdfinfo` run with `flags` (`-struct-text`, `-meta`), its output.
+pub fn pdfinfo(pdf: &Path, flags: &[&str]) -> String {
+    let mut args = flags.to_vec();
+    args.push(pdf.to_str().unwrap());
+    let out = run("pdfinfo", &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The text of page `page` (from 1) as `pdftotext` reads it.
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let out = run(
+        "pdftotext",
+        &[
+            "-enc",
+            "UTF-8",
+            "-f",
+            &page,
+            "-l",
+            &page,
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every object of the file as qpdf's JSON (version 2) shows it: a map from
+/// `"obj:N 0 R"` (and `"trailer"`) to the object's value.
+pub fn objects(pdf: &Path) -> serde_json::Map<String, serde_json::Value> {
+    let out = run(
+        "qpdf",
+        &[
+            "--json=2",
+            "--json-key=qpdf",
+            "--decode-level=none",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["qpdf"][1].as_object().unwrap().clone()
+}

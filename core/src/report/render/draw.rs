@@ -1,5 +1,6 @@
-//! Writing laid-out pages into a PDF with pdf-writer: the only file that
-//! knows the PDF object model.
+//! Writing laid-out pages into a PDF with pdf-writer: with `marked.rs` (the
+//! marked content of a page) and `structure.rs` (the structure tree), the
+//! only files that know the PDF object model.
 //!
 //! The face is embedded whole as a Type 0 font over a TrueType CID font
 //! (glyph ids as character codes), with the widths of the glyphs used and a
@@ -7,8 +8,21 @@
 //! character the font lacks carries its real text as `/ActualText`, since its
 //! replacement glyph cannot map back to every character it stood for. Bold
 //! text is the same glyphs filled and stroked in their own colour.
-//! Streams are compressed with zlib; nothing depends on the clock, so equal
-//! input gives equal bytes.
+//! Streams are compressed with zlib and objects written compactly (the
+//! structure tree is hundreds of small ones); nothing depends on the clock,
+//! so equal input gives equal bytes.
+//!
+//! The PDF is tagged. Each run of operations the layout marked as one
+//! element's content becomes a marked-content sequence (`marked.rs`) whose
+//! structure element `structure.rs` writes; the rest (rules, bands, the
+//! running header and footer) is marked `/Artifact`. A line of text that
+//! the same element goes on after (a paragraph's next line) ends with a
+//! space, which draws nothing, so readers that join an element's text keep
+//! its words apart. Every page names its entry in the parent tree
+//! (`/StructParents`). The catalog says the document is marked, names its
+//! language (`/Lang`), the XMP metadata (`xmp.rs`) and the sRGB output
+//! intent (`intent.rs`), and asks viewers to show the title rather than the
+//! file name.
 //!
 //! Files the report carries (the FHIR bundle of the same log) are embedded
 //! file streams, listed in the catalog's `/EmbeddedFiles` name tree (what
@@ -19,13 +33,23 @@
 use chrono::{Datelike, Timelike};
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use pdf_writer::types::{AssociationKind, CidFontType, FontFlags, SystemInfo, TextRenderingMode};
-use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 
 use super::fonts::{Face, Fonts, Weight};
+use super::intent;
 use super::layout::Geometry;
-use super::ops::{Op, Rgb};
+use super::marked::Marks;
+use super::ops::{Op, Page, Rgb};
+use super::structure::{self, Refs};
+use super::tags::Tagger;
+use super::xmp;
 use crate::error::Result;
 use crate::time::Moment;
+
+/// The language of the report's text: English. Plain "en" rather than a
+/// region: the words are the same on A4 and on Letter (with British
+/// spellings here and there), and a reader's own English voice reads them.
+const LANG: &str = "en";
 
 const SYSTEM_INFO: SystemInfo = SystemInfo {
     registry: Str(b"Adobe"),
@@ -54,40 +78,68 @@ pub(crate) struct Attachment<'a> {
     pub bytes: &'a [u8],
 }
 
-/// Writes `pages` as a PDF whose metadata carries `title` and `now`, with
-/// `attachments` embedded.
+/// What the PDF holds: the laid-out pages, their structure tree, and the
+/// title and moment its metadata carries.
+pub(crate) struct Document<'a> {
+    pub pages: &'a [Page],
+    pub tags: &'a Tagger,
+    pub title: &'a str,
+    pub now: &'a Moment,
+}
+
+/// Writes `doc` as a tagged PDF with `attachments` embedded.
 pub(crate) fn write(
     fonts: &Fonts,
     geo: Geometry,
-    pages: &[Vec<Op>],
-    title: &str,
-    now: &Moment,
+    doc: &Document<'_>,
     attachments: &[Attachment<'_>],
 ) -> Result<Vec<u8>> {
+    let (pages, title, now) = (doc.pages, doc.title, doc.now);
     let mut next = Ref::new(1);
     let catalog = next.bump();
     let tree = next.bump();
     let info = next.bump();
     let type0 = next.bump();
-    let mut pdf = Pdf::new();
+    let metadata = next.bump();
+    let srgb = next.bump();
+    let refs = Refs::allocate(&mut next, doc.tags, pages.len());
+    let parents = doc.tags.parents(pages.len());
+    // Compact: the structure tree is hundreds of small objects.
+    let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let mut used = Used::default();
     let mut page_ids = Vec::with_capacity(pages.len());
-    for ops in pages {
+    for (n, ops) in pages.iter().enumerate() {
         let (page_id, content_id) = (next.bump(), next.bump());
         let mut content = Content::new();
-        for op in ops {
-            draw(&mut content, fonts, &mut used, geo.height, op);
+        let mut marks = Marks::new(doc.tags, n, parents.get(n).map_or(&[], Vec::as_slice));
+        for (i, marked) in ops.iter().enumerate() {
+            marks.enter(&mut content, marked.mark);
+            let spaced = marks.reads_on(marked, ops.get(i + 1..).unwrap_or_default());
+            draw(
+                &mut content,
+                fonts,
+                &mut used,
+                geo.height,
+                &marked.op,
+                spaced,
+            );
         }
+        marks.close(&mut content);
         let data = compress_to_vec_zlib(&content.finish(), 6);
         pdf.stream(content_id, &data).filter(Filter::FlateDecode);
         let mut page = pdf.page(page_id);
         page.media_box(Rect::new(0.0, 0.0, geo.width, geo.height))
             .parent(tree)
-            .contents(content_id);
+            .contents(content_id)
+            .struct_parents(i32::try_from(n).unwrap_or(i32::MAX));
         page.resources().fonts().pair(FONT, type0);
         page.finish();
         page_ids.push(page_id);
     }
+    structure::write(&mut pdf, &refs, doc.tags, &page_ids);
+    intent::profile(&mut pdf, srgb);
+    let xmp = xmp::packet(title, LANG, now);
+    pdf.metadata(metadata, xmp.as_bytes());
     pdf.pages(tree)
         .kids(page_ids.iter().copied())
         .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
@@ -97,6 +149,12 @@ pub(crate) fn write(
         .collect();
     let mut root = pdf.catalog(catalog);
     root.pages(tree);
+    root.pair(Name(b"StructTreeRoot"), refs.root);
+    root.mark_info().marked(true);
+    root.lang(TextStr(LANG));
+    root.viewer_preferences().display_doc_title(true);
+    root.metadata(metadata);
+    intent::intent(&mut root, srgb);
     if !files.is_empty() {
         let mut names = root.names();
         let mut tree = names.embedded_files();
@@ -121,9 +179,10 @@ pub(crate) fn write(
     );
     pdf.document_info(info)
         .title(TextStr(title))
-        .creator(TextStr("RollSafe"))
-        .producer(TextStr("RollSafe core (pdf-writer)"))
-        .creation_date(date(now));
+        .creator(TextStr(xmp::CREATOR))
+        .producer(TextStr(xmp::PRODUCER))
+        .creation_date(date(now))
+        .modified_date(date(now));
     Ok(pdf.finish())
 }
 
@@ -215,7 +274,7 @@ fn rgb(colour: Rgb) -> (f32, f32, f32) {
     (f(colour.0), f(colour.1), f(colour.2))
 }
 
-fn draw(content: &mut Content, fonts: &Fonts, used: &mut Used, height: f32, op: &Op) {
+fn draw(content: &mut Content, fonts: &Fonts, used: &mut Used, height: f32, op: &Op, spaced: bool) {
     match op {
         Op::Text {
             x,
@@ -226,6 +285,11 @@ fn draw(content: &mut Content, fonts: &Fonts, used: &mut Used, height: f32, op: 
             text,
         } => {
             let face = fonts.face(*weight);
+            let text = if spaced {
+                format!("{text} ")
+            } else {
+                text.clone()
+            };
             let mut codes = Vec::with_capacity(text.len() * 2);
             let mut replaced = false;
             for c in text.chars() {
@@ -251,7 +315,7 @@ fn draw(content: &mut Content, fonts: &Fonts, used: &mut Used, height: f32, op: 
                 content
                     .begin_marked_content_with_properties(Name(b"Span"))
                     .properties()
-                    .actual_text(TextStr(text));
+                    .actual_text(TextStr(&text));
             }
             content.show(Str(&codes));
             if replaced {

@@ -1,9 +1,12 @@
 //! What every page carries (title, period, generated-at, page n of m and a
 //! one-line disclaimer) and the full disclaimer at the end of the report.
+//! The running header and footer are pagination artifacts: a reader of the
+//! structure tree hears them once, in the report's own words, not per page.
 
 use super::fonts::{Fonts, Weight};
 use super::layout::{BODY, Geometry, Layout};
-use super::ops::{Op, colour, hline};
+use super::ops::{Marked, Op, Page, colour, hline};
+use super::tags::{Artifact, Mark};
 use crate::report::model::Report;
 use crate::risk::CLINICIAN_DISCLAIMER;
 use crate::rules::triage::{TriagePromptCode, triage_rule};
@@ -12,7 +15,7 @@ use crate::rules::triage::{TriagePromptCode, triage_rule};
 const FOOTNOTE: &str = "Recorded by the patient. Safety prompts, not a diagnosis. Home cleaning disinfects; RollSafe never claims a device is sterile.";
 
 /// Adds the running header and footer to every page.
-pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Vec<Op>], report: &Report) {
+pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Page], report: &Report) {
     let total = pages.len();
     let generated = report
         .generated_at
@@ -25,14 +28,15 @@ pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Vec<Op>], report:
         None => "RollSafe · home microneedling log".to_owned(),
     };
     for (i, page) in pages.iter_mut().enumerate() {
+        let mut header = |op| page.push(marked(Artifact::Header, op));
         let size = 7.5;
         let top = 34.0;
-        page.push(text(geo.left, top, size, Weight::Bold, &heading));
+        header(text(geo.left, top, size, Weight::Bold, &heading));
         // A long name leaves no room for the period, which the footer
         // repeats anyway.
         let room = geo.content_width() - fonts.face(Weight::Bold).width(&heading, size);
         if regular.width(&period, size) + 12.0 <= room {
-            page.push(text(
+            header(text(
                 geo.right - regular.width(&period, size),
                 top,
                 size,
@@ -40,20 +44,21 @@ pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Vec<Op>], report:
                 &period,
             ));
         }
-        page.push(hline(geo.left, geo.right, top + 5.0, colour::RULE, 0.5));
+        header(hline(geo.left, geo.right, top + 5.0, colour::RULE, 0.5));
+        let mut footer = |op| page.push(marked(Artifact::Footer, op));
         let bottom = geo.height - 36.0;
-        page.push(hline(geo.left, geo.right, bottom - 9.0, colour::RULE, 0.5));
+        footer(hline(geo.left, geo.right, bottom - 9.0, colour::RULE, 0.5));
         let left = format!("Generated {generated} · {period}");
-        page.push(text(geo.left, bottom, size, Weight::Regular, &left));
+        footer(text(geo.left, bottom, size, Weight::Regular, &left));
         let number = format!("Page {} of {total}", i + 1);
-        page.push(text(
+        footer(text(
             geo.right - fonts.face(Weight::Bold).width(&number, size),
             bottom,
             size,
             Weight::Bold,
             &number,
         ));
-        page.push(Op::Text {
+        footer(Op::Text {
             x: geo.left,
             y: bottom + 10.0,
             size: 6.5,
@@ -61,6 +66,13 @@ pub(crate) fn frame(fonts: &Fonts, geo: Geometry, pages: &mut [Vec<Op>], report:
             colour: colour::MUTED,
             text: FOOTNOTE.to_owned(),
         });
+    }
+}
+
+fn marked(kind: Artifact, op: Op) -> Marked {
+    Marked {
+        mark: Mark::Artifact(kind),
+        op,
     }
 }
 

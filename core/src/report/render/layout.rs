@@ -7,9 +7,15 @@
 //! whole, moved to the next page rather than split; a taller one flows on,
 //! leaving at least two lines of a paragraph on each page (no widow, no
 //! orphan).
+//!
+//! Every primitive also says what it draws is to a reader (a heading, a
+//! paragraph, a list item, a figure), so the structure tree (`tags.rs`)
+//! follows from the layout. A waiting heading takes its place in the tree
+//! when it is asked for, so it reads before the block it is drawn with.
 
 use super::fonts::{Fonts, Weight};
-use super::ops::{Op, Rgb, colour, hline};
+use super::ops::{Marked, Op, Page, Rgb, colour, hline};
+use super::tags::{Artifact, ElementId, Role, Tagger};
 use super::wrap::wrap;
 use crate::report::Paper;
 
@@ -85,6 +91,8 @@ enum Kept {
 #[derive(Clone, Debug)]
 struct Waiting {
     kept: Kept,
+    /// Its element in the structure tree, placed when it was asked for.
+    element: ElementId,
     /// Space asked for under it before the block.
     gap_after: f32,
 }
@@ -106,11 +114,13 @@ impl Waiting {
 pub(crate) struct Layout<'f> {
     pub fonts: &'f Fonts,
     pub geo: Geometry,
-    pub pages: Vec<Vec<Op>>,
+    pub pages: Vec<Page>,
     /// The top of the free space on the current page.
     pub y: f32,
     /// Headings not drawn yet: they go with the next block.
     waiting: Vec<Waiting>,
+    /// The structure tree so far.
+    pub tags: Tagger,
 }
 
 impl<'f> Layout<'f> {
@@ -121,13 +131,15 @@ impl<'f> Layout<'f> {
             pages: vec![Vec::new()],
             y: geo.top,
             waiting: Vec::new(),
+            tags: Tagger::new(),
         }
     }
 
-    /// The pages, with any heading still waiting drawn.
-    pub(crate) fn finish(mut self) -> Vec<Vec<Op>> {
+    /// The pages, with any heading still waiting drawn; the tree stays in
+    /// [`Layout::tags`].
+    pub(crate) fn finish(&mut self) -> Vec<Page> {
         self.ensure(0.0);
-        self.pages
+        std::mem::take(&mut self.pages)
     }
 
     /// The tallest block kept whole on one page; a taller one flows on.
@@ -135,20 +147,70 @@ impl<'f> Layout<'f> {
         (self.geo.bottom - self.geo.top) * KEEP_WHOLE_SHARE
     }
 
-    /// Adds an operation to the current page, after any waiting heading.
+    /// Adds an operation to the current page, after any waiting heading, in
+    /// the current element.
     pub(crate) fn push(&mut self, op: Op) {
         if !self.waiting.is_empty() {
             self.ensure(0.0);
         }
+        let mark = self.tags.mark(&op);
         if let Some(page) = self.pages.last_mut() {
-            page.push(op);
+            page.push(Marked { mark, op });
         }
     }
 
     /// Starts a new page.
     pub(crate) fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.tags.new_page();
         self.y = self.geo.top;
+    }
+
+    /// Runs `draw` inside a new element of `role`.
+    pub(crate) fn tagged<R>(&mut self, role: Role, draw: impl FnOnce(&mut Self) -> R) -> R {
+        self.tags.begin(role);
+        let out = draw(self);
+        self.tags.end();
+        out
+    }
+
+    /// Runs `draw` as a figure described by `alt`: everything it draws,
+    /// shapes and labels, is the figure, read as `alt`.
+    pub(crate) fn figure<R>(&mut self, alt: String, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.tags.begin(Role::Figure);
+        self.tags.describe(id, alt);
+        let out = draw(self);
+        self.tags.end();
+        out
+    }
+
+    /// Runs `draw` as a paragraph read as `text`, whatever the order its
+    /// parts are placed in (a value over its label).
+    pub(crate) fn read_as<R>(&mut self, text: String, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.tags.begin(Role::P);
+        self.tags.read_as(id, text);
+        let out = draw(self);
+        self.tags.end();
+        out
+    }
+
+    /// Runs `draw` as an artifact of `kind`: drawn, not read.
+    pub(crate) fn artifact<R>(&mut self, kind: Artifact, draw: impl FnOnce(&mut Self) -> R) -> R {
+        let before = self.tags.begin_artifact(kind);
+        let out = draw(self);
+        self.tags.end_artifact(before);
+        out
+    }
+
+    /// Queues `kept` for the next block, its element placed in the tree now.
+    fn wait(&mut self, kept: Kept, role: Role) {
+        let element = self.tags.begin(role);
+        self.tags.end();
+        self.waiting.push(Waiting {
+            kept,
+            element,
+            gap_after: 0.0,
+        });
     }
 
     fn at_top(&self) -> bool {
@@ -205,10 +267,7 @@ impl<'f> Layout<'f> {
     /// A section heading with a rule under it, drawn with the first lines
     /// of what follows it, so it never ends a page alone.
     pub(crate) fn heading(&mut self, text: &str) {
-        self.waiting.push(Waiting {
-            kept: Kept::Heading(text.to_owned()),
-            gap_after: 0.0,
-        });
+        self.wait(Kept::Heading(text.to_owned()), Role::H2);
     }
 
     /// A small heading inside a section, kept with what follows it too.
@@ -219,14 +278,23 @@ impl<'f> Layout<'f> {
             SUB_SIZE,
             self.geo.content_width(),
         );
-        self.waiting.push(Waiting {
-            kept: Kept::Subheading(lines),
-            gap_after: 0.0,
-        });
+        self.wait(Kept::Subheading(lines), Role::H3);
     }
 
+    /// Draws a waiting heading or intro into the element it was given, even
+    /// while another element (the block it waited for) or an artifact (a
+    /// table header repeated on a new page) is being drawn.
     fn draw_kept(&mut self, waiting: Waiting) {
-        match waiting.kept {
+        self.tags.enter(waiting.element);
+        let artifact = self.tags.suspend_artifact();
+        self.draw_kept_ops(waiting.kept);
+        self.tags.end_artifact(artifact);
+        self.tags.end();
+        self.y += waiting.gap_after;
+    }
+
+    fn draw_kept_ops(&mut self, kept: Kept) {
+        match kept {
             Kept::Heading(text) => {
                 if !self.at_top() {
                     self.y += 8.0;
@@ -278,7 +346,6 @@ impl<'f> Layout<'f> {
                 }
             }
         }
-        self.y += waiting.gap_after;
     }
 
     /// The height of a paragraph across the content width.
@@ -318,18 +385,19 @@ impl<'f> Layout<'f> {
             self.paragraph(text, size, weight, colour);
             return;
         }
-        self.waiting.push(Waiting {
-            kept: Kept::Intro {
+        self.wait(
+            Kept::Intro {
                 lines,
                 size,
                 weight,
                 colour,
             },
-            gap_after: 0.0,
-        });
+            Role::P,
+        );
     }
 
-    /// A wrapped paragraph in a column.
+    /// A wrapped paragraph in a column, one paragraph element whatever
+    /// pages it flows over.
     pub(crate) fn paragraph_at(
         &mut self,
         x: f32,
@@ -340,7 +408,9 @@ impl<'f> Layout<'f> {
         colour: Rgb,
     ) {
         let lines = wrap(self.fonts.face(weight), text, size, width);
-        self.lines(x, &lines, size, size * 1.35, weight, colour);
+        self.tagged(Role::P, |l| {
+            l.lines(x, &lines, size, size * 1.35, weight, colour);
+        });
     }
 
     /// Lines of one paragraph: kept whole when short enough, else split
@@ -413,7 +483,8 @@ impl<'f> Layout<'f> {
         }
     }
 
-    /// A bullet point.
+    /// A bullet point: an item of the list the bullets drawn just before it
+    /// began, or of a new list.
     fn bullet(&mut self, text: &str, colour: Rgb) {
         let indent = BULLET_INDENT;
         let width = self.geo.content_width() - indent;
@@ -425,22 +496,29 @@ impl<'f> Layout<'f> {
         } else {
             2.0 * LINE
         });
-        self.text_at(
-            self.geo.left + 2.0,
-            self.y + BODY,
-            BODY,
-            Weight::Bold,
-            colour,
-            "•",
-        );
-        self.lines(
-            self.geo.left + indent,
-            &lines,
-            BODY,
-            LINE,
-            Weight::Regular,
-            colour::TEXT,
-        );
+        self.tags.begin_item();
+        self.tagged(Role::Lbl, |l| {
+            l.text_at(
+                l.geo.left + 2.0,
+                l.y + BODY,
+                BODY,
+                Weight::Bold,
+                colour,
+                "•",
+            );
+        });
+        self.tagged(Role::LBody, |l| {
+            l.lines(
+                l.geo.left + indent,
+                &lines,
+                BODY,
+                LINE,
+                Weight::Regular,
+                colour::TEXT,
+            );
+        });
+        self.tags.end();
+        self.tags.end_list();
     }
 
     /// Vertical space; under a waiting heading, space between it and its
@@ -463,7 +541,7 @@ mod tests {
             .pages
             .iter()
             .skip(first)
-            .map(|p| p.iter().filter(|op| matches!(op, Op::Text { .. })).count())
+            .map(|p| p.iter().filter(|m| matches!(m.op, Op::Text { .. })).count())
             .collect()
     }
 

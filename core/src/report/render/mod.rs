@@ -4,13 +4,17 @@
 //! |---|---|
 //! | `fonts.rs`, `wrap.rs` | the embedded faces, glyphs, widths, line breaking |
 //! | `ops.rs`, `layout.rs` | drawing operations, pages and the cursor |
-//! | `table.rs`, `axis.rs`, `charts.rs` | tables, the time axis, the three charts |
+//! | `tags.rs` | the structure tree the layout records: elements, artifacts |
+//! | `table.rs`, `tile.rs`, `axis.rs`, `charts.rs` | tables, cover tiles, the time axis, the three charts |
 //! | `timeline.rs` | sessions, cleanings and symptom reports on one time axis |
+//! | `alt.rs` | each chart's alternative text, from its data |
 //! | `summary.rs`, `detail.rs`, `frame.rs` | the report's parts and every page's frame |
 //! | `course.rs` | the symptom course after each session, days 0 to 7 |
 //! | `references.rs` | the numbered sources the cells point to |
-//! | `draw.rs` | writing the pages and fonts with pdf-writer |
+//! | `draw.rs`, `marked.rs`, `structure.rs` | writing the pages (with their marked content), fonts and structure tree with pdf-writer |
+//! | `xmp.rs`, `intent.rs` | the XMP metadata stream, the sRGB output intent |
 
+mod alt;
 mod axis;
 mod charts;
 mod course;
@@ -18,17 +22,23 @@ mod detail;
 mod draw;
 mod fonts;
 mod frame;
+mod intent;
 mod layout;
+mod marked;
 mod ops;
 mod references;
+mod structure;
 mod summary;
 mod table;
+mod tags;
+mod tile;
 mod timeline;
 mod wrap;
+mod xmp;
 
 use self::fonts::Fonts;
 use self::layout::{Geometry, Layout};
-use self::ops::Op;
+use self::ops::{Op, Page};
 use self::references::References;
 use super::Paper;
 use super::model::Report;
@@ -63,17 +73,25 @@ pub(crate) fn render(
         || report.alerts.is_some();
     if has_charts {
         layout.heading("Over the period");
+        let span = &report.span;
         if let Some(timeline) = &report.timeline {
-            timeline::chart(&mut layout, &report.span, timeline);
+            layout.figure(timeline::ALT.to_owned(), |l| {
+                timeline::chart(l, span, timeline);
+            });
+            timeline::caption(&mut layout, timeline);
         }
         if let Some(sessions) = &report.sessions {
-            charts::sessions_by_zone(&mut layout, &report.span, sessions);
+            layout.figure(alt::sessions(span, sessions), |l| {
+                charts::sessions_by_zone(l, span, sessions);
+            });
         }
         if let Some(symptoms) = &report.symptoms {
-            charts::severity(&mut layout, &report.span, symptoms);
+            layout.figure(alt::severity(span, symptoms), |l| {
+                charts::severity(l, span, symptoms);
+            });
         }
         if let Some(alerts) = &report.alerts {
-            charts::risk(&mut layout, &report.span, alerts);
+            layout.figure(alt::risk(span, alerts), |l| charts::risk(l, span, alerts));
         }
     }
     let references = References::of(report);
@@ -101,16 +119,19 @@ pub(crate) fn render(
     draw::write(
         &fonts,
         geo,
-        &pages,
-        &title,
-        &report.generated_at,
+        &draw::Document {
+            pages: &pages,
+            tags: &layout.tags,
+            title: &title,
+            now: &report.generated_at,
+        },
         attachments,
     )
 }
 
 /// True when any text drawn has a character the faces lack.
-fn uses_uncovered(fonts: &Fonts, pages: &[Vec<Op>]) -> bool {
-    pages.iter().flatten().any(|op| match op {
+fn uses_uncovered(fonts: &Fonts, pages: &[Page]) -> bool {
+    pages.iter().flatten().any(|marked| match &marked.op {
         Op::Text { text, weight, .. } => text.chars().any(|c| !fonts.face(*weight).covers(c)),
         _ => false,
     })

@@ -1,8 +1,11 @@
 //! A page as a list of drawing operations: what layout produces and the PDF
 //! writer consumes. Keeping the two apart lets the layout be finished (and
 //! the page count known, for "page n of m") before anything is written.
+//! Each operation carries its mark: the structure element it belongs to, or
+//! that it is an artifact.
 
 use super::fonts::Weight;
+use super::tags::Mark;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +64,16 @@ pub(crate) enum Op {
     /// A closed polygon, filled.
     Polygon { points: Vec<(f32, f32)>, fill: Rgb },
 }
+
+/// An operation with what it is to a reader (see `tags.rs`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Marked {
+    pub mark: Mark,
+    pub op: Op,
+}
+
+/// One page: its operations in drawing order.
+pub(crate) type Page = Vec<Marked>;
 
 /// A horizontal rule.
 pub(crate) fn hline(x0: f32, x1: f32, y: f32, colour: Rgb, width: f32) -> Op {

@@ -3,8 +3,9 @@
 
 use super::fonts::Weight;
 use super::layout::{BODY, Layout};
-use super::ops::{Op, Rgb, colour};
+use super::ops::{Rgb, colour};
 use super::table::{Cell, col, table};
+use super::tags::Role;
 use crate::report::model::Report;
 use crate::report::model::{CarePlanFacts, DeviceRow, ProfileFacts};
 use crate::risk::TriageLevel;
@@ -12,14 +13,16 @@ use crate::risk::TriageLevel;
 /// The title block.
 pub(crate) fn title(layout: &mut Layout<'_>, report: &Report) {
     let left = layout.geo.left;
-    layout.text_at(
-        left,
-        layout.y + 18.0,
-        17.0,
-        Weight::Bold,
-        colour::TEXT,
-        "Home microneedling log",
-    );
+    layout.tagged(Role::H1, |layout| {
+        layout.text_at(
+            left,
+            layout.y + 18.0,
+            17.0,
+            Weight::Bold,
+            colour::TEXT,
+            "Home microneedling log",
+        );
+    });
     layout.y += 24.0;
     layout.text_at(
         left,
@@ -166,44 +169,7 @@ pub(crate) fn figures(layout: &mut Layout<'_>, report: &Report) {
         layout.ensure(height + gap);
         for (i, f) in chunk.iter().enumerate() {
             let x = layout.geo.left + i as f32 * (width + gap);
-            layout.push(Op::Rect {
-                x,
-                y: layout.y,
-                w: width,
-                h: height,
-                fill: colour::BAND,
-            });
-            layout.push(Op::Rect {
-                x,
-                y: layout.y,
-                w: 2.5,
-                h: height,
-                fill: f.tone,
-            });
-            layout.text_at(
-                x + 8.0,
-                layout.y + 17.0,
-                13.0,
-                Weight::Bold,
-                f.tone,
-                &f.value,
-            );
-            let label = super::wrap::wrap(
-                layout.fonts.face(Weight::Regular),
-                &f.label,
-                7.0,
-                width - 12.0,
-            );
-            for (n, line) in label.iter().take(2).enumerate() {
-                layout.text_at(
-                    x + 8.0,
-                    layout.y + 27.0 + n as f32 * 8.0,
-                    7.0,
-                    Weight::Regular,
-                    colour::MUTED,
-                    line,
-                );
-            }
+            super::tile::tile(layout, (x, width, height), &f.value, &f.label, f.tone);
         }
         layout.y += height + gap;
     }

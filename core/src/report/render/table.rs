@@ -3,10 +3,15 @@
 //! with the first row, a row kept whole moves to the next page, a taller one
 //! flows on with two lines at least on each page, and a footnote stays with
 //! the last row.
+//!
+//! Tagged as a table of rows: header cells in the first, data cells after;
+//! a header repeated on a later page is a pagination artifact, and a cell
+//! that flows onto the next page stays one cell.
 
 use super::fonts::Weight;
 use super::layout::Layout;
 use super::ops::{Op, Rgb, colour, hline};
+use super::tags::{Artifact, Role};
 use super::wrap::wrap;
 
 /// Table text size and line height.
@@ -108,71 +113,22 @@ pub(crate) fn table_noted(
         let whole = row_height(*n);
         if whole <= limit { whole } else { row_height(2) }
     });
-    header(layout, columns, &xs, first);
-    for (i, (row, lines)) in rows.iter().zip(&wrapped).enumerate() {
-        let total_lines = heights.get(i).copied().unwrap_or(1);
-        // A row up to the keep limit moves to the next page whole rather
-        // than split (the last one with the footnote); a taller one (a long
-        // note) starts here and flows on, its lines continued under the
-        // header repeated on each page, two lines at least on each.
-        let mut whole = row_height(total_lines);
-        if i + 1 == rows.len() && whole + note_height <= limit {
-            whole += note_height;
+    layout.tagged(Role::Table, |layout| {
+        layout.tagged(Role::TR, |l| header(l, columns, &xs, first, true));
+        for (i, (row, lines)) in rows.iter().zip(&wrapped).enumerate() {
+            let total_lines = heights.get(i).copied().unwrap_or(1);
+            let is_last = i + 1 == rows.len();
+            let shape = RowShape {
+                xs: &xs,
+                width,
+                banded: i % 2 == 1,
+                total_lines,
+                // The last row is kept with the footnote when both fit.
+                kept_with: if is_last { note_height } else { 0.0 },
+            };
+            draw_row(layout, columns, row, lines, &shape);
         }
-        if whole <= limit && layout.ensure(whole) {
-            header(layout, columns, &xs, 0.0);
-        }
-        let mut start = 0;
-        // True just after a page break, where a new page would not help.
-        let mut fresh = false;
-        loop {
-            let rest = total_lines - start;
-            let fit = lines_that_fit(layout);
-            let mut room = fit.min(rest);
-            if room < rest {
-                if rest - room < 2 {
-                    room = rest.saturating_sub(2);
-                }
-                if room < 2 {
-                    room = if fresh { fit.clamp(1, rest) } else { 0 };
-                }
-            }
-            if room == 0 {
-                layout.new_page();
-                header(layout, columns, &xs, 0.0);
-                fresh = true;
-                continue;
-            }
-            let end = (start + room).min(total_lines);
-            let height = row_height(end - start);
-            if i % 2 == 1 {
-                layout.push(Op::Rect {
-                    x: layout.geo.left,
-                    y: layout.y,
-                    w: width,
-                    h: height,
-                    fill: colour::BAND,
-                });
-            }
-            for ((cell, cell_lines), (x, _)) in row.iter().zip(lines).zip(&xs) {
-                let part = cell_lines
-                    .get(start..end.min(cell_lines.len()))
-                    .unwrap_or_default();
-                for (n, line) in part.iter().enumerate() {
-                    let y = layout.y + PAD + SIZE + n as f32 * LINE;
-                    layout.text_at(x + PAD, y, SIZE, cell.weight, cell.colour, line);
-                }
-            }
-            layout.y += height;
-            start = end;
-            if start >= total_lines {
-                break;
-            }
-            layout.new_page();
-            header(layout, columns, &xs, 0.0);
-            fresh = true;
-        }
-    }
+    });
     let y = layout.y;
     layout.push(hline(
         layout.geo.left,
@@ -185,6 +141,98 @@ pub(crate) fn table_noted(
     if let Some(note) = note {
         layout.paragraph(note, NOTE_SIZE, Weight::Regular, colour::MUTED);
     }
+}
+
+/// Where a row goes and how it is kept.
+struct RowShape<'a> {
+    xs: &'a [(f32, f32)],
+    width: f32,
+    banded: bool,
+    total_lines: usize,
+    kept_with: f32,
+}
+
+/// One row, a TR of TD cells, flowing over pages when taller than the keep
+/// limit.
+fn draw_row(
+    layout: &mut Layout<'_>,
+    columns: &[Column],
+    row: &[Cell],
+    lines: &[Vec<String>],
+    shape: &RowShape<'_>,
+) {
+    let (xs, width, total_lines) = (shape.xs, shape.width, shape.total_lines);
+    let limit = layout.keep_limit();
+    let mut whole = row_height(total_lines);
+    if whole + shape.kept_with <= limit {
+        whole += shape.kept_with;
+    }
+    if whole <= limit && layout.ensure(whole) {
+        repeat_header(layout, columns, xs);
+    }
+    let tr = layout.tags.begin(Role::TR);
+    let cells: Vec<_> = row.iter().map(|_| layout.tags.add(tr, Role::TD)).collect();
+    let mut start = 0;
+    // True just after a page break, where a new page would not help.
+    let mut fresh = false;
+    loop {
+        let rest = total_lines - start;
+        let fit = lines_that_fit(layout);
+        let mut room = fit.min(rest);
+        if room < rest {
+            if rest - room < 2 {
+                room = rest.saturating_sub(2);
+            }
+            if room < 2 {
+                room = if fresh { fit.clamp(1, rest) } else { 0 };
+            }
+        }
+        if room == 0 {
+            layout.new_page();
+            repeat_header(layout, columns, xs);
+            fresh = true;
+            continue;
+        }
+        let end = (start + room).min(total_lines);
+        let height = row_height(end - start);
+        if shape.banded {
+            layout.push(Op::Rect {
+                x: layout.geo.left,
+                y: layout.y,
+                w: width,
+                h: height,
+                fill: colour::BAND,
+            });
+        }
+        for (((cell, cell_lines), (x, _)), td) in row.iter().zip(lines).zip(xs).zip(&cells) {
+            let part = cell_lines
+                .get(start..end.min(cell_lines.len()))
+                .unwrap_or_default();
+            layout.tags.enter(*td);
+            for (n, line) in part.iter().enumerate() {
+                let y = layout.y + PAD + SIZE + n as f32 * LINE;
+                layout.text_at(x + PAD, y, SIZE, cell.weight, cell.colour, line);
+            }
+            layout.tags.end();
+        }
+        layout.y += height;
+        start = end;
+        if start >= total_lines {
+            break;
+        }
+        layout.new_page();
+        repeat_header(layout, columns, xs);
+        fresh = true;
+    }
+    layout.tags.end();
+}
+
+/// The header again at the top of a page the table continues on: drawn,
+/// not read a second time.
+fn repeat_header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)]) {
+    layout.artifact(Artifact::Pagination, |layout| {
+        header(layout, columns, xs, 0.0, false);
+    });
 }
 
 /// The height of a row (or the part of one on a page) of `lines` lines.
@@ -202,8 +250,9 @@ fn lines_that_fit(layout: &Layout<'_>) -> usize {
     }
 }
 
-/// The header row, kept on a page with `first` points of what follows.
-fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)], first: f32) {
+/// The header row, kept on a page with `first` points of what follows;
+/// each title a header cell when `cells`.
+fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)], first: f32, cells: bool) {
     let face = layout.fonts.face(Weight::Bold);
     let titles: Vec<Vec<String>> = columns
         .iter()
@@ -214,9 +263,15 @@ fn header(layout: &mut Layout<'_>, columns: &[Column], xs: &[(f32, f32)], first:
     let height = lines * LINE + 2.0 * PAD;
     layout.ensure(height + first.max(row_height(1)));
     for (title, (x, _)) in titles.iter().zip(xs) {
+        if cells {
+            layout.tags.begin(Role::TH);
+        }
         for (n, line) in title.iter().enumerate() {
             let y = layout.y + PAD + SIZE + n as f32 * LINE;
             layout.text_at(x + PAD, y, SIZE, Weight::Bold, colour::MUTED, line);
+        }
+        if cells {
+            layout.tags.end();
         }
     }
     layout.y += height;

@@ -80,9 +80,17 @@ pub(crate) fn chart(layout: &mut Layout<'_>, span: &Span, facts: &TimelineFacts)
     }
     layout.y = bottom + 14.0;
     legend(layout, facts);
+}
+
+/// The chart's facts in words, printed under it: read as text, since the
+/// figure's alternative text points to it.
+pub(crate) fn caption(layout: &mut Layout<'_>, facts: &TimelineFacts) {
     layout.paragraph(&facts.description(), LABEL, Weight::Regular, colour::MUTED);
     layout.gap(6.0);
 }
+
+/// The figure's alternative text.
+pub(crate) const ALT: &str = "Chart: sessions, cleanings and symptom reports on one time axis; its facts follow in the text below it.";
 
 /// A session: a filled bar when cleaned before, else a hollow one crossed.
 fn session_mark(layout: &mut Layout<'_>, x: f32, lane_top: f32, cleaned: bool, w: f32) {
