@@ -26,6 +26,7 @@ pub enum ShareKind {
     Report,
     Fhir,
     Csv,
+    CsvArchive,
     Backup,
 }
 

@@ -18,7 +18,9 @@ pub struct ShareOptions {
     pub report: bool,
     /// The FHIR R4 bundle.
     pub fhir: bool,
-    /// The CSV files, one per section switched on in `sections`.
+    /// The CSV files, one per section switched on in `sections`; sealed,
+    /// all of them in one ZIP archive (`ShareKind::CsvArchive`, made by
+    /// `export_csv_archive`).
     pub csv: bool,
     /// The JSON backup.
     pub backup: bool,

@@ -65,17 +65,34 @@ impl From<core_time::Moment> for Moment {
 }
 
 impl CalendarDate {
-    /// Converts to a core date, naming `field` if the date does not exist.
+    /// Converts to a core date, naming `field` if the date does not exist
+    /// or lies outside the years a log records.
     pub(crate) fn to_core(self, field: &'static str) -> Result<NaiveDate, RollSafeError> {
+        self.to_core_within(field, core_time::EARLIEST_YEAR)
+    }
+
+    /// Converts a date of birth, which may lie before the years a log
+    /// records; the core checks it against today.
+    pub(crate) fn to_core_birth_date(
+        self,
+        field: &'static str,
+    ) -> Result<NaiveDate, RollSafeError> {
+        self.to_core_within(field, rollsafe_core::identity::EARLIEST_BIRTH_DATE.year())
+    }
+
+    fn to_core_within(
+        self,
+        field: &'static str,
+        earliest: i32,
+    ) -> Result<NaiveDate, RollSafeError> {
         NaiveDate::from_ymd_opt(self.year, self.month, self.day)
-            .filter(|d| (core_time::EARLIEST_YEAR..=core_time::LATEST_YEAR).contains(&d.year()))
+            .filter(|d| (earliest..=core_time::LATEST_YEAR).contains(&d.year()))
             .ok_or_else(|| RollSafeError::InvalidInput {
                 field: field.to_owned(),
                 // The date may be health data (when a medicine was
                 // stopped): the message names the rule, not the date.
                 reason: format!(
-                    "must be a real calendar date in the years {} to {}",
-                    core_time::EARLIEST_YEAR,
+                    "must be a real calendar date in the years {earliest} to {}",
                     core_time::LATEST_YEAR
                 ),
             })

@@ -524,6 +524,7 @@ fn moment_calls(m: Moment) -> Vec<(&'static str, &'static str, Call)> {
                         ReportOptions {
                             scope: scope(None),
                             paper: Paper::A4,
+                            embed_backup: false,
                         },
                         m,
                     )
@@ -642,6 +643,7 @@ fn value_calls() -> Vec<(&'static str, &'static str, Call)> {
                                 to: date(2026, 3, 1),
                             })),
                             paper: Paper::A4,
+                            embed_backup: false,
                         },
                         now(),
                     )
@@ -1054,6 +1056,7 @@ fn import_and_read(document: &serde_json::Value) -> Result<Result<(), RollSafeEr
                 ReportOptions {
                     scope: scope(None),
                     paper: Paper::A4,
+                    embed_backup: false,
                 },
                 now(),
             );
@@ -1249,6 +1252,7 @@ fn the_edges_of_the_accepted_range_never_panic() {
                         ReportOptions {
                             scope: scope(Some(whole())),
                             paper: Paper::UsLetter,
+                            embed_backup: false,
                         },
                         now(),
                     )

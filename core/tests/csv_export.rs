@@ -11,7 +11,7 @@
 mod export_story;
 
 use export_story::{FORMULA_NOTE, REPORT_NOTE, RETIRED_REASON, TRICKY_NOTE, build, date};
-use rollsafe_core::export::csv::{CsvFile, CsvOptions, files, guard_formula};
+use rollsafe_core::export::csv::{CsvFile, CsvOptions, archive, files, guard_formula};
 use rollsafe_core::export::{Period, Privacy, Sections, WITHHELD_NOTE};
 
 fn everything() -> CsvOptions {
@@ -245,5 +245,57 @@ fn a_byte_order_mark_starts_each_file_only_when_asked() {
             "{}",
             marked.name
         );
+    }
+}
+
+/// The sealed share's one file: every CSV file, byte for byte, read back by
+/// Python's zipfile (which checks each CRC) in the export's order.
+#[test]
+fn the_archive_holds_every_csv_file_whole() {
+    let story = build();
+    let options = CsvOptions {
+        utf8_bom: true,
+        ..everything()
+    };
+    let made = files(&story.store, &options).unwrap();
+    let now = export_story::now();
+    let bytes = archive(&story.store, &options, now).unwrap();
+    assert_eq!(
+        bytes,
+        archive(&story.store, &options, now).unwrap(),
+        "same log, same bytes"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csv.zip");
+    std::fs::write(&path, &bytes).unwrap();
+    let out_dir = dir.path().join("out");
+    let script = "import sys, zipfile\n\
+        z = zipfile.ZipFile(sys.argv[1])\n\
+        assert z.testzip() is None\n\
+        print('\\n'.join(z.namelist()))\n\
+        z.extractall(sys.argv[2])\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let names: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        names,
+        made.iter().map(|f| f.name.clone()).collect::<Vec<_>>()
+    );
+    for file in &made {
+        let extracted = std::fs::read_to_string(out_dir.join(&file.name)).unwrap();
+        assert_eq!(extracted, file.contents, "{}", file.name);
     }
 }

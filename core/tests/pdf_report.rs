@@ -492,3 +492,70 @@ fn the_report_addresses_the_clinician_and_numbers_its_sources() {
         "what the app told the patient is reported"
     );
 }
+
+/// Issue 17, point 5: the report may also carry the backup, so one file
+/// holds the pages, the FHIR bundle and the log itself; off, only the
+/// bundle travels.
+#[test]
+fn the_report_carries_the_backup_only_when_asked() {
+    let store = story::store();
+    let dir = tempfile::tempdir().unwrap();
+    let plain = pdf(&store, &options(), story::now()).unwrap();
+    let path = tools::write(dir.path(), "plain.pdf", &plain);
+    assert_eq!(
+        tools::attachments(&path, &dir.path().join("plain")),
+        ["rollsafe-fhir.json"]
+    );
+
+    let with_backup = ReportOptions {
+        embed_backup: true,
+        ..options()
+    };
+    let bytes = pdf(&store, &with_backup, story::now()).unwrap();
+    let path = tools::write(dir.path(), "with-backup.pdf", &bytes);
+    tools::qpdf_check(&path);
+    let out = dir.path().join("with-backup");
+    assert_eq!(
+        tools::attachments(&path, &out),
+        ["rollsafe-backup.json", "rollsafe-fhir.json"],
+        "the name tree is in name order"
+    );
+    let backup = std::fs::read(out.join("rollsafe-backup.json")).unwrap();
+    assert_eq!(
+        String::from_utf8(backup.clone()).unwrap(),
+        store.export_backup(None, story::now()).unwrap(),
+        "the whole log's backup, as export_backup makes it"
+    );
+    let restored = Store::open_in_memory().unwrap();
+    restored.import_backup(&backup, story::now()).unwrap();
+    assert_eq!(
+        restored.sessions().unwrap(),
+        store.sessions().unwrap(),
+        "the report's backup restores the log"
+    );
+    assert_eq!(
+        text_of(&bytes),
+        text_of(&plain),
+        "the pages are the same either way"
+    );
+
+    // A period's report carries the period's backup.
+    let march = ReportOptions {
+        period: Period::new(
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+        )
+        .unwrap(),
+        ..with_backup
+    };
+    let bytes = pdf(&store, &march, story::now()).unwrap();
+    let path = tools::write(dir.path(), "march.pdf", &bytes);
+    let out = dir.path().join("march");
+    tools::attachments(&path, &out);
+    assert_eq!(
+        std::fs::read_to_string(out.join("rollsafe-backup.json")).unwrap(),
+        store
+            .export_backup(Some(march.period), story::now())
+            .unwrap()
+    );
+}

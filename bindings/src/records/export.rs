@@ -108,6 +108,11 @@ pub struct ReportOptions {
     pub scope: ExportScope,
     /// A4 or US Letter.
     pub paper: crate::enums::Paper,
+    /// Also carry the backup of the period as an embedded file, so the one
+    /// PDF restores the log (every note and the identity included, whatever
+    /// the scope withholds from the pages). Off by default.
+    #[uniffi(default = false)]
+    pub embed_backup: bool,
 }
 
 /// One CSV file: its name and UTF-8 contents.

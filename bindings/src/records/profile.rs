@@ -79,7 +79,10 @@ impl PatientIdentity {
         }
         Ok(core::PatientIdentity {
             name: self.name,
-            birth_date: optional_date(self.birth_date, "identity.birth_date")?,
+            birth_date: self
+                .birth_date
+                .map(|d| d.to_core_birth_date("identity.birth_date"))
+                .transpose()?,
             identifier: self.identifier.map(|value| core::PatientIdentifier {
                 value,
                 issuer: self.identifier_issuer,
@@ -205,5 +208,39 @@ impl From<core::CarePlan> for CarePlan {
             avoid_products: p.avoid_products,
             cleared_conditions: p.cleared_conditions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn born(year: i32) -> PatientIdentity {
+        PatientIdentity {
+            birth_date: Some(CalendarDate {
+                year,
+                month: 4,
+                day: 2,
+            }),
+            ..PatientIdentity::default()
+        }
+    }
+
+    /// A date of birth may lie before the years a log records (2000 on),
+    /// down to the core's 1900; an issuer needs its number.
+    #[test]
+    fn a_date_of_birth_crosses_from_1900_and_an_issuer_needs_a_number() {
+        assert!(born(1990).into_core().is_ok());
+        assert!(born(1900).into_core().is_ok());
+        let field = |identity: PatientIdentity| match identity.into_core() {
+            Err(RollSafeError::InvalidInput { field, .. }) => field,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        assert_eq!(field(born(1899)), "identity.birth_date");
+        let issuer_alone = PatientIdentity {
+            identifier_issuer: Some("Skin Clinic Leeds".into()),
+            ..PatientIdentity::default()
+        };
+        assert_eq!(field(issuer_alone), "identity.identifier_issuer");
     }
 }

@@ -26,6 +26,7 @@ impl RollSafeStore {
             sections: scope.sections,
             privacy: scope.privacy,
             paper: options.paper,
+            embed_backup: options.embed_backup,
         };
         Ok(core::report::pdf(
             &self.core,
@@ -104,6 +105,30 @@ impl RollSafeStore {
             .into_iter()
             .map(CsvFile::from)
             .collect())
+    }
+
+    /// The files of `export_csv` as one ZIP archive, each under its own
+    /// name and dated `now`: what a sealed share carries
+    /// (`ShareKind::CsvArchive`), so that one passphrase opens the set.
+    #[uniffi::method(default(utf8_bom = false))]
+    pub fn export_csv_archive(
+        &self,
+        scope: ExportScope,
+        now: Moment,
+        utf8_bom: bool,
+    ) -> Result<Vec<u8>, RollSafeError> {
+        let scope = scope.to_core()?;
+        let options = core::export::csv::CsvOptions {
+            period: scope.period,
+            sections: scope.sections,
+            privacy: scope.privacy,
+            utf8_bom,
+        };
+        Ok(core::export::csv::archive(
+            &self.core,
+            &options,
+            now.to_core("now")?,
+        )?)
     }
 }
 

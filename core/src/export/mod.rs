@@ -7,7 +7,7 @@
 //! an argument: the core never reads the clock, and an export never carries
 //! more than the user chose to share. What one share holds, and under which
 //! names, is decided here too ([`share`]), so every shell names the files
-//! alike.
+//! alike; a sealed share carries the CSV set as one ZIP archive ([`zip`]).
 
 pub mod csv;
 pub mod fhir;
@@ -17,6 +17,7 @@ mod scope;
 pub mod seal;
 mod select;
 pub mod share;
+pub mod zip;
 
 pub use notes::WITHHELD_NOTE;
 pub use period::Period;

@@ -17,6 +17,8 @@ pub const PDF_TYPE: &str = "application/pdf";
 pub const FHIR_TYPE: &str = "application/fhir+json";
 /// The media type of a CSV file.
 pub const CSV_TYPE: &str = "text/csv";
+/// The media type of the CSV set as one ZIP archive.
+pub const ZIP_TYPE: &str = "application/zip";
 /// The media type of the JSON backup.
 pub const BACKUP_TYPE: &str = "application/json";
 /// The media type of a sealed file: age has no registered type, so bytes.
@@ -32,7 +34,8 @@ pub struct ShareOptions {
     pub report: bool,
     /// The FHIR R4 bundle.
     pub fhir: bool,
-    /// The CSV files, one per section switched on in `sections`.
+    /// The CSV files, one per section switched on in `sections` (in one
+    /// ZIP archive when sealed).
     pub csv: bool,
     /// The JSON backup.
     pub backup: bool,
@@ -52,6 +55,10 @@ pub enum ShareKind {
     Fhir,
     /// One of the CSV files: the one named [`ShareFile::csv_name`].
     Csv,
+    /// Every CSV file of the share in one ZIP archive (the CSV export's
+    /// `archive`): what a sealed share carries instead of the files one by
+    /// one, so that one passphrase opens them all.
+    CsvArchive,
     /// The JSON backup.
     Backup,
 }
@@ -76,8 +83,9 @@ pub struct ShareFile {
 
 /// The files a share of `options` made at `now` holds, in order: the
 /// report, the FHIR bundle, the CSV files (in the CSV export's order, only
-/// those of the sections on), the backup. Named for the local calendar day
-/// of `now`, for example `rollsafe-2026-03-12-report.pdf`, or
+/// those of the sections on; sealed, all of them in one ZIP archive,
+/// `csv.zip`), the backup. Named for the local calendar day of `now`, for
+/// example `rollsafe-2026-03-12-report.pdf`, or
 /// `rollsafe-2026-03-12-report.pdf.age` when sealed.
 pub fn share_files(options: &ShareOptions, now: Moment) -> Vec<ShareFile> {
     let day = time::local_date(&now).format("%Y-%m-%d").to_string();
@@ -88,8 +96,11 @@ pub fn share_files(options: &ShareOptions, now: Moment) -> Vec<ShareFile> {
     if options.fhir {
         plain.push(Plain::one(ShareKind::Fhir, "fhir.json", FHIR_TYPE));
     }
-    if options.csv {
-        for name in crate::export::csv::names(&options.sections) {
+    let csv_names = crate::export::csv::names(&options.sections);
+    if options.csv && options.sealed && !csv_names.is_empty() {
+        plain.push(Plain::one(ShareKind::CsvArchive, "csv.zip", ZIP_TYPE));
+    } else if options.csv {
+        for name in csv_names {
             plain.push(Plain {
                 kind: ShareKind::Csv,
                 csv_name: Some(name),
@@ -201,17 +212,38 @@ mod tests {
     }
 
     #[test]
-    fn sealed_files_end_in_age_and_are_plain_bytes() {
+    fn sealed_files_end_in_age_and_the_csv_set_is_one_archive() {
         let now = at("2026-03-12T10:00:00Z");
         let plain = share_files(&everything(false), now);
         let sealed = share_files(&everything(true), now);
-        assert_eq!(sealed.len(), plain.len());
-        for (s, p) in sealed.iter().zip(&plain) {
+        assert_eq!(
+            names(&sealed),
+            [
+                "rollsafe-2026-03-12-report.pdf.age",
+                "rollsafe-2026-03-12-fhir.json.age",
+                "rollsafe-2026-03-12-csv.zip.age",
+                "rollsafe-2026-03-12-backup.json.age",
+            ],
+            "one passphrase opens the whole CSV set"
+        );
+        let unsealed: Vec<&ShareFile> = plain.iter().filter(|p| p.kind != ShareKind::Csv).collect();
+        let others: Vec<&ShareFile> = sealed
+            .iter()
+            .filter(|s| s.kind != ShareKind::CsvArchive)
+            .collect();
+        for (s, p) in others.iter().zip(&unsealed) {
             assert_eq!(s.name, format!("{}.age", p.name));
             assert_eq!((s.kind, &s.csv_name), (p.kind, &p.csv_name));
+        }
+        for s in &sealed {
             assert_eq!(s.media_type, SEALED_TYPE);
             assert!(s.sealed);
         }
+        let archive = &sealed[2];
+        assert_eq!(
+            (archive.kind, &archive.csv_name),
+            (ShareKind::CsvArchive, &None)
+        );
     }
 
     #[test]

@@ -58,6 +58,10 @@ pub struct ReportOptions {
     pub privacy: Privacy,
     /// A4 or US Letter.
     pub paper: Paper,
+    /// Also carry the backup of the period (`rollsafe-backup.json`), so the
+    /// one file restores the log: every note and the patient's identity
+    /// included, whatever `privacy` says of the pages. Off by default.
+    pub embed_backup: bool,
 }
 
 impl Default for ReportOptions {
@@ -68,6 +72,7 @@ impl Default for ReportOptions {
             sections: Sections::ALL,
             privacy: Privacy::default(),
             paper: Paper::A4,
+            embed_backup: false,
         }
     }
 }
@@ -81,22 +86,40 @@ pub fn pdf(store: &Store, options: &ReportOptions, now: Moment) -> Result<Vec<u8
     // Every fact is read from one snapshot, so the report agrees with
     // itself, and with the FHIR bundle it carries, while other connections
     // write.
-    let (report, bundle) = store.snapshot(|view| {
+    let (report, bundle, backup) = store.snapshot(|view| {
         let report = model::gather(view, options, now)?;
         let bundle = fhir::bundle_in(view, &embedded_bundle(options, now), now)?;
-        Ok((report, bundle))
+        // The whole log is the whole backup, not a cut of it (a cut leaves
+        // out the last assessed levels).
+        let period = (options.period != Period::everything()).then_some(options.period);
+        let backup = options
+            .embed_backup
+            .then(|| view.backup(period, now))
+            .transpose()?;
+        Ok((report, bundle, backup))
     })?;
-    let attachments = [render::Attachment {
+    let mut attachments = vec![render::Attachment {
         name: EMBEDDED_BUNDLE,
         subtype: b"application#2Ffhir+json",
         description: "The same log as a FHIR R4 bundle, for clinic systems",
         bytes: bundle.as_bytes(),
     }];
+    if let Some(backup) = &backup {
+        attachments.push(render::Attachment {
+            name: EMBEDDED_BACKUP,
+            subtype: b"application#2Fjson",
+            description: "The RollSafe backup of the same period, to restore the log",
+            bytes: backup.as_bytes(),
+        });
+    }
     render::render(&report, options.paper, &attachments)
 }
 
 /// The file name of the FHIR bundle every report carries.
 pub const EMBEDDED_BUNDLE: &str = "rollsafe-fhir.json";
+
+/// The file name of the backup a report carries when asked to.
+pub const EMBEDDED_BACKUP: &str = "rollsafe-backup.json";
 
 /// The title the embedded bundle's DocumentReference gives the report.
 pub const REPORT_TITLE: &str = "RollSafe microneedling log";

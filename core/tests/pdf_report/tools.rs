@@ -217,3 +217,28 @@ pub fn objects(pdf: &Path) -> serde_json::Map<String, serde_json::Value> {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json["qpdf"][1].as_object().unwrap().clone()
 }
+
+/// The files the PDF carries, as `pdfdetach` lists them, each saved into
+/// `out`; their names in the file's order.
+pub fn attachments(pdf: &Path, out: &Path) -> Vec<String> {
+    let listed = run("pdfdetach", &["-list", pdf.to_str().unwrap()]);
+    assert!(listed.status.success());
+    std::fs::create_dir_all(out).unwrap();
+    let saved = run(
+        "pdfdetach",
+        &[
+            "-saveall",
+            "-o",
+            out.to_str().unwrap(),
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(saved.status.success());
+    // "2 embedded files", then "1: rollsafe-fhir.json", ...
+    String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(": ").map(|(_, name)| name.to_owned()))
+        .collect()
+}

@@ -33,6 +33,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
             Some(PaperArg::Letter) => Paper::UsLetter,
             None => report::usual_paper(&locale::paper_region()),
         },
+        embed_backup: false,
     };
     let written = write(
         &store,

@@ -46,7 +46,7 @@ extension RollSafeClient {
     /// every byte: Android gets the same file for the same log, options and `now`.
     ///
     /// Share it alongside the FHIR bundle by passing the same bytes to
-    /// `exportFhir(scope:patientName:reportPdf:now:)`: the bundle then carries a
+    /// `exportFhir(scope:reportPdf:now:)`: the bundle then carries a
     /// DocumentReference describing it.
     ///
     /// ```swift
@@ -67,15 +67,16 @@ extension RollSafeClient {
     /// A FHIR R4 Bundle (type `collection`, JSON text) for a clinic's system, covering `scope`.
     ///
     /// - Parameters:
-    ///   - scope: the days, the sections, and whether notes are withheld and photos named.
-    ///   - patientName: a name to put on the Patient; nil (the default) keeps it pseudonymous.
+    ///   - scope: the days, the sections, whether notes are withheld and photos named, and
+    ///     whether the Patient is named from the profile (`identifyPatient`; otherwise the
+    ///     bundle's ids cannot be linked to a named bundle's).
     ///   - reportPdf: the PDF report shared alongside, if any: the bundle then carries a
     ///     DocumentReference describing it (its size and hash, not its bytes). Nil by default.
     ///   - now: the current moment; `Moment.now()` by default.
     public func exportFhir(
-        scope: ExportScope, patientName: String? = nil, reportPdf: Data? = nil, now: Moment = .now()
+        scope: ExportScope, reportPdf: Data? = nil, now: Moment = .now()
     ) async throws -> String {
-        try await run { try $0.exportFhir(scope: scope, patientName: patientName, reportPdf: reportPdf, now: now) }
+        try await run { try $0.exportFhir(scope: scope, reportPdf: reportPdf, now: now) }
     }
 
     /// One CSV file per kind of record (RFC 4180, UTF-8, with a header row), covering `scope`,
@@ -86,6 +87,19 @@ extension RollSafeClient {
     ///   - utf8Bom: start each file with a UTF-8 byte order mark, which Excel needs.
     public func exportCsv(scope: ExportScope, utf8Bom: Bool = false) async throws -> [CsvFile] {
         try await run { try $0.exportCsv(scope: scope, utf8Bom: utf8Bom) }
+    }
+
+    /// The files of `exportCsv(scope:utf8Bom:)` as one ZIP archive dated `now`: what a sealed
+    /// share carries (`ShareKind.csvArchive`), so that one passphrase opens the set.
+    ///
+    /// - Parameters:
+    ///   - scope: the days, the sections, and whether notes are withheld and photos named.
+    ///   - now: the moment the entries are dated by; `Moment.now()` by default.
+    ///   - utf8Bom: start each file with a UTF-8 byte order mark, which Excel needs.
+    public func exportCsvArchive(
+        scope: ExportScope, now: Moment = .now(), utf8Bom: Bool = false
+    ) async throws -> Data {
+        try await run { try $0.exportCsvArchive(scope: scope, now: now, utf8Bom: utf8Bom) }
     }
 
     // MARK: Sealing with a passphrase

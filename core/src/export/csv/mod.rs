@@ -25,8 +25,10 @@ use table::Column;
 pub use table::guard_formula;
 
 use crate::error::Result;
+use crate::export::zip::{self, Entry};
 use crate::export::{Period, Privacy, Sections};
 use crate::store::{Snapshot, Store};
+use crate::time::{self, Moment};
 
 /// What the CSV files cover.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -65,6 +67,22 @@ pub fn files(store: &Store, options: &CsvOptions) -> Result<Vec<CsvFile>> {
         }
     }
     Ok(files)
+}
+
+/// The CSV files of [`files`] as one ZIP archive, each under its own name,
+/// dated by the local wall time of `now`: what a sealed share carries, so
+/// the recipient opens one file with one passphrase.
+pub fn archive(store: &Store, options: &CsvOptions, now: Moment) -> Result<Vec<u8>> {
+    let now = time::check_plausible("now", now)?;
+    let files = files(store, options)?;
+    let entries: Vec<Entry<'_>> = files
+        .iter()
+        .map(|file| Entry {
+            name: &file.name,
+            bytes: file.contents.as_bytes(),
+        })
+        .collect();
+    zip::archive(&entries, now.naive_local())
 }
 
 /// The UTF-8 byte order mark [`CsvOptions::utf8_bom`] puts first.

@@ -11,8 +11,8 @@ pub use write::{ImportCount, ImportSummary};
 
 use rusqlite::Connection;
 
-use super::Store;
 use super::devices::all_devices;
+use super::{Snapshot, Store};
 use crate::alert::Changed;
 use crate::error::Result;
 use crate::export::Period;
@@ -27,13 +27,7 @@ impl Store {
     pub fn export_backup(&self, period: Option<Period>, now: Moment) -> Result<String> {
         let now = time::check_plausible("now", now)?;
         let whole = self.read(|tx| read_all(tx, &now))?;
-        let doc = match period {
-            Some(period) => within(whole, period)?,
-            None => whole,
-        };
-        serde_json::to_string_pretty(&doc).map_err(|e| {
-            crate::Error::Inconsistent(format!("the backup could not be written: {e}"))
-        })
+        document_text(whole, period)
     }
 
     /// Imports a backup document (the bytes of a JSON file) into this log:
@@ -60,6 +54,25 @@ impl Store {
             write::merge(tx, &doc, &stored)
         })
     }
+}
+
+impl Snapshot<'_> {
+    /// The backup of [`Store::export_backup`], read from this snapshot: a
+    /// PDF report that carries the backup carries the one of its own pages.
+    pub(crate) fn backup(&self, period: Option<Period>, now: Moment) -> Result<String> {
+        let now = time::check_plausible("now", now)?;
+        document_text(read_all(self.conn, &now)?, period)
+    }
+}
+
+/// `whole`, or its part in `period`, as the backup's JSON text.
+fn document_text(whole: BackupDocument, period: Option<Period>) -> Result<String> {
+    let doc = match period {
+        Some(period) => within(whole, period)?,
+        None => whole,
+    };
+    serde_json::to_string_pretty(&doc)
+        .map_err(|e| crate::Error::Inconsistent(format!("the backup could not be written: {e}")))
 }
 
 /// Everything in the log, as a document stamped with `now`.

@@ -24,6 +24,15 @@ struct SettingsView: View {
                 }
                 Button("Save profile") { Task { await settings.saveProfile(now: .now()); await app.afterChange(now: .now()) } }
             }
+            Section("About you, for the files you choose to sign (optional)") {
+                TextField("Name", text: Binding(get: { settings.identity.name }, set: { settings.identity.name = $0 }))
+                TextField("Date of birth (YYYY-MM-DD)", text: Binding(
+                    get: { settings.identity.birthDate }, set: { settings.identity.birthDate = $0 }))
+                TextField("Patient number", text: Binding(
+                    get: { settings.identity.identifier }, set: { settings.identity.identifier = $0 }))
+                TextField("Given by (clinic)", text: Binding(
+                    get: { settings.identity.issuer }, set: { settings.identity.issuer = $0 }))
+            }
             Section("Quiet hours") {
                 DatePicker("From", selection: $quietStart, displayedComponents: .hourAndMinute)
                 DatePicker("To", selection: $quietEnd, displayedComponents: .hourAndMinute)

@@ -45,8 +45,8 @@ struct ShareView: View {
                 Toggle("Withhold my notes", isOn: Binding(get: { share.redactNotes }, set: { share.redactNotes = $0 }))
                 Toggle("Name my photos (never the images)", isOn: Binding(
                     get: { share.includePhotoReferences }, set: { share.includePhotoReferences = $0 }))
-                TextField("Your name on the FHIR file (optional)", text: Binding(
-                    get: { share.patientName }, set: { share.patientName = $0 }))
+                Toggle("Put my name, date of birth and patient number on the files", isOn: Binding(
+                    get: { share.identifyPatient }, set: { share.identifyPatient = $0 }))
             }
             Section("Files") {
                 FormatToggle("PDF report for your dermatologist", .pdf, share)

@@ -134,6 +134,15 @@ final class ScreenTests: XCTestCase {
         await settings.saveCarePlan(now: morning)
         XCTAssertNil(settings.failure)
         settings.answer(.isotretinoin, present: true, stoppedOn: CalendarDate(year: 2026, month: 1, day: 15))
+        settings.identity.birthDate = "2 April 1990"
+        await settings.saveProfile(now: morning)
+        XCTAssertEqual(settings.failure?.field, "identity.birth_date", "a date not written YYYY-MM-DD")
+        settings.identity.birthDate = "2099-04-02"
+        await settings.saveProfile(now: morning)
+        XCTAssertEqual(settings.failure?.field, "identity.birth_date", "the core refuses a date after today")
+        settings.identity.name = "  Camille Martin "
+        settings.identity.birthDate = "1990-04-02"
+        settings.identity.identifier = "4471"
         await settings.saveProfile(now: morning)
         XCTAssertNil(settings.failure)
 
@@ -144,6 +153,11 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(reloaded.carePlanDraft.restDays, [.face: 14])
         XCTAssertEqual(Set(reloaded.carePlanDraft.allowedZones), [.cheeks, .forehead])
         XCTAssertEqual(reloaded.answers[.isotretinoin], ConditionDraft(present: true, stoppedOn: CalendarDate(year: 2026, month: 1, day: 15)))
+        var expected = IdentityDraft()
+        expected.name = "Camille Martin"
+        expected.birthDate = "1990-04-02"
+        expected.identifier = "4471"
+        XCTAssertEqual(reloaded.identity, expected, "the core trimmed the name")
 
         await reloaded.setQuietHours(from: nil, to: nil)
         XCTAssertNil(reloaded.quietHours)

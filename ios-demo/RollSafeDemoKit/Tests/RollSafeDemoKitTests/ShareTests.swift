@@ -175,6 +175,24 @@ final class ShareTests: XCTestCase {
         XCTAssertTrue(share.backupIgnoresChoices, "the screen warns that the backup keeps the notes")
     }
 
+    func testThePatientIsNamedOnTheFilesOnlyWhenChosen() async throws {
+        let client = try await loggedClient()
+        _ = try await client.saveProfile(
+            ProfileUpdate(skinType: nil, answers: [], identity: PatientIdentity(name: "Camille Martin")), now: now)
+        let share = ShareViewModel(client: client)
+        share.formats = [.pdf, .fhir]
+        await share.prepare(now: now)
+        XCTAssertNil(share.failure)
+        XCTAssertFalse(text(share.files[1]).contains("Camille Martin"), "no name unless chosen")
+        share.identifyPatient = true
+        await share.prepare(now: now)
+        XCTAssertNil(share.failure)
+        XCTAssertTrue(text(share.files[1]).contains("Camille Martin"), "on the FHIR Patient")
+        let named = try await client.reportPdf(options: share.reportOptions, now: now)
+        XCTAssertEqual(share.files[0].data, named)
+        XCTAssertTrue(share.reportOptions.scope.identifyPatient)
+    }
+
     func testThePeriodLimitsWhatIsShared() async throws {
         let client = try await loggedClient()
         let share = ShareViewModel(client: client)
@@ -296,6 +314,22 @@ final class ShareTests: XCTestCase {
             let opened = try await client.openSealed(sealed.data, passphrase: passphrase)
             XCTAssertEqual(opened, original.data, "\(sealed.name) opens to the same bytes")
         }
+    }
+
+    func testASealedShareCarriesTheCsvSetAsOneArchive() async throws {
+        let client = try await loggedClient()
+        let share = ShareViewModel(client: client)
+        share.formats = [.csv]
+        share.sealWithPassphrase = true
+        share.passphrase = passphrase
+        share.passphraseConfirmation = passphrase
+        let ready = await share.prepare(now: now)
+        XCTAssertTrue(ready, "\(String(describing: share.failure))")
+        XCTAssertEqual(share.files.map(\.name), ["rollsafe-2026-03-12-csv.zip.age"], "one file, one passphrase")
+        let opened = try await client.openSealed(share.files[0].data, passphrase: passphrase)
+        let archive = try await client.exportCsvArchive(scope: share.scope, now: now)
+        XCTAssertEqual(opened, archive, "the core's archive of the CSV set")
+        XCTAssertEqual(opened.prefix(4), Data([0x50, 0x4b, 0x03, 0x04]), "a ZIP file")
     }
 
     func testFilesMadeFromAFormChangedMeanwhileAreDropped() async throws {

@@ -20,6 +20,54 @@ public struct ConditionDraft: Equatable, Sendable {
     }
 }
 
+/// Who the user is, as typed on the profile form; blank parts are not given. No rule reads it:
+/// the files name the user only when the Share screen says so.
+public struct IdentityDraft: Equatable, Sendable {
+    /// The name as the user wants it on a report.
+    public var name = ""
+    /// The date of birth as typed, `YYYY-MM-DD`.
+    public var birthDate = ""
+    /// A patient number given by a clinic.
+    public var identifier = ""
+    /// Who gave the patient number.
+    public var issuer = ""
+
+    /// An empty form.
+    public init() {}
+
+    /// The form showing `identity` as saved.
+    ///
+    /// - Parameter identity: the identity of the saved profile.
+    public init(_ identity: PatientIdentity) {
+        name = identity.name ?? ""
+        birthDate = identity.birthDate.map {
+            String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day)
+        } ?? ""
+        identifier = identity.identifier ?? ""
+        issuer = identity.identifierIssuer ?? ""
+    }
+
+    /// The identity to save, or nil when the date of birth is not written `YYYY-MM-DD`.
+    public var identity: PatientIdentity? {
+        func given(_ text: String) -> String? {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        var born: CalendarDate?
+        if let text = given(birthDate) {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                let year = Int32(parts[0]), let month = UInt32(parts[1]), let day = UInt32(parts[2])
+            else { return nil }
+            // The core checks that the date exists and lies between 1900 and today.
+            born = CalendarDate(year: year, month: month, day: day)
+        }
+        return PatientIdentity(
+            name: given(name), birthDate: born, identifier: given(identifier),
+            identifierIssuer: given(issuer))
+    }
+}
+
 /// A care plan as entered from what the dermatologist said.
 public struct CarePlanDraft: Equatable, Sendable {
     /// Who set it, for example "Dr Amara Osei, dermatologist".

@@ -1,4 +1,5 @@
-// Settings: the profile answers (skin type, conditions), quiet hours for
+// Settings: the profile answers (skin type, conditions, and who the user is for the files
+// they choose to sign), quiet hours for
 // notifications, and the care plan from the user's dermatologist.
 import Foundation
 import RollSafe
@@ -14,6 +15,8 @@ public final class SettingsViewModel: ScreenModel {
     public var skinType: SkinType? { didSet { changes.send() } }
     /// The answers given, by condition; a condition missing here is unanswered.
     public var answers: [Condition: ConditionDraft] = [:] { didSet { changes.send() } }
+    /// The name, date of birth and patient number form.
+    public var identity = IdentityDraft() { didSet { changes.send() } }
     /// The profile as last saved.
     public private(set) var profile: Profile?
 
@@ -46,6 +49,7 @@ public final class SettingsViewModel: ScreenModel {
             self.answers = Dictionary(
                 (profile?.answers ?? []).map { ($0.condition, ConditionDraft(present: $0.present, stoppedOn: $0.stoppedOn)) },
                 uniquingKeysWith: { _, last in last })
+            self.identity = profile.map { IdentityDraft($0.identity) } ?? IdentityDraft()
             self.quietHours = try await $0.run { try $0.quietHours() }
             let plan = try await $0.run { try $0.carePlan() }
             self.carePlan = plan
@@ -63,17 +67,25 @@ public final class SettingsViewModel: ScreenModel {
         answers[condition] = ConditionDraft(present: present, stoppedOn: stoppedOn)
     }
 
-    /// Saves the profile: every answer shown counts as confirmed by the user at `now`.
+    /// Saves the profile: every answer shown counts as confirmed by the user at `now`. A date of
+    /// birth not written `YYYY-MM-DD` saves nothing (`identity.birth_date`); the core checks
+    /// the rest.
     ///
     /// - Parameter now: the current moment.
     public func saveProfile(now: Moment) async {
+        guard let identity = identity.identity else {
+            failure = .invalidInput(field: "identity.birth_date", reason: "write the date of birth as YYYY-MM-DD")
+            changes.send()
+            return
+        }
         let update = ProfileUpdate(
             skinType: skinType,
             answers: Choices.conditions.compactMap { condition in
                 answers[condition].map {
                     ConditionAnswer(condition: condition, present: $0.present, stoppedOn: $0.stoppedOn, confirmedAt: now)
                 }
-            })
+            },
+            identity: identity)
         await perform {
             let saved = try await $0.saveProfile(update, now: now)
             self.profile = saved.profile

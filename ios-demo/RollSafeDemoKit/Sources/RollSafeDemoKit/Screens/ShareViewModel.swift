@@ -98,8 +98,9 @@ public final class ShareViewModel: ScreenModel {
     public var includePhotoReferences = false {
         didSet { formChanged() }
     }
-    /// A name to put on the FHIR Patient; empty keeps it pseudonymous.
-    public var patientName = "" {
+    /// Put the name, date of birth and patient number from the profile on the PDF and the FHIR
+    /// Patient; off, the files name no one and the FHIR ids cannot be linked to a named export's.
+    public var identifyPatient = false {
         didSet { formChanged() }
     }
     /// The files to make; the PDF report, FHIR and CSV by default.
@@ -157,7 +158,7 @@ public final class ShareViewModel: ScreenModel {
     public var scope: ExportScope {
         ExportScope(
             period: period, sections: sections, redactNotes: redactNotes,
-            includePhotoReferences: includePhotoReferences)
+            includePhotoReferences: includePhotoReferences, identifyPatient: identifyPatient)
     }
 
     /// The PDF report's options: the scope and the paper.
@@ -220,15 +221,18 @@ public final class ShareViewModel: ScreenModel {
             }
             var bundle: String?
             if wanted(.fhir) {
-                let name = patientName.trimmingCharacters(in: .whitespacesAndNewlines)
-                bundle = try await client.exportFhir(
-                    scope: scope, patientName: name.isEmpty ? nil : name, reportPdf: pdf, now: now)
+                bundle = try await client.exportFhir(scope: scope, reportPdf: pdf, now: now)
             }
             var csv: [String: Data] = [:]
             if wanted(.csv) {
                 for file in try await client.exportCsv(scope: scope) {
                     csv[file.name] = file.data
                 }
+            }
+            // Sealed, the CSV set travels as one archive: one passphrase opens every file.
+            var csvArchive: Data?
+            if wanted(.csvArchive) {
+                csvArchive = try await client.exportCsvArchive(scope: scope, now: now)
             }
             var backup: String?
             if wanted(.backup) {
@@ -240,6 +244,7 @@ public final class ShareViewModel: ScreenModel {
                 case .report: plain = pdf
                 case .fhir: plain = bundle.map { Data($0.utf8) }
                 case .csv: plain = file.csvName.flatMap { csv[$0] }
+                case .csvArchive: plain = csvArchive
                 case .backup: plain = backup.map { Data($0.utf8) }
                 }
                 // The core plans only what its exports make; a gap is a bug, not a refusal.

@@ -103,12 +103,19 @@ final class ClientTodayAndExportsTests: XCTestCase {
     func testTheFhirBundleAndCsvFilesComeThroughTheClient() async throws {
         let (client, _) = try await loggedClient()
         let now = moment("2026-03-05T10:00:00+01:00")
-        let bundle = try await client.exportFhir(scope: everything, patientName: "Alex Example", now: now)
+        _ = try await client.saveProfile(
+            ProfileUpdate(skinType: nil, answers: [], identity: PatientIdentity(name: "Alex Example")), now: now)
+        let named = ExportScope(
+            period: nil, sections: .all, redactNotes: false, includePhotoReferences: false,
+            identifyPatient: true)
+        let bundle = try await client.exportFhir(scope: named, now: now)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bundle.utf8)) as? [String: Any])
         XCTAssertEqual(json["resourceType"] as? String, "Bundle")
         XCTAssertEqual(json["type"] as? String, "collection")
-        XCTAssertEqual(bundle, try client.store.exportFhir(scope: everything, patientName: "Alex Example", reportPdf: nil, now: now))
+        XCTAssertEqual(bundle, try client.store.exportFhir(scope: named, reportPdf: nil, now: now))
         XCTAssertTrue(bundle.contains("Alex Example"))
+        let pseudonymous = try await client.exportFhir(scope: everything, now: now)
+        XCTAssertFalse(pseudonymous.contains("Alex Example"), "named only when asked")
 
         let files = try await client.exportCsv(scope: everything)
         XCTAssertFalse(files.isEmpty)

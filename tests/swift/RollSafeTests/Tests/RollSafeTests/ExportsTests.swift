@@ -44,7 +44,7 @@ final class ExportsTests: XCTestCase {
     func testTheFhirBundleIsTheOneRustMakes() throws {
         let store = try restored()
         let expected = try Data(contentsOf: try exports().appendingPathComponent("expected/fhir.json"))
-        let bundle = try store.exportFhir(scope: everything, patientName: nil, reportPdf: nil, now: now)
+        let bundle = try store.exportFhir(scope: everything, reportPdf: nil, now: now)
         XCTAssertEqual(Data(bundle.utf8), expected)
     }
 

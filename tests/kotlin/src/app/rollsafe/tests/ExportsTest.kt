@@ -62,7 +62,7 @@ class ExportsTest {
         restored().use { store ->
             assertArrayEquals(
                 exports.resolve("expected/fhir.json").readBytes(),
-                store.exportFhir(everything, null, null, now).toByteArray(Charsets.UTF_8),
+                store.exportFhir(everything, null, now).toByteArray(Charsets.UTF_8),
             )
         }
     }

@@ -64,7 +64,7 @@ class KotlinLayerExportsTest {
                         redactNotes = true,
                         includePhotoReferences = false,
                     )
-                    assertEquals(store.exportFhir(scope, null, null, now), rs.exportFhir(scope, now = now))
+                    assertEquals(store.exportFhir(scope, null, now), rs.exportFhir(scope, now = now))
                     assertEquals(store.exportCsv(scope), rs.exportCsv(scope))
                     val backup = rs.exportBackup(now = now)
                     assertEquals(store.exportBackup(null, now), backup)

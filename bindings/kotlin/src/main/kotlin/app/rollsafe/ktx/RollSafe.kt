@@ -25,6 +25,7 @@ import app.rollsafe.ReportOptions
 import app.rollsafe.ReportUpdate
 import app.rollsafe.RollSafeException
 import app.rollsafe.RollSafeStore
+import app.rollsafe.ShareKind
 import app.rollsafe.SavedCarePlan
 import app.rollsafe.SavedProfile
 import app.rollsafe.Session
@@ -163,18 +164,17 @@ class RollSafe(
         withContext(dispatcher) { store.importBackup(document, now) }
 
     /**
-     * A FHIR R4 Bundle (JSON text) of what [scope] covers, for a clinic's system.
-     * [patientName] names the Patient (otherwise pseudonymous); [reportPdf], the PDF report
-     * shared alongside, adds a DocumentReference describing it (its size and hash, not its
-     * bytes). See [RollSafeStore.exportFhir].
+     * A FHIR R4 Bundle (JSON text) of what [scope] covers, for a clinic's system. The
+     * Patient is named from the profile only when [ExportScope.identifyPatient] is set;
+     * [reportPdf], the PDF report shared alongside, adds a DocumentReference describing it
+     * (its size and hash, not its bytes). See [RollSafeStore.exportFhir].
      */
     suspend fun exportFhir(
         scope: ExportScope,
-        patientName: String? = null,
         reportPdf: ByteArray? = null,
         now: Moment,
     ): String =
-        withContext(dispatcher) { store.exportFhir(scope, patientName, reportPdf, now) }
+        withContext(dispatcher) { store.exportFhir(scope, reportPdf, now) }
 
     /**
      * One CSV file (name and UTF-8 text, with a header row) per kind of record [scope]
@@ -183,6 +183,14 @@ class RollSafe(
      */
     suspend fun exportCsv(scope: ExportScope, utf8Bom: Boolean = false): List<CsvFile> =
         withContext(dispatcher) { store.exportCsv(scope, utf8Bom) }
+
+    /**
+     * The files of [exportCsv] as one ZIP archive dated [now]: what a sealed share carries
+     * ([ShareKind.CSV_ARCHIVE]), so one passphrase opens the set. See
+     * [RollSafeStore.exportCsvArchive].
+     */
+    suspend fun exportCsvArchive(scope: ExportScope, now: Moment, utf8Bom: Boolean = false): ByteArray =
+        withContext(dispatcher) { store.exportCsvArchive(scope, now, utf8Bom) }
 
     /**
      * The dermatologist's PDF report (the bytes of a `%PDF-` file): one to two pages of

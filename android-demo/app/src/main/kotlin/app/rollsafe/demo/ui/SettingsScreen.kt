@@ -76,6 +76,12 @@ fun SettingsScreen(graph: AppGraph, clock: Clock) {
                     Switch(ui.answers[c]?.present == true, { on -> settings.answer(c, Answer(present = on)) })
                 }
             }
+            Text("About you, for the files you choose to sign (optional)", style = MaterialTheme.typography.titleSmall)
+            val id = ui.identity
+            OutlinedTextField(id.name, { v -> settings.editIdentity { it.copy(name = v) } }, label = { Text("Name") })
+            OutlinedTextField(id.birthDate, { v -> settings.editIdentity { it.copy(birthDate = v) } }, label = { Text("Date of birth (YYYY-MM-DD)") })
+            OutlinedTextField(id.identifier, { v -> settings.editIdentity { it.copy(identifier = v) } }, label = { Text("Patient number") })
+            OutlinedTextField(id.issuer, { v -> settings.editIdentity { it.copy(issuer = v) } }, label = { Text("Given by (clinic)") })
             Button(onClick = { vm.act { now -> saveProfile(now) } }) { Text("Save profile") }
         }
         Section("Quiet hours") {

@@ -72,7 +72,7 @@ fun ShareScreen(graph: AppGraph, clock: Clock) {
         Section("Privacy") {
             Toggle("Withhold my notes", ui.redactNotes) { share.setPrivacy(it, ui.includePhotoReferences) }
             Toggle("Name my photos (the images are never sent)", ui.includePhotoReferences) { share.setPrivacy(ui.redactNotes, it) }
-            OutlinedTextField(ui.patientName, share::setPatientName, label = { Text("My name on the FHIR record (optional)") })
+            Toggle("Put my name, date of birth and patient number on the files", ui.identifyPatient, share::setIdentifyPatient)
         }
         Section("Formats") {
             Toggle("PDF report (to read or print)", ShareFormat.PDF in ui.formats) { share.toggleFormat(ShareFormat.PDF) }

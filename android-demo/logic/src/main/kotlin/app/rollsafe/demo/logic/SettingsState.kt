@@ -1,4 +1,5 @@
-// The Settings screen: the profile answers (skin type, conditions and medications),
+// The Settings screen: the profile answers (skin type, conditions and medications, and
+// who the user is, for the files they choose to sign),
 // quiet hours for reminders, and the care plan from the user's dermatologist. Saved
 // as the user enters them; the core checks them and decides what they change.
 package app.rollsafe.demo.logic
@@ -12,12 +13,17 @@ import app.rollsafe.CarePlanRest
 import app.rollsafe.Condition
 import app.rollsafe.ConditionAnswer
 import app.rollsafe.Moment
+import app.rollsafe.PatientIdentity
 import app.rollsafe.Profile
 import app.rollsafe.ProfileUpdate
 import app.rollsafe.ProductCategory
 import app.rollsafe.QuietHours
 import app.rollsafe.SkinType
 import app.rollsafe.ktx.RollSafe
+import app.rollsafe.ktx.toCalendarDate
+import app.rollsafe.ktx.toLocalDate
+import java.time.LocalDate
+import java.time.format.DateTimeParseException
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
@@ -30,6 +36,49 @@ import kotlinx.coroutines.flow.update
  * @property stoppedOn for isotretinoin: the local date it was stopped (`null` while taken).
  */
 data class Answer(val present: Boolean, val stoppedOn: CalendarDate? = null)
+
+/**
+ * Who the user is, as typed on the profile form; blank parts are not given. No rule reads
+ * it: the files name the user only when the Share screen says so.
+ *
+ * @property name the name as the user wants it on a report.
+ * @property birthDate the date of birth as typed, `YYYY-MM-DD`.
+ * @property identifier a patient number given by a clinic.
+ * @property issuer who gave the patient number.
+ */
+data class IdentityForm(
+    val name: String = "",
+    val birthDate: String = "",
+    val identifier: String = "",
+    val issuer: String = "",
+) {
+    /** The identity to save, or `null` when the date of birth is not a date. */
+    fun toIdentity(): PatientIdentity? {
+        val born = birthDate.trim().ifEmpty { null }?.let {
+            try {
+                LocalDate.parse(it).toCalendarDate()
+            } catch (_: DateTimeParseException) {
+                return null
+            }
+        }
+        return PatientIdentity(
+            name = name.trim().ifEmpty { null },
+            birthDate = born,
+            identifier = identifier.trim().ifEmpty { null },
+            identifierIssuer = issuer.trim().ifEmpty { null },
+        )
+    }
+
+    companion object {
+        /** The form showing [identity] as saved. */
+        fun of(identity: PatientIdentity): IdentityForm = IdentityForm(
+            name = identity.name.orEmpty(),
+            birthDate = identity.birthDate?.toLocalDate()?.toString().orEmpty(),
+            identifier = identity.identifier.orEmpty(),
+            issuer = identity.identifierIssuer.orEmpty(),
+        )
+    }
+}
 
 /**
  * The care plan form, as the user copies it from their dermatologist.
@@ -80,6 +129,7 @@ data class CarePlanForm(
  *
  * @property skinType the Fitzpatrick skin type chosen, if any.
  * @property answers the conditions answered so far.
+ * @property identity the name, date of birth and patient number form.
  * @property savedProfile the profile as last saved.
  * @property quietHours the quiet hours in force (`null`: none).
  * @property carePlan the care plan form.
@@ -89,6 +139,7 @@ data class CarePlanForm(
 data class SettingsUi(
     val skinType: SkinType? = null,
     val answers: Map<Condition, Answer> = emptyMap(),
+    val identity: IdentityForm = IdentityForm(),
     val savedProfile: Profile? = null,
     val quietHours: QuietHours? = null,
     val carePlan: CarePlanForm = CarePlanForm(),
@@ -121,6 +172,7 @@ class SettingsState(
                 _state.value = SettingsUi(
                     skinType = profile?.skinType,
                     answers = profile?.answers.orEmpty().associate { it.condition to Answer(it.present, it.stoppedOn) },
+                    identity = profile?.identity?.let(IdentityForm::of) ?: IdentityForm(),
                     savedProfile = profile,
                     quietHours = quiet,
                     carePlan = plan?.let(CarePlanForm::of) ?: CarePlanForm(),
@@ -138,16 +190,29 @@ class SettingsState(
     fun answer(condition: Condition, answer: Answer) =
         _state.update { it.copy(answers = it.answers + (condition to answer), problem = null) }
 
+    /** Edits the name, date of birth and patient number form. */
+    fun editIdentity(change: (IdentityForm) -> IdentityForm) =
+        _state.update { it.copy(identity = change(it.identity), problem = null) }
+
     /** Edits the care plan form. */
     fun editCarePlan(change: (CarePlanForm) -> CarePlanForm) =
         _state.update { it.copy(carePlan = change(it.carePlan), problem = null) }
 
-    /** Saves the profile form as a new revision; every answer is confirmed at [now]. */
+    /**
+     * Saves the profile form as a new revision; every answer is confirmed at [now]. A date of
+     * birth that is not a date (`identity.birth_date`) saves nothing; the core checks the rest.
+     */
     suspend fun saveProfile(now: Moment) {
         val ui = _state.value
+        val identity = ui.identity.toIdentity()
+        if (identity == null) {
+            _state.update { it.copy(problem = Problem("Write the date of birth as YYYY-MM-DD.", "identity.birth_date")) }
+            return
+        }
         val update = ProfileUpdate(
             skinType = ui.skinType,
             answers = ui.answers.map { (condition, a) -> ConditionAnswer(condition, a.present, a.stoppedOn, now) },
+            identity = identity,
         )
         when (val outcome = attempt { rollSafe.saveProfile(update, now) }) {
             is Outcome.Done -> {

@@ -92,7 +92,9 @@ data class SealChoice(val on: Boolean = false, val passphrase: String = "", val 
  *   (FHIR and CSV; the backup keeps the notes).
  * @property includePhotoReferences name the photos (file name and SHA-256); the images
  *   themselves never leave the phone through an export.
- * @property patientName a name for the FHIR Patient; blank keeps the bundle pseudonymous.
+ * @property identifyPatient put the name, date of birth and patient number from the profile
+ *   on the PDF and the FHIR Patient; off, the files name no one and the FHIR ids cannot be
+ *   linked to a named export's.
  * @property formats the formats to produce (the PDF report is on by default).
  * @property paper the PDF report's page size; its default is the app's (from the phone's
  *   region), given to [ShareState].
@@ -110,7 +112,7 @@ data class ShareUi(
     val sections: ExportSections = ExportSections.all(),
     val redactNotes: Boolean = false,
     val includePhotoReferences: Boolean = false,
-    val patientName: String = "",
+    val identifyPatient: Boolean = false,
     val formats: Set<ShareFormat> = setOf(ShareFormat.PDF, ShareFormat.FHIR, ShareFormat.CSV),
     val paper: Paper = Paper.A4,
     val seal: SealChoice = SealChoice(),
@@ -143,8 +145,8 @@ class ShareState(private val rollSafe: RollSafe, paper: Paper) {
     fun setPrivacy(redactNotes: Boolean, includePhotoReferences: Boolean) =
         edit { it.copy(redactNotes = redactNotes, includePhotoReferences = includePhotoReferences) }
 
-    /** Sets the name to put on the FHIR Patient (blank: none). */
-    fun setPatientName(name: String) = edit { it.copy(patientName = name) }
+    /** Names the patient on the files (from the profile), or not. */
+    fun setIdentifyPatient(on: Boolean) = edit { it.copy(identifyPatient = on) }
 
     /** Adds [format] if absent, removes it if present. */
     fun toggleFormat(format: ShareFormat) =
@@ -182,7 +184,7 @@ class ShareState(private val rollSafe: RollSafe, paper: Paper) {
             return
         }
         val period = if (ui.from != null && ui.to != null) DateRange.of(ui.from, ui.to) else null
-        val scope = ExportScope(period, ui.sections, ui.redactNotes, ui.includePhotoReferences)
+        val scope = ExportScope(period, ui.sections, ui.redactNotes, ui.includePhotoReferences, ui.identifyPatient)
         val options = ShareOptions(
             report = ShareFormat.PDF in ui.formats,
             fhir = ShareFormat.FHIR in ui.formats,
@@ -198,17 +200,20 @@ class ShareState(private val rollSafe: RollSafe, paper: Paper) {
             // The PDF first: the FHIR bundle describes it (size and hash) when both go.
             val reportPdf = if (ShareKind.REPORT in kinds) rollSafe.reportPdf(ReportOptions(scope, ui.paper), now) else null
             val bundle = if (ShareKind.FHIR in kinds) {
-                rollSafe.exportFhir(scope, ui.patientName.trim().ifEmpty { null }, reportPdf, now)
+                rollSafe.exportFhir(scope, reportPdf, now)
             } else {
                 null
             }
             val csv: Map<String, String> = if (ShareKind.CSV in kinds) rollSafe.exportCsv(scope).associate { it.name to it.contents } else emptyMap()
+            // Sealed, the CSV set travels as one archive: one passphrase opens every file.
+            val csvArchive = if (ShareKind.CSV_ARCHIVE in kinds) rollSafe.exportCsvArchive(scope, now) else null
             val backup = if (ShareKind.BACKUP in kinds) rollSafe.exportBackup(period, now) else null
             planned.map { file ->
                 val plain = when (file.kind) {
                     ShareKind.REPORT -> reportPdf
                     ShareKind.FHIR -> bundle?.toByteArray(Charsets.UTF_8)
                     ShareKind.CSV -> file.csvName?.let { csv[it] }?.toByteArray(Charsets.UTF_8)
+                    ShareKind.CSV_ARCHIVE -> csvArchive
                     ShareKind.BACKUP -> backup?.toByteArray(Charsets.UTF_8)
                 }
                 // The core plans only what its exports make; a gap is a bug, not a refusal.

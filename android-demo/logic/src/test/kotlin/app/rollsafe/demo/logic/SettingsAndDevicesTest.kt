@@ -24,7 +24,9 @@ class SettingsAndDevicesTest {
             val settings = SettingsState(rs) { changes += it }
             settings.setSkinType(SkinType.IV)
             settings.answer(Condition.ISOTRETINOIN, Answer(present = true, stoppedOn = CalendarDate(2026, 1u, 15u)))
+            settings.editIdentity { it.copy(name = " Camille Martin ", birthDate = "1990-04-02", identifier = "4471") }
             settings.saveProfile(paris("2026-03-02T19:00"))
+            assertNull(settings.state.value.problem, "${settings.state.value.problem}")
             settings.setQuietHours(QuietHours(1320u, 420u), paris("2026-03-02T19:01"))
             settings.editCarePlan {
                 it.copy(setBy = "Dr Osei", rest = mapOf(BodyRegion.SCALP to 14u), allowedZones = listOf(BodyZone.SCALP))
@@ -38,6 +40,7 @@ class SettingsAndDevicesTest {
             reread.state.value.let { ui ->
                 assertEquals(SkinType.IV, ui.skinType)
                 assertEquals(Answer(true, CalendarDate(2026, 1u, 15u)), ui.answers[Condition.ISOTRETINOIN])
+                assertEquals(IdentityForm("Camille Martin", "1990-04-02", "4471", ""), ui.identity, "the core trimmed the name")
                 assertEquals(QuietHours(1320u, 420u), ui.quietHours)
                 assertEquals(mapOf(BodyRegion.SCALP to 14u), ui.carePlan.rest)
                 assertEquals(listOf(BodyZone.SCALP), ui.carePlan.allowedZones)
@@ -54,6 +57,15 @@ class SettingsAndDevicesTest {
             settings.answer(Condition.COLD_SORES, Answer(present = true, stoppedOn = CalendarDate(2026, 1u, 15u)))
             settings.saveProfile(paris("2026-03-02T19:00"))
             assertEquals("answers.stopped_on", settings.state.value.problem?.field, "${settings.state.value.problem}")
+            assertNull(rs.withStore { it.profile() })
+            // A date of birth that is not a date is refused here; one in the future by the core.
+            settings.answer(Condition.COLD_SORES, Answer(present = true))
+            settings.editIdentity { it.copy(birthDate = "2 April 1990") }
+            settings.saveProfile(paris("2026-03-02T19:00"))
+            assertEquals("identity.birth_date", settings.state.value.problem?.field, "${settings.state.value.problem}")
+            settings.editIdentity { it.copy(birthDate = "2026-03-03") }
+            settings.saveProfile(paris("2026-03-02T19:00"))
+            assertEquals("identity.birth_date", settings.state.value.problem?.field, "${settings.state.value.problem}")
             assertNull(rs.withStore { it.profile() })
 
             val devices = DevicesState(rs)

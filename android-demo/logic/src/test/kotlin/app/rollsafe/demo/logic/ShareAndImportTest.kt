@@ -7,6 +7,8 @@ package app.rollsafe.demo.logic
 import app.rollsafe.ExportScope
 import app.rollsafe.ExportSections
 import app.rollsafe.Paper
+import app.rollsafe.PatientIdentity
+import app.rollsafe.ProfileUpdate
 import app.rollsafe.ReportOptions
 import app.rollsafe.RollSafeStore
 import app.rollsafe.ktx.RollSafe
@@ -38,7 +40,8 @@ class ShareAndImportTest {
             aLoggedSession(rs, note)
             val share = ShareState(rs, Paper.A4)
             share.toggleFormat(ShareFormat.BACKUP)
-            share.setPatientName("  Camille Martin ")
+            rs.saveProfile(ProfileUpdate(null, emptyList(), PatientIdentity(name = "  Camille Martin ")), now)
+            share.setIdentifyPatient(true)
             share.export(now)
             val ui = share.state.value
             assertNull(ui.problem, "${ui.problem}")
@@ -48,7 +51,9 @@ class ShareAndImportTest {
             val pdf = ui.files.first()
             assertEquals("${prefix}report.pdf", pdf.name)
             assertEquals("application/pdf", pdf.mimeType)
-            assertArrayEquals(rs.reportPdf(ReportOptions(everything, Paper.A4), now), pdf.bytes)
+            val named = everything.copy(identifyPatient = true)
+            assertArrayEquals(rs.reportPdf(ReportOptions(named, Paper.A4), now), pdf.bytes)
+            assertFalse(rs.reportPdf(ReportOptions(everything, Paper.A4), now).contentEquals(pdf.bytes), "the report names the patient")
 
             // The FHIR bundle: a Bundle of type collection, with the patient and the session.
             val fhir = ui.files.named("fhir.json")
@@ -64,7 +69,7 @@ class ShareAndImportTest {
             assertTrue(fhir.text().contains(note), "notes are shared unless withheld")
             // Exactly what the core makes for the form's scope, describing the PDF it travels
             // with: the holder decides nothing.
-            assertEquals(rs.exportFhir(everything, "Camille Martin", pdf.bytes, now), fhir.text())
+            assertEquals(rs.exportFhir(named, pdf.bytes, now), fhir.text())
 
             // The CSV files: the core's, in its order, named after the date of the export.
             val csv = ui.files.filter { it.mimeType == "text/csv" }

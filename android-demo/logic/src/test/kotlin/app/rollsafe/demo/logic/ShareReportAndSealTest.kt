@@ -66,7 +66,7 @@ class ShareReportAndSealTest {
             assertEquals("application/pdf", attachment["contentType"].asString)
             val sha1 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(pdf.bytes))
             assertEquals(sha1, attachment["hash"].asString)
-            assertEquals(rs.exportFhir(everything, null, pdf.bytes, now), files.named("fhir.json").text())
+            assertEquals(rs.exportFhir(everything, pdf.bytes, now), files.named("fhir.json").text())
 
             // Another paper reaches the core, and makes another PDF.
             share.setPaper(Paper.A4)
@@ -120,7 +120,7 @@ class ShareReportAndSealTest {
             // Inside: the very files an unsealed export makes (the PDF is deterministic).
             val pdf = openSealedExport(files.named("report.pdf.age").bytes, passphrase)
             assertArrayEquals(rs.reportPdf(ReportOptions(everything, Paper.A4), now), pdf)
-            assertEquals(rs.exportFhir(everything, null, pdf, now), String(openSealedExport(files.named("fhir.json.age").bytes, passphrase), Charsets.UTF_8))
+            assertEquals(rs.exportFhir(everything, pdf, now), String(openSealedExport(files.named("fhir.json.age").bytes, passphrase), Charsets.UTF_8))
             val backup = rs.exportBackup(null, now)
             val sealedBackup = files.named("backup.json.age")
 
@@ -175,6 +175,25 @@ class ShareReportAndSealTest {
                 assertEquals(1, told, "the app is told the log changed")
                 assertEquals(backup, fresh.exportBackup(null, now))
             }
+        }
+    }
+
+    @Test
+    fun `a sealed share carries the CSV set as one archive`() = runBlocking {
+        withLog { rs, _ ->
+            aLoggedSession(rs, note)
+            val share = ShareState(rs, Paper.A4)
+            share.toggleFormat(ShareFormat.PDF)
+            share.toggleFormat(ShareFormat.FHIR)
+            share.setSealed(true)
+            share.setPassphrase(passphrase, passphrase)
+            share.export(now)
+            val files = share.state.value.files
+            assertNull(share.state.value.problem, "${share.state.value.problem}")
+            assertEquals(listOf("${prefix}csv.zip.age"), files.map { it.name }, "one file, one passphrase")
+            val opened = openSealedExport(files.single().bytes, passphrase)
+            assertArrayEquals(rs.exportCsvArchive(everything, now), opened, "the core's archive of the CSV set")
+            assertArrayEquals(byteArrayOf(0x50, 0x4b, 0x03, 0x04), opened.copyOf(4), "a ZIP file")
         }
     }
 
