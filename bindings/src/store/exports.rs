@@ -94,13 +94,7 @@ impl RollSafeStore {
         scope: ExportScope,
         utf8_bom: bool,
     ) -> Result<Vec<CsvFile>, RollSafeError> {
-        let scope = scope.to_core()?;
-        let options = core::export::csv::CsvOptions {
-            period: scope.period,
-            sections: scope.sections,
-            privacy: scope.privacy,
-            utf8_bom,
-        };
+        let options = csv_options(&scope, utf8_bom)?;
         Ok(core::export::csv::files(&self.core, &options)?
             .into_iter()
             .map(CsvFile::from)
@@ -117,19 +111,27 @@ impl RollSafeStore {
         now: Moment,
         utf8_bom: bool,
     ) -> Result<Vec<u8>, RollSafeError> {
-        let scope = scope.to_core()?;
-        let options = core::export::csv::CsvOptions {
-            period: scope.period,
-            sections: scope.sections,
-            privacy: scope.privacy,
-            utf8_bom,
-        };
+        let options = csv_options(&scope, utf8_bom)?;
         Ok(core::export::csv::archive(
             &self.core,
             &options,
             now.to_core("now")?,
         )?)
     }
+}
+
+/// The CSV export's options for `scope`.
+fn csv_options(
+    scope: &ExportScope,
+    utf8_bom: bool,
+) -> Result<core::export::csv::CsvOptions, RollSafeError> {
+    let scope = scope.to_core()?;
+    Ok(core::export::csv::CsvOptions {
+        period: scope.period,
+        sections: scope.sections,
+        privacy: scope.privacy,
+        utf8_bom,
+    })
 }
 
 /// Seals an export (the bytes of a PDF, a FHIR bundle, a backup) with a
