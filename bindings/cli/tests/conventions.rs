@@ -1,0 +1,96 @@
+//! The conventions every verb keeps: `--out -` is standard output, counts
+//! read right in the singular, and an empty file at `--db` is refused, never
+//! quietly made into a new log.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: the workspace lints keep these out of the shipped code only"
+)]
+
+mod common;
+
+use std::fs;
+
+use common::{DemoLog, NOW, rollsafe_at};
+
+#[test]
+fn out_dash_writes_the_export_to_standard_output_and_no_file() {
+    let log = DemoLog::new();
+    let db = log.db.to_str().unwrap();
+    let run = rollsafe_at(
+        log.dir.path(),
+        [
+            "export", "--db", db, "--format", "json", "--out", "-", "--now", NOW,
+        ],
+    )
+    .ok();
+    let document = run.json();
+    assert!(document.get("sessions").is_some(), "{}", run.stdout);
+    assert!(!log.path("-").exists(), "a file named '-' was written");
+}
+
+#[test]
+fn out_dash_writes_the_pdf_report_to_standard_output_and_no_file() {
+    let log = DemoLog::new();
+    let db = log.db.to_str().unwrap();
+    let run = rollsafe_at(
+        log.dir.path(),
+        ["report", "--db", db, "--out", "-", "--now", NOW],
+    )
+    .ok();
+    assert!(run.bytes.starts_with(b"%PDF-"), "not a PDF on stdout");
+    assert!(!log.path("-").exists(), "a file named '-' was written");
+}
+
+#[test]
+fn one_session_is_counted_in_the_singular() {
+    let log = DemoLog::new();
+    // Three days before NOW the scalp roller was used, and nothing else.
+    let run = log
+        .run("sessions", &["--from", "2026-11-19", "--to", "2026-11-19"])
+        .ok();
+    assert!(run.stdout.ends_with("\n1 session\n"), "{}", run.stdout);
+    let all = log.run("sessions", &[]).ok();
+    assert!(all.stdout.ends_with("\n9 sessions\n"), "{}", all.stdout);
+}
+
+#[test]
+fn an_empty_file_at_db_is_refused_like_a_damaged_one_and_left_as_it_was() {
+    let log = DemoLog::new();
+    let empty = log.path("empty.sqlite3");
+    fs::write(&empty, b"").unwrap();
+    for verb in ["status", "devices"] {
+        log.run_on(&empty, verb, &["--now", NOW])
+            .fails(1, "is empty");
+    }
+    let backup = log.path("backup.json");
+    log.run(
+        "export",
+        &[
+            "--format",
+            "json",
+            "--out",
+            backup.to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
+    )
+    .ok();
+    log.run_on(&empty, "import", &[backup.to_str().unwrap(), "--now", NOW])
+        .fails(1, "is empty");
+    assert_eq!(
+        fs::metadata(&empty).unwrap().len(),
+        0,
+        "the file was changed"
+    );
+    let mut names: Vec<String> = fs::read_dir(log.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("empty"))
+        .collect();
+    rollsafe_core::sorting::sort(&mut names);
+    assert_eq!(names, ["empty.sqlite3"], "the file was moved or joined");
+}
