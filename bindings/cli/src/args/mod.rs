@@ -105,7 +105,7 @@ pub enum Command {
     Init(DbArg),
 
     /// Add, edit, re-head, flag or retire a device.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help!("rollsafe device add --kind roller --needle 0.25 --nickname \"Face roller\""))]
     Device(DeviceCommand),
 
     /// Record a cleaning of a device (it stops its soak timer).
@@ -136,11 +136,11 @@ pub enum Command {
     CheckIn(CheckInArgs),
 
     /// Show or change the profile (skin type, conditions, identity).
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help!("rollsafe profile set --skin-type III"))]
     Profile(ProfileCommand),
 
     /// Show or set the dermatologist's care plan.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help!("rollsafe care-plan show"))]
     CarePlan(CarePlanCommand),
 
     /// The open alerts (rises of risk not yet acknowledged), or all of them.
@@ -160,7 +160,7 @@ pub enum Command {
     QuietHours(QuietHoursArgs),
 
     /// Edit, delete or show the history of one session.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help!("rollsafe session history ID"))]
     Session(SessionCommand),
 
     /// Write a shell completion script to standard output.
