@@ -36,10 +36,15 @@ fn every_verb_has_help_with_an_example() {
     let mut leaves = 0;
     for verb in &listed {
         let help = rollsafe([verb.as_str(), "--help"]).ok().stdout;
-        assert!(help.contains("Example:\n  rollsafe "), "{verb} --help has no example:\n{help}");
+        assert!(
+            help.contains("Example:\n  rollsafe "),
+            "{verb} --help has no example:\n{help}"
+        );
         assert!(help.contains("--json"), "{verb} --help lacks --json");
         for sub in verbs(&help) {
-            let help = rollsafe([verb.as_str(), sub.as_str(), "--help"]).ok().stdout;
+            let help = rollsafe([verb.as_str(), sub.as_str(), "--help"])
+                .ok()
+                .stdout;
             assert!(
                 help.contains(&format!("Example:\n  rollsafe {verb} {sub}")),
                 "{verb} {sub} --help has no example of itself:\n{help}"
@@ -59,11 +64,18 @@ fn completions_and_the_manual_page_come_from_the_command_line_definitions() {
         }
         // The core's codes are offered where the shell takes values.
         if ["bash", "zsh", "fish"].contains(&shell) {
-            assert!(script.contains("scalp_roller"), "{shell} completions lack the codes");
+            assert!(
+                script.contains("scalp_roller"),
+                "{shell} completions lack the codes"
+            );
         }
     }
     let page = rollsafe(["man"]).ok().stdout;
-    assert!(page.starts_with(".ie") || page.contains(".TH rollsafe"), "{}", &page[..200]);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH rollsafe"),
+        "{}",
+        &page[..200]
+    );
     for section in [".TH rollsafe-log", ".TH rollsafe-device", "\\-\\-ack"] {
         assert!(page.contains(section), "the manual page lacks {section}");
     }
@@ -74,7 +86,11 @@ fn completions_and_the_manual_page_come_from_the_command_line_definitions() {
 fn help_on_terminal(no_color: bool) -> String {
     let mut command = Command::new("script");
     command
-        .args(["-qec", &format!("{} --help", env!("CARGO_BIN_EXE_rollsafe")), "/dev/null"])
+        .args([
+            "-qec",
+            &format!("{} --help", env!("CARGO_BIN_EXE_rollsafe")),
+            "/dev/null",
+        ])
         .env_remove("NO_COLOR");
     if no_color {
         command.env("NO_COLOR", "1");
@@ -87,12 +103,24 @@ fn help_on_terminal(no_color: bool) -> String {
 #[test]
 fn colour_only_on_a_terminal_and_never_with_no_color() {
     const ESCAPE: char = '\u{1b}';
-    assert!(help_on_terminal(false).contains(ESCAPE), "no colour on a terminal");
-    assert!(!help_on_terminal(true).contains(ESCAPE), "colour despite NO_COLOR");
-    assert!(!rollsafe(["--help"]).ok().stdout.contains(ESCAPE), "colour into a pipe");
+    assert!(
+        help_on_terminal(false).contains(ESCAPE),
+        "no colour on a terminal"
+    );
+    assert!(
+        !help_on_terminal(true).contains(ESCAPE),
+        "colour despite NO_COLOR"
+    );
+    assert!(
+        !rollsafe(["--help"]).ok().stdout.contains(ESCAPE),
+        "colour into a pipe"
+    );
     let demo = common::DemoLog::new();
     for verb in ["status", "devices", "sessions", "alerts", "reminders"] {
         let run = demo.run(verb, &[]).ok();
-        assert!(!run.stdout.contains(ESCAPE), "{verb} prints escapes into a pipe");
+        assert!(
+            !run.stdout.contains(ESCAPE),
+            "{verb} prints escapes into a pipe"
+        );
     }
 }
