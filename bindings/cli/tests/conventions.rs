@@ -94,3 +94,53 @@ fn an_empty_file_at_db_is_refused_like_a_damaged_one_and_left_as_it_was() {
     rollsafe_core::sorting::sort(&mut names);
     assert_eq!(names, ["empty.sqlite3"], "the file was moved or joined");
 }
+
+#[test]
+fn every_moment_in_json_has_one_precision_whatever_the_clock_gave() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("log.sqlite3");
+    let db = db.to_str().unwrap();
+    common::rollsafe(["init", "--db", db]).ok();
+    // No --now: the system clock, which has milliseconds.
+    common::rollsafe([
+        "device",
+        "add",
+        "--db",
+        db,
+        "--kind",
+        "pen",
+        "--needle",
+        "0.5",
+        "--nickname",
+        "Pen",
+    ])
+    .ok();
+    common::rollsafe(["clean", "Pen", "--db", db, "--minutes", "20"]).ok();
+    let text = common::rollsafe(["devices", "--db", db, "--json"])
+        .ok()
+        .stdout;
+    let cleanings =
+        common::rollsafe(["clean", "Pen", "--db", db, "--minutes", "20", "--json"]).ok();
+    for json in [text, cleanings.stdout] {
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut moments = Vec::new();
+        collect_moments(&value, &mut moments);
+        assert!(!moments.is_empty(), "{json}");
+        for moment in moments {
+            // 2026-12-04T04:32:11+00:00: 25 characters, no fraction.
+            assert_eq!(moment.len(), 25, "{moment} is not to the second");
+        }
+    }
+}
+
+/// Every string in `value` that reads as an RFC 3339 moment.
+fn collect_moments(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) if chrono::DateTime::parse_from_rfc3339(s).is_ok() => {
+            out.push(s.clone());
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_moments(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_moments(v, out)),
+        _ => {}
+    }
+}
