@@ -74,6 +74,7 @@ fn run(command: Command, json: bool) -> Result<(), Failure> {
         Command::Log(options) => verbs::log::run(&options, json),
         Command::Symptom(options) => verbs::symptom::report(&options, json),
         Command::CheckIn(options) => verbs::symptom::check_in(&options, json),
+        Command::Reports(command) => verbs::reports::run(&command, json),
         Command::Profile(command) => verbs::profile::run(&command, json),
         Command::CarePlan(command) => verbs::care_plan::run(&command, json),
         Command::Alerts(options) => verbs::alerts::list(&options, json),
@@ -81,8 +82,8 @@ fn run(command: Command, json: bool) -> Result<(), Failure> {
         Command::Reminders(options) => verbs::reminders::list(&options, json),
         Command::QuietHours(options) => verbs::reminders::quiet_hours(&options, json),
         Command::Session(command) => verbs::session::run(&command, json),
-        Command::Completions(options) => verbs::docs::completions(&options),
-        Command::Man => verbs::docs::man(),
+        Command::Completions(options) => verbs::docs::completions(&options, json),
+        Command::Man => verbs::docs::man(json),
     }
 }
 

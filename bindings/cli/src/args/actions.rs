@@ -329,6 +329,59 @@ pub struct CheckInArgs {
     pub report: SymptomArgs,
 }
 
+/// `rollsafe reports ...`: what follows a symptom report.
+#[derive(Debug, Subcommand)]
+pub enum ReportsCommand {
+    /// Every symptom report, most recent first.
+    #[command(after_help = "Example:\n  rollsafe reports list --json")]
+    List(ChangeArgs),
+    /// The symptoms have gone.
+    #[command(
+        after_help = "Example:\n  rollsafe reports resolve REPORT_ID --at 2026-11-20T09:00:00+01:00"
+    )]
+    Resolve(ReportAtArgs),
+    /// A clinician saw the skin about this report: its amber or red prompt
+    /// no longer stops needling.
+    #[command(after_help = "Example:\n  rollsafe reports seen REPORT_ID")]
+    Seen(ReportAtArgs),
+    /// Link the report to another session, or to none.
+    #[command(after_help = "Example:\n  rollsafe reports link REPORT_ID --session SESSION_ID")]
+    Link(ReportLinkArgs),
+}
+
+/// A symptom report and when something happened to it.
+#[derive(Debug, Args)]
+pub struct ReportAtArgs {
+    /// The report's id, as `rollsafe reports list` shows it.
+    #[arg(value_name = "REPORT")]
+    pub report: String,
+    #[command(flatten)]
+    pub at: AtArg,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// Options of `rollsafe reports link`.
+#[derive(Debug, Args)]
+pub struct ReportLinkArgs {
+    /// The report's id.
+    #[arg(value_name = "REPORT")]
+    pub report: String,
+    /// The session it is about.
+    #[arg(
+        long,
+        value_name = "ID",
+        conflicts_with = "none",
+        required_unless_present = "none"
+    )]
+    pub session: Option<String>,
+    /// It is about no session.
+    #[arg(long)]
+    pub none: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
 /// `rollsafe profile ...`.
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {

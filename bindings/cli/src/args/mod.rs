@@ -14,7 +14,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use actions::{
     AckArgs, AlertsArgs, CarePlanCommand, CheckArgs, CheckInArgs, CleanArgs, CompletionsArgs,
-    DeviceCommand, LogArgs, ProfileCommand, QuietHoursArgs, SessionCommand, SoakArgs, SymptomArgs,
+    DeviceCommand, LogArgs, ProfileCommand, QuietHoursArgs, ReportsCommand, SessionCommand,
+    SoakArgs, SymptomArgs,
 };
 
 /// A verb's `--help` epilogue: its example, then how every verb ends.
@@ -134,6 +135,11 @@ pub enum Command {
     /// The 24- or 72-hour check-in after a session.
     #[command(after_help = help!("rollsafe check-in --hours 24 --zone scalp --severity 1"))]
     CheckIn(CheckInArgs),
+
+    /// List symptom reports, or resolve, mark seen by a clinician, or
+    /// re-link one.
+    #[command(subcommand, after_help = help!("rollsafe reports list"))]
+    Reports(ReportsCommand),
 
     /// Show or change the profile (skin type, conditions, identity).
     #[command(subcommand, after_help = help!("rollsafe profile set --skin-type III"))]

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use crate::view::actions::{
     AlertsView, CarePlanFullView, CleaningRecordView, DeviceChangedView, HistoryView, LoggedView,
-    ProfileView, QuietHoursView, RemindersView, SoakView, SymptomReportView, VerdictView,
+    ProfileView, QuietHoursView, RemindersView, ReportRecordView, ReportsView, SoakView,
+    SymptomReportView, VerdictView,
 };
 use crate::view::safety::{AlertView, FindingView};
 
@@ -130,8 +131,28 @@ pub fn logged(view: &LoggedView) -> String {
     out
 }
 
-/// A symptom report recorded.
+/// A symptom report recorded or changed.
 pub fn symptom(view: &SymptomReportView) -> String {
+    let mut out = report_line(&view.report);
+    alert_lines(&mut out, &view.alerts);
+    out
+}
+
+/// Every symptom report, most recent first.
+pub fn reports(view: &ReportsView) -> String {
+    let mut out = String::new();
+    for report in &view.reports {
+        out.push_str(&report_line(report));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        plural(view.reports.len() as u64, "symptom report")
+    );
+    out
+}
+
+fn report_line(view: &ReportRecordView) -> String {
     let zones: Vec<String> = view.zones.iter().map(|z| words(z)).collect();
     let mut out = format!(
         "{} recorded: {}, severity {}/10, {}\n  id {}\n",
@@ -148,7 +169,12 @@ pub fn symptom(view: &SymptomReportView) -> String {
     if let Some(session) = &view.session_id {
         let _ = writeln!(out, "  about session {session}");
     }
-    alert_lines(&mut out, &view.alerts);
+    if let Some(at) = &view.clinician_seen_at {
+        let _ = writeln!(out, "  seen by a clinician {}", moment(at));
+    }
+    if let Some(at) = &view.resolved_at {
+        let _ = writeln!(out, "  resolved {}", moment(at));
+    }
     out
 }
 

@@ -1,7 +1,7 @@
 //! Naming records on the command line: a device by its id or nickname, a
 //! session or an alert by its id. Only finding the record happens here.
 
-use rollsafe_core::{AlertId, Device, DeviceId, SessionId, Store};
+use rollsafe_core::{AlertId, Device, DeviceId, ReportId, SessionId, Store};
 
 use crate::failure::{ErrorCode, Failure};
 
@@ -39,4 +39,9 @@ pub fn session_id(text: &str) -> Result<SessionId, Failure> {
 /// The alert id in `text`.
 pub fn alert_id(text: &str) -> Result<AlertId, Failure> {
     Ok(AlertId::parse("alert", text)?)
+}
+
+/// The symptom report id in `text`.
+pub fn report_id(text: &str) -> Result<ReportId, Failure> {
+    Ok(ReportId::parse("report", text)?)
 }

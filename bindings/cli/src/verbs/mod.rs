@@ -17,6 +17,7 @@ pub mod plan;
 pub mod profile;
 pub mod reminders;
 pub mod report;
+pub mod reports;
 pub mod session;
 pub mod sessions;
 pub mod status;

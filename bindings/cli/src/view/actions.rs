@@ -152,9 +152,9 @@ pub struct SymptomView {
     pub severity: Option<u8>,
 }
 
-/// A symptom report recorded.
+/// A symptom report as the log holds it.
 #[derive(Debug, Serialize)]
-pub struct SymptomReportView {
+pub struct ReportRecordView {
     /// Its stable id.
     pub id: String,
     /// When the skin was looked at.
@@ -170,18 +170,23 @@ pub struct SymptomReportView {
     pub overall_severity: u8,
     /// The trend code, if given.
     pub trend: Option<&'static str>,
-    /// The session the core linked it to, if any.
+    /// The session it is about, if any.
     pub session_id: Option<String>,
+    /// True when the user chose the session (or chose none).
+    pub link_chosen_by_user: bool,
+    /// When the symptoms were gone, if they are.
+    #[serde(serialize_with = "ser::opt_moment")]
+    pub resolved_at: Option<Moment>,
+    /// When a clinician saw the skin about it, if one did.
+    #[serde(serialize_with = "ser::opt_moment")]
+    pub clinician_seen_at: Option<Moment>,
     /// When it was entered.
     #[serde(serialize_with = "ser::moment")]
     pub recorded_at: Moment,
-    /// The alerts the change raised.
-    pub alerts: Vec<AlertView>,
 }
 
-impl SymptomReportView {
-    /// The view of `report` and the alerts it raised.
-    pub fn new(report: &SymptomReport, alerts: Vec<AlertView>) -> Self {
+impl From<&SymptomReport> for ReportRecordView {
+    fn from(report: &SymptomReport) -> Self {
         Self {
             id: report.id.to_string(),
             at: report.at,
@@ -198,10 +203,39 @@ impl SymptomReportView {
             overall_severity: report.overall_severity,
             trend: report.trend.map(|t| t.code()),
             session_id: report.session_id.map(|s| s.to_string()),
+            link_chosen_by_user: report.link_chosen_by_user,
+            resolved_at: report.resolved_at,
+            clinician_seen_at: report.clinician_seen_at,
             recorded_at: report.recorded_at,
+        }
+    }
+}
+
+/// A symptom report recorded or changed, and the alerts that raised.
+#[derive(Debug, Serialize)]
+pub struct SymptomReportView {
+    /// The report.
+    #[serde(flatten)]
+    pub report: ReportRecordView,
+    /// The alerts the change raised.
+    pub alerts: Vec<AlertView>,
+}
+
+impl SymptomReportView {
+    /// The view of `report` and the alerts it raised.
+    pub fn new(report: &SymptomReport, alerts: Vec<AlertView>) -> Self {
+        Self {
+            report: report.into(),
             alerts,
         }
     }
+}
+
+/// Every symptom report, most recent first.
+#[derive(Debug, Serialize)]
+pub struct ReportsView {
+    /// The reports.
+    pub reports: Vec<ReportRecordView>,
 }
 
 /// One profile answer.
