@@ -144,3 +144,52 @@ fn collect_moments(value: &serde_json::Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn report_and_export_include_only_the_sections_named() {
+    let log = DemoLog::new();
+    let csv = log.path("csv");
+    log.run(
+        "export",
+        &[
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+            "--sections",
+            "sessions,cleanings",
+            "--now",
+            NOW,
+        ],
+    )
+    .ok();
+    let mut names: Vec<String> = fs::read_dir(&csv)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    rollsafe_core::sorting::sort(&mut names);
+    assert_eq!(
+        names,
+        ["cleanings.csv", "data_dictionary.csv", "sessions.csv"]
+    );
+
+    let size = |name: &str, sections: &[&str]| {
+        let out = log.path(name);
+        let mut args = vec!["--out", out.to_str().unwrap(), "--now", NOW];
+        args.extend(sections);
+        log.run("report", &args).ok();
+        fs::metadata(&out).unwrap().len()
+    };
+    let whole = size("whole.pdf", &[]);
+    let part = size("part.pdf", &["--sections", "sessions"]);
+    assert!(
+        part < whole,
+        "{part} bytes with one section, {whole} with all"
+    );
+
+    log.run(
+        "export",
+        &["--format", "json", "--sections", "sessions", "--now", NOW],
+    )
+    .fails(2, "--sections does not apply to --format json");
+}
