@@ -28,13 +28,17 @@ struct DemoFiles {
 /// Runs the demo: fills a new store, prints its home screen (the same as
 /// `rollsafe status`), then writes the dermatologist's PDF of the whole log
 /// beside the store and says where.
-pub fn run(options: &DemoArgs) -> Result<(), Failure> {
+/// With `--json`, the home screen is printed as `rollsafe status --json`
+/// prints it, the report's file after it in a `report` field.
+pub fn run(options: &DemoArgs, json: bool) -> Result<(), Failure> {
     let now = clock::now_or_clock(options.now);
     let files = prepare(options.db.as_deref()).map_err(Failure::input)?;
     let store = Store::open(&files.db)?;
     story::fill(&store, now)?;
     let status = verbs::status::fetch(&store, &files.db, now)?;
-    verbs::print(&text::status::render(&status))?;
+    if !json {
+        verbs::print(&text::status::render(&status))?;
+    }
     let written = verbs::report::write(
         &store,
         &ReportOptions::default(),
@@ -43,10 +47,27 @@ pub fn run(options: &DemoArgs) -> Result<(), Failure> {
         files.replace,
         None,
     )?;
+    if json {
+        let view = DemoView {
+            status,
+            report: crate::output::written(&[(&written.path, written.bytes)], false),
+        };
+        return verbs::print(&crate::view::to_json("demo", &view)?);
+    }
     verbs::print(&format!(
         "\nThe dermatologist's report (PDF, the whole log, A4): {}\n",
         written.describe()
     ))
+}
+
+/// What `rollsafe demo --json` prints.
+#[derive(serde::Serialize)]
+struct DemoView {
+    /// The home screen, as `rollsafe status --json`.
+    #[serde(flatten)]
+    status: crate::view::status::StatusView,
+    /// The report written beside the store.
+    report: crate::view::actions::WrittenView,
 }
 
 /// `<stem>-report.pdf` beside the store `db`.

@@ -11,8 +11,38 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
+use crate::view::actions::{FileView, WrittenView};
+
 use crate::failure::Failure;
 use crate::temp_file::{Existing, TempFile};
+
+/// True when `--out` names standard output (`-`).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The view of files written, for `--json`.
+pub fn written(files: &[(&Path, usize)], sealed: bool) -> WrittenView {
+    WrittenView {
+        files: files
+            .iter()
+            .map(|(path, bytes)| FileView {
+                path: path.display().to_string(),
+                bytes: *bytes,
+            })
+            .collect(),
+        sealed,
+    }
+}
+
+/// Writes `bytes` to standard output as they are.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::storage(format!("cannot write to standard output: {e}")))
+}
 
 /// Writes `bytes` to the file at `path`. An existing file is refused
 /// unless `force`; with `force` it is replaced in one step, only once the
@@ -74,4 +104,6 @@ fn refuse(path: &Path) -> Failure {
         "{} already exists; choose another --out or add --force to replace it",
         path.display()
     ))
+    .coded(crate::failure::ErrorCode::FileExists)
+    .at_field("out")
 }

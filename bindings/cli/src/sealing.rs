@@ -36,8 +36,9 @@ pub fn for_output(seal: bool, out: Option<&Path>) -> Result<Option<String>, Fail
     }
     if out.is_none() {
         return Err(Failure::input(
-            "--seal writes a binary file: give --out PATH",
-        ));
+            "--seal writes a binary file: give --out PATH (or --out - for standard output)",
+        )
+        .at_field("out"));
     }
     passphrase("--seal").map(Some)
 }

@@ -213,7 +213,7 @@ fn sessions_is_a_timeline_that_a_period_narrows() {
         text.contains("overridden [precheck_device_not_cleaned]"),
         "{text}"
     );
-    assert!(text.ends_with("1 sessions\n"), "{text}");
+    assert!(text.ends_with("\n1 session\n"), "{text}");
 }
 
 #[test]

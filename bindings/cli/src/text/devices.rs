@@ -19,7 +19,10 @@ pub fn render(view: &DevicesView) -> String {
             let _ = writeln!(out, "  brand         {brand}");
         }
         let head = match (device.head_started, device.age_days) {
-            (Some(started), Some(age)) => format!("since {started}, {age} days"),
+            (Some(started), Some(age)) => format!(
+                "since {started}, {}",
+                super::plural(age.unsigned_abs(), "day")
+            ),
             _ => "not used yet".to_owned(),
         };
         let _ = writeln!(
@@ -33,8 +36,11 @@ pub fn render(view: &DevicesView) -> String {
         let replacement = &device.replacement;
         let _ = writeln!(
             out,
-            "  replacement   after {} uses or {} days ({} uses left); rule {}",
-            replacement.max_uses, replacement.max_days, replacement.uses_left, replacement.rule_id
+            "  replacement   after {} or {} ({} left); rule {}",
+            super::plural(u64::from(replacement.max_uses), "use"),
+            super::plural(u64::from(replacement.max_days), "day"),
+            super::plural(u64::from(replacement.uses_left), "use"),
+            replacement.rule_id
         );
         if let Some(reason) = &replacement.reason {
             let _ = writeln!(out, "                replace before the next use: {reason}");

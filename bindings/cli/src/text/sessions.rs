@@ -16,7 +16,11 @@ pub fn render(view: &SessionsView) -> String {
         let _ = writeln!(out, "{}", super::session_line(session));
         let mut details = Vec::new();
         if let Some(passes) = session.passes {
-            details.push(format!("{passes} passes"));
+            details.push(if passes == 1 {
+                "1 pass".to_owned()
+            } else {
+                format!("{passes} passes")
+            });
         }
         if let Some(pain) = session.pain {
             details.push(format!("pain {pain}/10"));
@@ -38,6 +42,6 @@ pub fn render(view: &SessionsView) -> String {
             let _ = writeln!(out, "    note: {notes}");
         }
     }
-    let _ = writeln!(out, "{} sessions", sessions.len());
+    let _ = writeln!(out, "{}", super::plural(sessions.len() as u64, "session"));
     out
 }

@@ -8,13 +8,13 @@ use crate::view::device::{DeviceView, DevicesView};
 use crate::{clock, log_file, paths, text, view};
 
 /// Runs `rollsafe devices`.
-pub fn run(args: &ReadArgs) -> Result<(), Failure> {
+pub fn run(args: &ReadArgs, json: bool) -> Result<(), Failure> {
     let path = paths::db_or_default(args.db.db.as_deref());
     let store = log_file::open_existing(&path)?;
     let now = clock::now_or_clock(args.now.now);
     let devices = fetch(&store, now)?;
-    let out = if args.json {
-        view::to_json(&devices)?
+    let out = if json {
+        view::to_json("devices", &devices)?
     } else {
         text::devices::render(&devices)
     };

@@ -12,11 +12,20 @@ use rollsafe_core::{Moment, Store};
 
 use crate::args::{ExportArgs, ExportFormat};
 use crate::failure::Failure;
-use crate::{clock, log_file, output, paths, period, sealing};
+use crate::{clock, log_file, output, paths, period, sealing, sections, view};
 
-/// Runs `rollsafe export`.
-pub fn run(args: &ExportArgs) -> Result<(), Failure> {
+/// Runs `rollsafe export`. Without `--out`, or with `--out -`, the
+/// document goes to standard output.
+pub fn run(args: &ExportArgs, json: bool) -> Result<(), Failure> {
     check_options(args)?;
+    let out = args.out.as_deref().filter(|p| !output::is_stdout(p));
+    if json && out.is_none() && args.format != ExportFormat::Csv {
+        return Err(Failure::input(
+            "--json describes the files written: give --out PATH (without it, the document itself is the output)",
+        )
+        .at_field("json"));
+    }
+    let chosen = sections::chosen(&args.sections);
     let passphrase = sealing::for_output(args.seal.seal, args.out.as_deref())?;
     let passphrase = passphrase.as_deref();
     let period = period::chosen(&args.period)?;
@@ -31,23 +40,24 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     match args.format {
         ExportFormat::Json => {
             let document = store.export_backup(period, now)?;
-            emit(&document, args.out.as_deref(), args.force, passphrase)
+            emit(&document, out, args.force, passphrase, json)
         }
         ExportFormat::Fhir => {
-            let bundle = fhir_bundle(&store, period, privacy, now)?;
-            emit(&bundle, args.out.as_deref(), args.force, passphrase)
+            let bundle = fhir_bundle(&store, period, chosen, privacy, now)?;
+            emit(&bundle, out, args.force, passphrase, json)
         }
         ExportFormat::Csv => {
-            let dir = args.out.as_deref().ok_or_else(|| {
+            let dir = out.ok_or_else(|| {
                 Failure::input("csv writes one file per kind of record: give --out DIR")
+                    .at_field("out")
             })?;
             let options = CsvOptions {
                 period: period.unwrap_or_else(Period::everything),
-                sections: Sections::ALL,
+                sections: chosen,
                 privacy,
                 utf8_bom: args.bom,
             };
-            write_csv(&store, &options, dir, args.force, passphrase)
+            write_csv(&store, &options, dir, args.force, passphrase, json)
         }
     }
 }
@@ -70,6 +80,11 @@ fn check_options(args: &ExportArgs) -> Result<(), Failure> {
         ),
         ("--identify", args.identify, format == ExportFormat::Fhir),
         ("--bom", args.bom, format == ExportFormat::Csv),
+        (
+            "--sections",
+            !args.sections.sections.is_empty(),
+            format != ExportFormat::Json,
+        ),
     ]
     .into_iter()
     .find(|(_, given, allowed)| *given && !*allowed);
@@ -98,12 +113,13 @@ fn format_name(format: ExportFormat) -> &'static str {
 fn fhir_bundle(
     store: &Store,
     period: Option<Period>,
+    sections: Sections,
     privacy: Privacy,
     now: Moment,
 ) -> rollsafe_core::Result<String> {
     let options = FhirOptions {
         period: period.unwrap_or_else(Period::everything),
-        sections: Sections::ALL,
+        sections,
         privacy,
         report: None,
     };
@@ -119,11 +135,16 @@ fn emit(
     out: Option<&Path>,
     force: bool,
     passphrase: Option<&str>,
+    json: bool,
 ) -> Result<(), Failure> {
     match out {
         Some(path) => {
             let (path, bytes) = sealing::prepare(path, document.as_bytes(), passphrase)?;
             output::write_file(&path, &bytes, force)?;
+            if json {
+                let view = output::written(&[(&path, bytes.len())], passphrase.is_some());
+                return super::print(&view::to_json("export", &view)?);
+            }
             super::print(&format!(
                 "Wrote {} ({} bytes{})\n",
                 path.display(),
@@ -131,8 +152,15 @@ fn emit(
                 if passphrase.is_some() { ", sealed" } else { "" }
             ))
         }
-        None if std::io::stdout().is_terminal() => super::print(&format!("{document}\n")),
-        None => super::print(document),
+        None => match passphrase {
+            Some(passphrase) => {
+                let (_, bytes) =
+                    sealing::prepare(Path::new("-"), document.as_bytes(), Some(passphrase))?;
+                output::write_stdout(&bytes)
+            }
+            None if std::io::stdout().is_terminal() => super::print(&format!("{document}\n")),
+            None => super::print(document),
+        },
     }
 }
 
@@ -144,6 +172,7 @@ fn write_csv(
     dir: &Path,
     force: bool,
     passphrase: Option<&str>,
+    json: bool,
 ) -> Result<(), Failure> {
     let files = csv::files(store, options)?
         .iter()
@@ -160,6 +189,12 @@ fn write_csv(
     output::check_free(dir, &name_refs, force)?;
     for (path, bytes) in &files {
         output::write_file(path, bytes, force)?;
+    }
+    if json {
+        let written: Vec<(&Path, usize)> =
+            files.iter().map(|(p, b)| (p.as_path(), b.len())).collect();
+        let view = output::written(&written, passphrase.is_some());
+        return super::print(&view::to_json("export", &view)?);
     }
     super::print(&format!(
         "Wrote {} {}files to {}: {}\n",

@@ -20,7 +20,7 @@ use crate::view::safety::AlertView;
 use crate::{clock, log_file, paths, sealing, text, view};
 
 /// Runs `rollsafe import`.
-pub fn run(args: &ImportArgs) -> Result<(), Failure> {
+pub fn run(args: &ImportArgs, json: bool) -> Result<(), Failure> {
     let mut bytes = read_document(&args.file)?;
     if seal::is_sealed(&bytes) {
         bytes = sealing::open(&bytes, &args.file)?;
@@ -46,8 +46,8 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
         records: counts(&changed.value),
         alerts: changed.alerts.iter().map(AlertView::from).collect(),
     };
-    let out = if args.json {
-        view::to_json(&report)?
+    let out = if json {
+        view::to_json("import", &report)?
     } else {
         text::import::render(&report)
     };

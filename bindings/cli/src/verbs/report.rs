@@ -5,16 +5,23 @@
 
 use std::path::{Path, PathBuf};
 
-use rollsafe_core::export::{Period, Privacy, Sections};
+use rollsafe_core::export::{Period, Privacy};
 use rollsafe_core::report::{self, Paper, ReportOptions};
 use rollsafe_core::{Moment, Store};
 
 use crate::args::{PaperArg, ReportArgs};
 use crate::failure::Failure;
-use crate::{clock, locale, log_file, output, paths, period, sealing};
+use crate::{clock, locale, log_file, output, paths, period, sealing, sections, view};
 
-/// Runs `rollsafe report`.
-pub fn run(args: &ReportArgs) -> Result<(), Failure> {
+/// Runs `rollsafe report`. `--out -` writes the PDF to standard output.
+pub fn run(args: &ReportArgs, json: bool) -> Result<(), Failure> {
+    let to_stdout = output::is_stdout(&args.out);
+    if to_stdout && json {
+        return Err(Failure::input(
+            "--json describes the file written; with --out - the report itself is the output",
+        )
+        .at_field("json"));
+    }
     let passphrase = sealing::for_output(args.seal.seal, Some(&args.out))?;
     let chosen = period::chosen(&args.period)?;
     let path = paths::db_or_default(args.db.db.as_deref());
@@ -22,7 +29,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
     let now = clock::now_or_clock(args.now.now);
     let options = ReportOptions {
         period: chosen.unwrap_or_else(Period::everything),
-        sections: Sections::ALL,
+        sections: sections::chosen(&args.sections),
         privacy: Privacy {
             redact_notes: args.redact_notes,
             include_photo_references: args.photo_references,
@@ -35,6 +42,11 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
         },
         embed_backup: false,
     };
+    if to_stdout {
+        let pdf = report::pdf(&store, &options, now)?;
+        let (_, bytes) = sealing::prepare(&args.out, &pdf, passphrase.as_deref())?;
+        return output::write_stdout(&bytes);
+    }
     let written = write(
         &store,
         &options,
@@ -43,6 +55,10 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
         args.force,
         passphrase.as_deref(),
     )?;
+    if json {
+        let view = output::written(&[(&written.path, written.bytes)], written.sealed);
+        return super::print(&view::to_json("report", &view)?);
+    }
     super::print(&format!("Wrote {}\n", written.describe()))
 }
 

@@ -10,7 +10,7 @@ use crate::view::session::{SessionView, SessionsView};
 use crate::{log_file, paths, period, text, view};
 
 /// Runs `rollsafe sessions`.
-pub fn run(args: &SessionsArgs) -> Result<(), Failure> {
+pub fn run(args: &SessionsArgs, json: bool) -> Result<(), Failure> {
     let chosen = period::chosen(&args.period)?;
     let path = paths::db_or_default(args.db.db.as_deref());
     let store = log_file::open_existing(&path)?;
@@ -19,8 +19,8 @@ pub fn run(args: &SessionsArgs) -> Result<(), Failure> {
         to: chosen.map(|p| p.to()),
         sessions: fetch(&store, &chosen.unwrap_or_else(Period::everything))?,
     };
-    let out = if args.json {
-        view::to_json(&sessions)?
+    let out = if json {
+        view::to_json("sessions", &sessions)?
     } else {
         text::sessions::render(&sessions)
     };

@@ -18,13 +18,13 @@ use crate::{clock, log_file, paths, text, view};
 const RECENT: usize = 8;
 
 /// Runs `rollsafe status`.
-pub fn run(args: &ReadArgs) -> Result<(), Failure> {
+pub fn run(args: &ReadArgs, json: bool) -> Result<(), Failure> {
     let path = paths::db_or_default(args.db.db.as_deref());
     let store = log_file::open_existing(&path)?;
     let now = clock::now_or_clock(args.now.now);
     let status = fetch(&store, &path, now)?;
-    let out = if args.json {
-        view::to_json(&status)?
+    let out = if json {
+        view::to_json("status", &status)?
     } else {
         text::status::render(&status)
     };

@@ -223,6 +223,9 @@ pub struct AlertView {
     pub title: String,
     /// The reasons at the new level.
     pub reasons: Vec<ReasonView>,
+    /// When the user acknowledged it, `null` while not.
+    #[serde(serialize_with = "ser::opt_moment")]
+    pub acknowledged_at: Option<Moment>,
 }
 
 /// One reason behind an alert.
@@ -252,6 +255,7 @@ impl From<&Alert> for AlertView {
                     text: r.text.clone(),
                 })
                 .collect(),
+            acknowledged_at: a.acknowledged_at,
         }
     }
 }

@@ -14,6 +14,8 @@ pub struct Run {
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+    /// Standard output as it was written (a PDF is not UTF-8).
+    pub bytes: Vec<u8>,
 }
 
 impl Run {
@@ -104,7 +106,24 @@ where
     S: AsRef<OsStr>,
 {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rollsafe"));
-    command.args(args).env_remove(PASSPHRASE_VAR);
+    command.args(args);
+    run_command(command, passphrase, lang)
+}
+
+/// Runs `rollsafe` with `args` in the working directory `dir`, so a file a
+/// run writes by a relative name lands there.
+pub fn rollsafe_at<I, S>(dir: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rollsafe"));
+    command.args(args).current_dir(dir);
+    run_command(command, None, None)
+}
+
+fn run_command(mut command: Command, passphrase: Option<&str>, lang: Option<&str>) -> Run {
+    command.env_remove(PASSPHRASE_VAR).env_remove("NO_COLOR");
     for name in LOCALE_VARS {
         command.env_remove(name);
     }
@@ -121,8 +140,9 @@ where
     } = command.output().expect("the rollsafe binary runs");
     Run {
         code: status.code(),
-        stdout: String::from_utf8(stdout).expect("UTF-8 output"),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8(stderr).expect("UTF-8 errors"),
+        bytes: stdout,
     }
 }
 

@@ -4,13 +4,31 @@
 //! `verbs/`. Values clap can check (dates, moments, formats) are parsed
 //! here, so a malformed one is a usage error before anything is opened.
 
+pub mod actions;
+pub mod codes;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use actions::{
+    AckArgs, AlertsArgs, CarePlanCommand, CheckArgs, CheckInArgs, CleanArgs, CompletionsArgs,
+    DeviceCommand, LogArgs, ProfileCommand, QuietHoursArgs, ReportsCommand, SessionCommand,
+    SoakArgs, SymptomArgs,
+};
+
+/// A verb's `--help` epilogue: its example, then how every verb ends.
+macro_rules! help {
+    ($example:literal) => {
+        concat!("Example:\n  ", $example, "\n\n", exit_codes!())
+    };
+}
+
 /// What every verb's `--help` says about how it ends.
-const EXIT_CODES: &str = "\
+macro_rules! exit_codes {
+    () => {
+        "\
 Environment:
   ROLLSAFE_PASSPHRASE  the passphrase for --seal and for importing a sealed
                        backup (at least 10 characters). Never given on the
@@ -21,12 +39,26 @@ Exit status:
   1  the log could not be read or written (storage failure, damaged or newer file)
   2  bad usage or input: a malformed option, a missing log or file, a bad backup document
 
-RollSafe is a log and a reminder, not medical advice.";
+With --json, every verb prints one JSON object (with \"version\" and \"output\"
+fields; the shapes are in cli-output-v1.schema.json), and an error is an object
+{\"error\": {\"code\", \"field\", \"message\"}} on standard error.
+
+RollSafe is a log and a reminder, not medical advice."
+    };
+}
+
+/// The help epilogue of the program itself.
+const EXIT_CODES: &str = exit_codes!();
 
 /// A safety log for home microneedling: devices, sessions, rest intervals.
 #[derive(Debug, Parser)]
 #[command(name = "rollsafe", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Print JSON (stable field names, a "version" field) instead of text;
+    /// errors too, on standard error.
+    #[arg(long, global = true)]
+    pub json: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -37,36 +69,113 @@ pub struct Cli {
 pub enum Command {
     /// Create a store filled with a few weeks of realistic use, show what
     /// the app would show, and write the dermatologist's PDF beside it.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe demo --db /tmp/demo.sqlite3"))]
     Demo(DemoArgs),
 
     /// The home screen: may each device be used now and why, the infection
     /// risk, open alerts and upcoming reminders.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe status --json"))]
     Status(ReadArgs),
 
     /// Every device with its uses, age, replacement and cleaning state.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe devices"))]
     Devices(ReadArgs),
 
     /// The session timeline, oldest first.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe sessions --from 2026-11-01 --to 2026-11-30"))]
     Sessions(SessionsArgs),
 
     /// Write the dermatologist's PDF report: a short summary of the period,
     /// then the detail, with charts.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe report --out report.pdf --from 2026-11-01 --sections sessions,symptoms"))]
     Report(ReportArgs),
 
     /// Write the log out: a JSON backup, a FHIR R4 bundle, or CSV files.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe export --format json --out backup.json"))]
     Export(ExportArgs),
 
     /// Merge a JSON backup, sealed or not, into the log (creating the log if
     /// there is none): records are matched by their ids, so importing twice
     /// adds nothing. A bad document changes nothing.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help!("rollsafe import backup.json --db new.sqlite3"))]
     Import(ImportArgs),
+
+    /// Start a new, empty log (an existing file is refused). The other
+    /// verbs never create one, so a mistyped --db cannot start a second log.
+    #[command(after_help = help!("rollsafe init"))]
+    Init(DbArg),
+
+    /// Add, edit, re-head, flag or retire a device.
+    #[command(subcommand, after_help = help!("rollsafe device add --kind roller --needle 0.25 --nickname \"Face roller\""))]
+    Device(DeviceCommand),
+
+    /// Record a cleaning of a device (it stops its soak timer).
+    #[command(after_help = help!("rollsafe clean \"Face roller\" --method isopropyl_soak --minutes 20"))]
+    Clean(CleanArgs),
+
+    /// Start a soak timer for a device: a reminder comes when it is done.
+    #[command(after_help = help!("rollsafe soak \"Face roller\" --minutes 20"))]
+    Soak(SoakArgs),
+
+    /// May this session start now? The core's verdict, with every reason;
+    /// unanswered pre-checks are taken as passing.
+    #[command(after_help = help!("rollsafe check \"Face roller\" --zone cheeks,forehead"))]
+    Check(CheckArgs),
+
+    /// Record a session. The pre-check answers come from the flags or, on a
+    /// terminal, are asked one by one; blockers and cautions must be
+    /// acknowledged (asked on a terminal, or --ack CODE).
+    #[command(after_help = help!("rollsafe log \"Face roller\" --zone cheeks --device-cleaned yes --skin-clean yes --breakout no --cold-sore no --open-wound no --sunburn no --pain 2"))]
+    Log(LogArgs),
+
+    /// Report symptoms (redness, swelling, pus...) on some zones.
+    #[command(after_help = help!("rollsafe symptom --zone scalp --symptom redness=6 --symptom warmth --severity 6 --trend worse"))]
+    Symptom(SymptomArgs),
+
+    /// The 24- or 72-hour check-in after a session.
+    #[command(after_help = help!("rollsafe check-in --hours 24 --zone scalp --severity 1"))]
+    CheckIn(CheckInArgs),
+
+    /// List symptom reports, or resolve, mark seen by a clinician, or
+    /// re-link one.
+    #[command(subcommand, after_help = help!("rollsafe reports list"))]
+    Reports(ReportsCommand),
+
+    /// Show or change the profile (skin type, conditions, identity).
+    #[command(subcommand, after_help = help!("rollsafe profile set --skin-type III"))]
+    Profile(ProfileCommand),
+
+    /// Show or set the dermatologist's care plan.
+    #[command(subcommand, after_help = help!("rollsafe care-plan show"))]
+    CarePlan(CarePlanCommand),
+
+    /// The open alerts (rises of risk not yet acknowledged), or all of them.
+    #[command(after_help = help!("rollsafe alerts --all"))]
+    Alerts(AlertsArgs),
+
+    /// Acknowledge an alert: you saw it.
+    #[command(after_help = help!("rollsafe ack 0b9f3c1e-7d2a-4c55-9e1a-3f0d6b2a8c47"))]
+    Ack(AckArgs),
+
+    /// The upcoming reminders, soonest first.
+    #[command(after_help = help!("rollsafe reminders --json"))]
+    Reminders(ReadArgs),
+
+    /// Set the quiet hours in which no reminder is shown, or turn them off.
+    #[command(after_help = help!("rollsafe quiet-hours 22:00-07:00"))]
+    QuietHours(QuietHoursArgs),
+
+    /// Edit, delete or show the history of one session.
+    #[command(subcommand, after_help = help!("rollsafe session history ID"))]
+    Session(SessionCommand),
+
+    /// Write a shell completion script to standard output.
+    #[command(after_help = help!("rollsafe completions bash > /etc/bash_completion.d/rollsafe"))]
+    Completions(CompletionsArgs),
+
+    /// Write the manual page (roff) to standard output.
+    #[command(after_help = help!("rollsafe man | man -l -"))]
+    Man,
 }
 
 /// Options of `rollsafe demo`.
@@ -125,10 +234,6 @@ pub struct ReadArgs {
 
     #[command(flatten)]
     pub now: NowArg,
-
-    /// Print JSON (stable field names) instead of text.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Options of `rollsafe sessions`.
@@ -139,10 +244,6 @@ pub struct SessionsArgs {
 
     #[command(flatten)]
     pub period: PeriodArgs,
-
-    /// Print JSON (stable field names) instead of text.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// The formats `rollsafe export` writes.
@@ -172,6 +273,9 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub period: PeriodArgs,
 
+    #[command(flatten)]
+    pub sections: SectionsArg,
+
     /// Replace every free-text note with a mark saying it was withheld
     /// (fhir and csv; a backup always keeps everything).
     #[arg(long)]
@@ -193,8 +297,8 @@ pub struct ExportArgs {
     #[arg(long)]
     pub identify: bool,
 
-    /// Where to write: a file for json and fhir (default: standard output),
-    /// a directory for csv (required; created if missing).
+    /// Where to write: a file for json and fhir (default, or `-`: standard
+    /// output), a directory for csv (required; created if missing).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 
@@ -204,6 +308,33 @@ pub struct ExportArgs {
 
     #[command(flatten)]
     pub seal: SealArg,
+}
+
+/// The sections of the log an export or report includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectionArg {
+    /// The profile answers, with dates.
+    Profile,
+    /// Devices, their wear, replacement and cleaning adherence.
+    Devices,
+    /// The session timeline.
+    Sessions,
+    /// Cleanings of each device.
+    Cleanings,
+    /// Symptom reports with their triage prompts.
+    Symptoms,
+    /// Each rise and fall of the risk levels.
+    Alerts,
+    /// The dermatologist's care plan.
+    CarePlan,
+}
+
+/// Which sections to include.
+#[derive(Debug, Args)]
+pub struct SectionsArg {
+    /// The sections to include, separated by commas (default: all).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION")]
+    pub sections: Vec<SectionArg>,
 }
 
 /// Sealing what is written with a passphrase.
@@ -238,7 +369,11 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub period: PeriodArgs,
 
-    /// Where to write the PDF (an existing file is refused unless --force).
+    #[command(flatten)]
+    pub sections: SectionsArg,
+
+    /// Where to write the PDF (an existing file is refused unless --force;
+    /// `-` for standard output).
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
 
@@ -284,8 +419,4 @@ pub struct ImportArgs {
 
     #[command(flatten)]
     pub now: NowArg,
-
-    /// Print JSON (stable field names) instead of text.
-    #[arg(long)]
-    pub json: bool,
 }
