@@ -87,6 +87,32 @@ fn without_paper_the_report_is_on_the_locales_usual_paper() {
 }
 
 #[test]
+fn embed_backup_puts_the_backup_in_the_pdf() {
+    let log = DemoLog::new();
+    let out = log.path("with-backup.pdf");
+    log.run(
+        "report",
+        &[
+            "--out",
+            out.to_str().unwrap(),
+            "--embed-backup",
+            "--now",
+            NOW,
+        ],
+    )
+    .ok();
+    assert_valid_pdf(&out);
+    let listed = std::process::Command::new("pdfdetach")
+        .arg("-list")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.contains("rollsafe-backup.json"), "{listed}");
+    assert!(listed.contains("rollsafe-fhir.json"), "{listed}");
+}
+
+#[test]
 fn report_never_overwrites_without_force() {
     let log = DemoLog::new();
     let out = log.path("precious.pdf");

@@ -186,11 +186,34 @@ fn seal_needs_out_and_a_passphrase_and_covers_every_format() {
         )
         .ok()
         .stdout;
-    assert!(said.contains("Wrote 8 sealed files"), "{said}");
-    let sessions = fs::read(dir.join("sessions.csv.age")).unwrap();
-    let sessions = rollsafe_core::export::seal::open(&sessions, PASSPHRASE).unwrap();
-    assert_eq!(String::from_utf8(sessions).unwrap().lines().count(), 1 + 9);
-    assert!(!dir.join("sessions.csv").exists());
+    // One sealed file for the whole CSV set: one passphrase opens it all.
+    assert!(said.contains("Wrote 1 sealed file"), "{said}");
+    let names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["csv.zip.age"]);
+    let archive = fs::read(dir.join("csv.zip.age")).unwrap();
+    let archive = rollsafe_core::export::seal::open(&archive, PASSPHRASE).unwrap();
+    let zip = log.path("csv.zip");
+    fs::write(&zip, &archive).unwrap();
+    let listed = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile\n\
+             z = zipfile.ZipFile(sys.argv[1])\n\
+             assert z.testzip() is None\n\
+             print(len(z.read('sessions.csv').decode().splitlines()), len(z.namelist()))",
+        ])
+        .arg(&zip)
+        .output()
+        .unwrap();
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert_eq!(String::from_utf8(listed.stdout).unwrap().trim(), "10 8");
 }
 
 /// `bytes` as `age -a` armors them: base64 in lines of 64 between the

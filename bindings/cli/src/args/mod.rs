@@ -397,6 +397,12 @@ pub struct ReportArgs {
     #[arg(long)]
     pub identify: bool,
 
+    /// Also carry the backup of the period inside the PDF (besides the FHIR
+    /// bundle every report carries), so the one file restores the log:
+    /// every note and the identity included, whatever else is withheld.
+    #[arg(long)]
+    pub embed_backup: bool,
+
     /// Replace the output file if it already exists.
     #[arg(long)]
     pub force: bool,

@@ -57,7 +57,13 @@ pub fn run(args: &ExportArgs, json: bool) -> Result<(), Failure> {
                 privacy,
                 utf8_bom: args.bom,
             };
-            write_csv(&store, &options, dir, args.force, passphrase, json)
+            let target = Target {
+                dir,
+                force: args.force,
+                passphrase,
+                json,
+            };
+            write_csv(&store, &options, &target, now)
         }
     }
 }
@@ -166,17 +172,40 @@ fn emit(
 
 /// Writes each CSV file into `dir` (each sealed with a passphrase),
 /// refusing before writing any if one exists (unless `force`).
+/// Where and how the CSV set is written.
+struct Target<'a> {
+    dir: &'a Path,
+    force: bool,
+    passphrase: Option<&'a str>,
+    json: bool,
+}
+
+/// Writes the CSV files into `target.dir`; sealed, the whole set as one
+/// ZIP archive (`csv.zip.age`), so one passphrase opens it, as the apps'
+/// sealed shares carry it.
 fn write_csv(
     store: &Store,
     options: &CsvOptions,
-    dir: &Path,
-    force: bool,
-    passphrase: Option<&str>,
-    json: bool,
+    target: &Target<'_>,
+    now: Moment,
 ) -> Result<(), Failure> {
-    let files = csv::files(store, options)?
+    let Target {
+        dir,
+        force,
+        passphrase,
+        json,
+    } = *target;
+    let plain: Vec<(String, Vec<u8>)> = if passphrase.is_some() {
+        vec![("csv.zip".to_owned(), csv::archive(store, options, now)?)]
+    } else {
+        csv::files(store, options)?
+            .into_iter()
+            .map(|f| (f.name, f.contents.into_bytes()))
+            .collect()
+    };
+    let files = plain
         .iter()
-        .map(|f| sealing::prepare(&dir.join(&f.name), f.contents.as_bytes(), passphrase))
+        .map(|(name, bytes)| sealing::prepare(&dir.join(name), bytes, passphrase))
         .map(|prepared| prepared.map(|(path, bytes)| (path, bytes.into_owned())))
         .collect::<Result<Vec<_>, Failure>>()?;
     output::create_dir(dir)?;
@@ -196,10 +225,14 @@ fn write_csv(
         let view = output::written(&written, passphrase.is_some());
         return super::print(&view::to_json("export", &view)?);
     }
+    let noun = if passphrase.is_some() {
+        "sealed file"
+    } else {
+        "file"
+    };
     super::print(&format!(
-        "Wrote {} {}files to {}: {}\n",
-        files.len(),
-        if passphrase.is_some() { "sealed " } else { "" },
+        "Wrote {} to {}: {}\n",
+        crate::text::plural(files.len() as u64, noun),
         dir.display(),
         names.join(", ")
     ))

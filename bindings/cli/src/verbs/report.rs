@@ -40,7 +40,7 @@ pub fn run(args: &ReportArgs, json: bool) -> Result<(), Failure> {
             Some(PaperArg::Letter) => Paper::UsLetter,
             None => report::usual_paper(&locale::paper_region()),
         },
-        embed_backup: false,
+        embed_backup: args.embed_backup,
     };
     if to_stdout {
         let pdf = report::pdf(&store, &options, now)?;
