@@ -25,12 +25,14 @@
 //! note of the longest length allowed flows over pages without a word lost
 //! (`render/layout.rs` has the rules).
 
+mod deflating;
 pub(crate) mod model;
 mod paper;
 mod render;
 
 pub use paper::usual_paper;
 
+use self::deflating::Deflating;
 use crate::error::Result;
 use crate::export::fhir::{self, AttachedReport, FhirOptions};
 use crate::export::{Period, Privacy, Sections};
@@ -88,7 +90,11 @@ pub fn pdf(store: &Store, options: &ReportOptions, now: Moment) -> Result<Vec<u8
     // write.
     let (report, bundle, backup) = store.snapshot(|view| {
         let report = model::gather(view, options, now)?;
-        let bundle = fhir::bundle_in(view, &embedded_bundle(options, now), now)?;
+        // Deflated as it is written: ten years of a bundle is tens of MB of
+        // text, of which only the compressed stream is kept.
+        let mut bundle = Deflating::new();
+        fhir::write_bundle_in(view, &embedded_bundle(options, now), now, &mut bundle)?;
+        let bundle = bundle.finish()?;
         // The whole log is the whole backup, not a cut of it (a cut leaves
         // out the last assessed levels).
         let period = (options.period != Period::everything()).then_some(options.period);
@@ -98,18 +104,22 @@ pub fn pdf(store: &Store, options: &ReportOptions, now: Moment) -> Result<Vec<u8
             .transpose()?;
         Ok((report, bundle, backup))
     })?;
+    let (deflated, size) = bundle;
     let mut attachments = vec![render::Attachment {
         name: EMBEDDED_BUNDLE,
         subtype: b"application#2Ffhir+json",
         description: "The same log as a FHIR R4 bundle, for clinic systems",
-        bytes: bundle.as_bytes(),
+        body: render::Body::Deflated {
+            zlib: &deflated,
+            size,
+        },
     }];
     if let Some(backup) = &backup {
         attachments.push(render::Attachment {
             name: EMBEDDED_BACKUP,
             subtype: b"application#2Fjson",
             description: "The RollSafe backup of the same period, to restore the log",
-            bytes: backup.as_bytes(),
+            body: render::Body::Plain(backup.as_bytes()),
         });
     }
     render::render(&report, options.paper, &attachments)

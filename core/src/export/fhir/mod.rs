@@ -107,6 +107,20 @@ pub fn bundle(store: &Store, options: &FhirOptions, now: Moment) -> Result<Strin
 /// The bundle of [`bundle`], read from `view`: the PDF report builds the
 /// bundle it embeds from the snapshot its own pages come from.
 pub(crate) fn bundle_in(view: &Snapshot<'_>, options: &FhirOptions, now: Moment) -> Result<String> {
+    let mut text = Vec::new();
+    write_bundle_in(view, options, now, &mut text)?;
+    String::from_utf8(text)
+        .map_err(|_| Error::Inconsistent("the FHIR bundle was not written as UTF-8".into()))
+}
+
+/// Writes the bundle of [`bundle_in`] into `out` as it is made (UTF-8): a
+/// report deflates it on the way, so the text is never held whole.
+pub(crate) fn write_bundle_in(
+    view: &Snapshot<'_>,
+    options: &FhirOptions,
+    now: Moment,
+    out: &mut impl std::io::Write,
+) -> Result<()> {
     let now = time::check_plausible("now", now)?;
     options.period.check_started_by(&now)?;
     let (identity, naming) = if options.privacy.identify_patient {
@@ -144,12 +158,9 @@ pub(crate) fn bundle_in(view: &Snapshot<'_>, options: &FhirOptions, now: Moment)
             naming: &naming,
         },
     };
-    let mut text = Vec::new();
     document
-        .serialize(&mut serde_json::Serializer::pretty(&mut text))
-        .map_err(|e| Error::Inconsistent(format!("the FHIR bundle could not be written: {e}")))?;
-    String::from_utf8(text)
-        .map_err(|_| Error::Inconsistent("the FHIR bundle was not written as UTF-8".into()))
+        .serialize(&mut serde_json::Serializer::pretty(out))
+        .map_err(|e| Error::Inconsistent(format!("the FHIR bundle could not be written: {e}")))
 }
 
 /// The Bundle resource. Its keys are written in alphabetical order, as every

@@ -75,7 +75,16 @@ pub(crate) struct Attachment<'a> {
     /// What it is, in words.
     pub description: &'a str,
     /// Its bytes.
-    pub bytes: &'a [u8],
+    pub body: Body<'a>,
+}
+
+/// An attachment's bytes, as they are or already deflated.
+pub(crate) enum Body<'a> {
+    /// The file itself; it is deflated here.
+    Plain(&'a [u8]),
+    /// A zlib stream of the file, made as the file was written, and the
+    /// file's size.
+    Deflated { zlib: &'a [u8], size: usize },
 }
 
 /// What the PDF holds: the laid-out pages, their structure tree, and the
@@ -190,13 +199,20 @@ pub(crate) fn write(
 /// specification; the specification's reference.
 fn attach(pdf: &mut Pdf, next: &mut Ref, file: &Attachment<'_>) -> Ref {
     let (spec, stream) = (next.bump(), next.bump());
-    let data = compress_to_vec_zlib(file.bytes, 6);
-    let mut embedded = pdf.embedded_file(stream, &data);
+    let deflated;
+    let (data, size) = match file.body {
+        Body::Plain(bytes) => {
+            deflated = compress_to_vec_zlib(bytes, 6);
+            (deflated.as_slice(), bytes.len())
+        }
+        Body::Deflated { zlib, size } => (zlib, size),
+    };
+    let mut embedded = pdf.embedded_file(stream, data);
     embedded.filter(Filter::FlateDecode);
     embedded.subtype(Name(file.subtype));
     embedded
         .params()
-        .size(i32::try_from(file.bytes.len()).unwrap_or(i32::MAX));
+        .size(i32::try_from(size).unwrap_or(i32::MAX));
     embedded.finish();
     pdf.file_spec(spec)
         .path(Str(file.name.as_bytes()))

@@ -44,7 +44,7 @@ use super::Paper;
 use super::model::Report;
 use crate::error::Result;
 
-pub(crate) use self::draw::Attachment;
+pub(crate) use self::draw::{Attachment, Body};
 
 /// Lays out `report` on `paper` and writes the PDF, carrying `attachments`.
 pub(crate) fn render(
