@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::devices::find_device;
 use super::facts::{DeviceState, device_state};
 use super::{Snapshot, Store, rows};
@@ -61,8 +62,8 @@ impl Store {
             )?
             .execute(
                 params![
-                    cleaning.id.to_string(),
-                    cleaning.device_id.to_string(),
+                    cleaning.id,
+                    cleaning.device_id,
                     time::unix_millis(&cleaning.at),
                     time::utc_offset_seconds(&cleaning.at),
                     cleaning.method.code(),
@@ -111,35 +112,27 @@ impl DeviceState {
 }
 
 fn device_cleanings(conn: &Connection, device_id: DeviceId) -> Result<Vec<Cleaning>> {
-    let raw = conn
-        .prepare_cached(
-            "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
-               FROM cleanings WHERE device_id = ?1 ORDER BY at_ms, id",
-        )?
-        .query_map([device_id.to_string()], StoredCleaning::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(StoredCleaning::into_cleaning).collect()
+    conn.query_rows(
+        "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
+           FROM cleanings WHERE device_id = ?1 ORDER BY at_ms, id",
+        [device_id],
+        |r| StoredCleaning::from_row(r)?.into_cleaning(),
+    )
 }
 
 fn device_session_times(conn: &Connection, device_id: DeviceId) -> Result<Vec<Moment>> {
-    let raw = conn
-        .prepare_cached(
-            "SELECT v.at_ms, v.at_offset_s FROM sessions s
-               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL ORDER BY s.at_ms",
-        )?
-        .query_map([device_id.to_string()], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter()
-        .map(|(ms, offset)| rows::moment("session_versions.at", ms, offset))
-        .collect()
+    conn.query_rows(
+        "SELECT v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL ORDER BY s.at_ms",
+        [device_id],
+        |r| rows::moment_at(r, 0, "session_versions.at"),
+    )
 }
 
 struct StoredCleaning {
-    id: String,
-    device_id: String,
+    id: CleaningId,
+    device_id: DeviceId,
     at_ms: i64,
     at_offset_s: i32,
     method: String,
@@ -164,12 +157,8 @@ impl StoredCleaning {
 
     fn into_cleaning(self) -> Result<Cleaning> {
         Ok(Cleaning {
-            id: rows::code("cleanings.id", &self.id, |t| {
-                CleaningId::parse("id", t).ok()
-            })?,
-            device_id: rows::code("cleanings.device_id", &self.device_id, |t| {
-                DeviceId::parse("device_id", t).ok()
-            })?,
+            id: self.id,
+            device_id: self.device_id,
             at: rows::moment("cleanings.at", self.at_ms, self.at_offset_s)?,
             method: rows::code("cleanings.method", &self.method, CleaningMethod::from_code)?,
             soak_minutes: rows::count("cleanings.soak_minutes", self.soak_minutes)?,

@@ -4,8 +4,9 @@
 //! new revision, and deleting only marks it. Lists show the current revision
 //! of sessions not deleted; the history shows every version.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::devices::find_device;
 use super::{Snapshot, Store, context, rows};
 use crate::alert::Changed;
@@ -97,7 +98,7 @@ impl Store {
                 "INSERT INTO sessions (id, device_id, revision, at_ms) VALUES (?1, ?2, 0, ?3)",
             )?
             .execute(
-                params![id.to_string(), device.id.to_string(), time::unix_millis(&details.at)],
+                params![id, device.id, time::unix_millis(&details.at)],
             )?;
             insert_version(tx, id, 0, &new, &plan, &details, &now)?;
             let overrides: Vec<Override> = verdict
@@ -112,7 +113,7 @@ impl Store {
                     "INSERT INTO session_overrides (session_id, position, code, message) VALUES (?1, ?2, ?3, ?4)",
                 )?
                 .execute(
-                    params![id.to_string(), position as i64, o.code, o.message],
+                    params![id, position as i64, o.code, o.message],
                 )?;
             }
             let session = find_current(tx, id)?;
@@ -141,10 +142,10 @@ impl Store {
                 "UPDATE sessions SET revision = ?2, at_ms = ?3, device_id = ?4 WHERE id = ?1",
             )?
             .execute(params![
-                id.to_string(),
+                id,
                 revision,
                 time::unix_millis(&details.at),
-                device.id.to_string()
+                device.id
             ])?;
             find_current(tx, id)
         })
@@ -160,7 +161,7 @@ impl Store {
                 "UPDATE sessions SET deleted_at_ms = ?2, deleted_offset_s = ?3 WHERE id = ?1",
             )?
             .execute(params![
-                id.to_string(),
+                id,
                 time::unix_millis(&now),
                 time::utc_offset_seconds(&now)
             ])?;
@@ -181,19 +182,18 @@ impl Store {
     /// Every version of a session, deleted or not, and when it was deleted.
     pub fn session_history(&self, id: SessionId) -> Result<SessionHistory> {
         self.read(|tx| {
-            let versions =
-                query_sessions(tx, "WHERE s.id = ?1 ORDER BY v.revision", [id.to_string()])?;
+            let versions = query_sessions(tx, "WHERE s.id = ?1 ORDER BY v.revision", [id])?;
             if versions.is_empty() {
                 return Err(not_found(id));
             }
-            let deleted: (Option<i64>, Option<i32>) = tx.query_row(
+            let deleted_at = tx.query_single(
                 "SELECT deleted_at_ms, deleted_offset_s FROM sessions WHERE id = ?1",
-                [id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                [id],
+                |r| rows::optional_moment_at(r, 0, "sessions.deleted_at"),
             )?;
             Ok(SessionHistory {
                 versions,
-                deleted_at: rows::optional_moment("sessions.deleted_at", deleted.0, deleted.1)?,
+                deleted_at,
             })
         })
     }
@@ -223,9 +223,9 @@ fn insert_version(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
-        id.to_string(),
+        id,
         revision,
-        new.plan.device_id.to_string(),
+        new.plan.device_id,
         time::unix_millis(&details.at),
         time::utc_offset_seconds(&details.at),
         plan.needle_length_mm,
@@ -245,7 +245,7 @@ fn insert_version(
         "INSERT INTO session_zones (session_id, revision, zone) VALUES (?1, ?2, ?3)",
     )?;
     for z in &plan.zones {
-        zone.execute(params![id.to_string(), revision, z.code()])?;
+        zone.execute(params![id, revision, z.code()])?;
     }
     let mut product = conn.prepare_cached(
         "INSERT INTO session_products (session_id, revision, position, name, timing, categories)
@@ -253,7 +253,7 @@ fn insert_version(
     )?;
     for (position, p) in plan.products.iter().enumerate() {
         product.execute(params![
-            id.to_string(),
+            id,
             revision,
             position as i64,
             p.name,
@@ -269,7 +269,7 @@ fn find_current(conn: &Connection, id: SessionId) -> Result<Session> {
     query_sessions(
         conn,
         "AND v.revision = s.revision WHERE s.id = ?1 AND s.deleted_at_ms IS NULL",
-        [id.to_string()],
+        [id],
     )?
     .pop()
     .ok_or_else(|| not_found(id))
@@ -280,11 +280,9 @@ pub(super) fn query_sessions(
     tail: &str,
     args: impl rusqlite::Params,
 ) -> Result<Vec<Session>> {
-    let mut stmt = conn.prepare_cached(&format!("{SESSION_SELECT} {tail}"))?;
-    let raw = stmt
-        .query_map(args, StoredSession::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(StoredSession::into_session).collect()
+    conn.query_rows(&format!("{SESSION_SELECT} {tail}"), args, |r| {
+        StoredSession::from_row(r)?.into_session()
+    })
 }
 
 /// When each live session of device `?1` up to `?2` (Unix milliseconds) took
@@ -335,15 +333,9 @@ fn session_time_of_device(
     device_id: DeviceId,
     cutoff: &Moment,
 ) -> Result<Option<Moment>> {
-    let row: Option<(i64, i32)> = conn
-        .prepare_cached(sql)?
-        .query_row(
-            params![device_id.to_string(), time::unix_millis(cutoff)],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    row.map(|(ms, offset)| rows::moment("sessions.at", ms, offset))
-        .transpose()
+    conn.query_optional(sql, params![device_id, time::unix_millis(cutoff)], |r| {
+        rows::moment_at(r, 0, "sessions.at")
+    })
 }
 
 fn timing_code(timing: ProductTiming) -> &'static str {
@@ -363,8 +355,8 @@ pub(super) fn timing_from_code(code: &str) -> Option<ProductTiming> {
 
 /// A session row as stored, before its codes are checked.
 struct StoredSession {
-    id: String,
-    device_id: String,
+    id: SessionId,
+    device_id: DeviceId,
     at_ms: i64,
     at_offset_s: i32,
     needle_length_mm: f64,
@@ -452,10 +444,8 @@ impl StoredSession {
         )?;
         crate::sorting::sort(&mut zones);
         Ok(Session {
-            id: rows::code("sessions.id", &self.id, |t| SessionId::parse("id", t).ok())?,
-            device_id: rows::code("session_versions.device_id", &self.device_id, |t| {
-                DeviceId::parse("device_id", t).ok()
-            })?,
+            id: self.id,
+            device_id: self.device_id,
             at: rows::moment("session_versions.at", self.at_ms, self.at_offset_s)?,
             zones,
             needle_length_mm: self.needle_length_mm,
