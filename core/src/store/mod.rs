@@ -32,6 +32,7 @@ mod reports;
 mod risk_window;
 mod rows;
 pub mod schema;
+mod session_rows;
 mod sessions;
 mod snapshot;
 mod today;

@@ -10,11 +10,11 @@
 use rusqlite::{Connection, Row, params};
 
 use super::rows;
+use super::session_rows::{pre_check_columns, pre_checks_at};
 use super::sessions::timing_from_code;
 use crate::error::{Error, Result};
 use crate::product::{Product, ProductCategory};
 use crate::risk::SessionFacts;
-use crate::session::PreChecks;
 use crate::sorting;
 use crate::verdict::FindingCode;
 use crate::zone::BodyZone;
@@ -60,9 +60,9 @@ type Entry = (i64, SessionFacts);
 /// device followed each within a day (and by the window's end), and whether
 /// the device was retired, or its head replaced after it, by the window's end.
 const SESSIONS: &str = concat!(
-    "SELECT s.rowid, v.at_ms, v.at_offset_s, v.needle_length_mm,
-                v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
-                v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn,
+    "SELECT s.rowid, v.at_ms, v.at_offset_s, v.needle_length_mm, ",
+    pre_check_columns!("v."),
+    ",
                 EXISTS (SELECT 1 FROM cleanings c
                          WHERE c.device_id = v.device_id AND c.at_ms > v.at_ms
                            AND c.at_ms <= min(v.at_ms + 86400000, ?2)),
@@ -85,14 +85,7 @@ fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>>
             r.get::<_, i64>(1)?,
             r.get::<_, i32>(2)?,
             r.get::<_, f64>(3)?,
-            PreChecks {
-                device_cleaned: r.get(4)?,
-                skin_clean: r.get(5)?,
-                active_breakout: r.get(6)?,
-                cold_sore: r.get(7)?,
-                open_wound: r.get(8)?,
-                sunburn: r.get(9)?,
-            },
+            pre_checks_at(r, 4)?,
             r.get::<_, bool>(10)?,
             r.get::<_, bool>(11)?,
         ))
@@ -208,7 +201,7 @@ mod tests {
     use crate::device::{DeviceKind, NewDevice};
     use crate::ids::{DeviceId, SessionId};
     use crate::product::ProductTiming;
-    use crate::session::{NewSession, SessionPlan};
+    use crate::session::{NewSession, PreChecks, SessionPlan};
     use crate::store::Store;
     use crate::time::{self, Moment};
     use crate::{CleaningMethod, NewCleaning};

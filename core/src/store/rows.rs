@@ -124,13 +124,6 @@ pub(super) fn count(column: &'static str, value: Option<i64>) -> Result<Option<u
         .transpose()
 }
 
-/// Splits an instant packed by SQL as `"<unix millis>,<offset seconds>"`
-/// (how correlated subqueries return a moment in one column).
-pub(super) fn packed_moment_parts(text: &str) -> Option<(i64, i32)> {
-    let (ms, offset) = text.split_once(',')?;
-    Some((ms.parse().ok()?, offset.parse().ok()?))
-}
-
 #[cfg(test)]
 mod tests {
     use rusqlite::Connection;

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::super::alerts::unpack_reasons;
 use super::super::rows;
+use super::super::session_rows::{self, StoredVersion, version_columns};
 use crate::error::Result;
 use crate::export::backup::document::*;
 use crate::export::backup::instant;
@@ -295,17 +296,10 @@ pub(super) fn sessions(conn: &Connection) -> Result<Vec<SessionDoc>> {
     sessions
         .into_iter()
         .map(|mut session| {
-            session.overrides = collect(
-                conn,
-                "SELECT code, message FROM session_overrides WHERE session_id = ?1 ORDER BY position",
-                [&session.id],
-                |r| {
-                    Ok(OverrideDoc {
-                        code: r.get(0)?,
-                        message: r.get(1)?,
-                    })
-                },
-            )?;
+            session.overrides = session_rows::overrides_of(conn, &session.id)?
+                .into_iter()
+                .map(|(code, message)| OverrideDoc { code, message })
+                .collect();
             session.versions = session_versions(conn, &session.id)?;
             Ok(session)
         })
@@ -315,62 +309,39 @@ pub(super) fn sessions(conn: &Connection) -> Result<Vec<SessionDoc>> {
 fn session_versions(conn: &Connection, id: &str) -> Result<Vec<SessionVersionDoc>> {
     let versions = collect(
         conn,
-        "SELECT revision, device_id, at_ms, at_offset_s, needle_length_mm, passes, pain, notes,
-                pre_device_cleaned, pre_skin_clean, pre_active_breakout, pre_cold_sore,
-                pre_open_wound, pre_sunburn, saved_at_ms, saved_offset_s
-           FROM session_versions WHERE session_id = ?1 ORDER BY revision",
+        concat!(
+            "SELECT ",
+            version_columns!(""),
+            " FROM session_versions WHERE session_id = ?1 ORDER BY revision"
+        ),
         [id],
-        |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                SessionVersionDoc {
-                    device_id: r.get(1)?,
-                    at: stored_moment("session_versions.at", r.get(2)?, r.get(3)?)?,
-                    needle_length_mm: r.get(4)?,
-                    passes: r.get(5)?,
-                    pain: r.get(6)?,
-                    notes: r.get(7)?,
-                    pre_checks: PreChecksDoc {
-                        device_cleaned: r.get(8)?,
-                        skin_clean: r.get(9)?,
-                        active_breakout: r.get(10)?,
-                        cold_sore: r.get(11)?,
-                        open_wound: r.get(12)?,
-                        sunburn: r.get(13)?,
-                    },
-                    zones: Vec::new(),
-                    products: Vec::new(),
-                    saved_at: stored_moment("session_versions.saved_at", r.get(14)?, r.get(15)?)?,
-                },
-            ))
-        },
+        |r| Ok(StoredVersion::from_row(r, 0)?),
     )?;
     versions
         .into_iter()
-        .map(|(revision, mut version)| {
-            version.zones = in_core_order(
-                collect(
-                    conn,
-                    "SELECT zone FROM session_zones WHERE session_id = ?1 AND revision = ?2",
-                    rusqlite::params![id, revision],
-                    |r| Ok(r.get(0)?),
-                )?,
-                BodyZone::from_code,
-            );
-            version.products = collect(
-                conn,
-                "SELECT name, timing, categories FROM session_products
-                  WHERE session_id = ?1 AND revision = ?2 ORDER BY position",
-                rusqlite::params![id, revision],
-                |r| {
-                    Ok(ProductDoc {
-                        name: r.get(0)?,
-                        timing: r.get(1)?,
-                        categories: split_codes(&r.get::<_, String>(2)?),
+        .map(|version| {
+            Ok(SessionVersionDoc {
+                zones: in_core_order(
+                    session_rows::zones_of(conn, &id, version.revision)?,
+                    BodyZone::from_code,
+                ),
+                products: session_rows::products_of(conn, &id, version.revision)?
+                    .into_iter()
+                    .map(|p| ProductDoc {
+                        name: p.name,
+                        timing: p.timing,
+                        categories: split_codes(&p.categories),
                     })
-                },
-            )?;
-            Ok(version)
+                    .collect(),
+                passes: version.passes()?,
+                pain: version.pain()?,
+                at: instant::to_text(&version.at),
+                saved_at: instant::to_text(&version.saved_at),
+                device_id: version.device_id,
+                needle_length_mm: version.needle_length_mm,
+                notes: version.notes,
+                pre_checks: version.pre_checks.into(),
+            })
         })
         .collect()
 }
