@@ -146,7 +146,7 @@ impl From<rusqlite::Error> for Error {
     /// A full disk is an answer the app can act on; everything else is a
     /// storage error.
     ///
-    /// A stored value that a typed column read refused ([`UnreadableValue`])
+    /// A stored value that a typed column read refused (`UnreadableValue`)
     /// is [`Error::Inconsistent`], as when the store parsed the text itself.
     fn from(error: rusqlite::Error) -> Self {
         if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &error {

@@ -22,15 +22,19 @@
 //! | [`error`] | every way an operation can fail |
 
 pub mod alert;
+pub mod backup;
 pub mod care_plan;
 pub mod check;
 pub mod cleaning;
 mod codes;
 pub mod device;
+pub mod device_overview;
 pub mod error;
 pub mod export;
+pub mod finding;
 pub mod identity;
 pub mod ids;
+pub mod period;
 pub mod product;
 pub mod profile;
 pub mod reminders;
@@ -52,6 +56,7 @@ pub use alert::{Alert, AlertKind, AlertListener, AlertReason, Changed};
 pub use care_plan::{CarePlan, RegionNeedleLimit, RegionRest as CarePlanRest};
 pub use cleaning::{Cleaning, CleaningEntry, CleaningMethod, CleaningTiming, NewCleaning};
 pub use device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
+pub use device_overview::DeviceOverview;
 pub use error::{Error, Result};
 pub use identity::{PatientIdentifier, PatientIdentity};
 pub use ids::{AlertId, CleaningId, DeviceId, ReportId, SessionId};
@@ -63,7 +68,7 @@ pub use risk::{
     TriageLevel, TriagePrompt,
 };
 pub use session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
-pub use store::{DeviceOverview, ImportCount, ImportSummary, ListenerId, RecordedSession, Store};
+pub use store::{ImportCount, ImportSummary, ListenerId, RecordedSession, Store};
 pub use symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
     ReportedSymptom, Symptom, SymptomReport, SymptomTrend,

@@ -7,38 +7,14 @@ use super::devices::find_device;
 use super::facts::{DeviceState, device_state};
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
-use crate::check::CleaningState;
 use crate::cleaning::{Cleaning, CleaningEntry, CleaningMethod, NewCleaning, classify_timings};
 use crate::device::Device;
+use crate::device_overview::DeviceOverview;
 use crate::error::Result;
 use crate::ids::{CleaningId, DeviceId};
 use crate::rules::cleaning::is_adequate;
 use crate::time::{self, Moment};
-use crate::wear::{self, DeviceWear, Replacement};
-
-/// A device and what the log says about it as of a moment: the facts a
-/// device screen shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DeviceOverview {
-    /// The device.
-    pub device: Device,
-    /// Its wear.
-    pub wear: DeviceWear,
-    /// Where it stands against its replacement limit.
-    pub replacement: Replacement,
-    /// Whether it was cleaned adequately since its last use.
-    pub cleaning: CleaningState,
-    /// When it was last used, if ever.
-    pub last_used_at: Option<Moment>,
-}
-
-impl DeviceOverview {
-    /// True when an adequate cleaning was logged since the last use. This
-    /// means "clean for next use", never sterile.
-    pub fn clean_for_next_use(&self) -> bool {
-        self.cleaning == CleaningState::CleanForNextUse
-    }
-}
+use crate::wear;
 
 impl Store {
     /// Records a cleaning, stamped with `now` as the moment it was entered.

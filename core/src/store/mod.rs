@@ -38,7 +38,6 @@ mod snapshot;
 mod today;
 
 pub use backup::{ImportCount, ImportSummary};
-pub use cleanings::DeviceOverview;
 pub use devices::{DeviceChange, MAX_REPLACEMENT_LIMIT};
 pub use listeners::ListenerId;
 pub use open::OpenOptions;

@@ -20,12 +20,12 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use crate::backup::document::*;
+use crate::backup::instant;
 use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
 use crate::cleaning::{CleaningMethod, NewCleaning};
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
-use crate::export::backup::document::*;
-use crate::export::backup::instant;
 use crate::identity::{PatientIdentifier, PatientIdentity};
 use crate::ids::DeviceId;
 use crate::product::{Product, ProductCategory};

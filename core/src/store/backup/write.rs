@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::super::session_rows::{self, NewVersion};
+use crate::backup::document::*;
+use crate::backup::instant;
 use crate::error::{Error, Result};
-use crate::export::backup::document::*;
-use crate::export::backup::instant;
 use crate::time;
 
 /// How many records of one kind an import added, brought up to date, or
