@@ -6,7 +6,6 @@ use super::assessment::triage_at;
 use super::conn_ext::ConnExt;
 use super::devices::find_device;
 use super::facts::{self, LogFacts};
-use super::sessions::query_sessions;
 use super::{Store, rows};
 use crate::check::{CheckContext, CleaningState, check_session};
 use crate::error::{Error, Result};
@@ -210,10 +209,14 @@ fn device_facts(conn: &Connection, facts: &LogFacts, now: &Moment) -> Result<Vec
 fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> {
     let end = time::unix_millis(now);
     let start = end - 4 * 86_400_000;
-    let sessions = query_sessions(
-        conn,
-        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2 ORDER BY s.at_ms",
+    // Only when each session took place: the check-ins need nothing else of
+    // it, so its zones, products and overrides are not read.
+    let sessions: Vec<(SessionId, Moment)> = conn.query_rows(
+        "SELECT s.id, v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2 ORDER BY s.at_ms",
         params![start, end],
+        |r| Ok::<_, rusqlite::Error>((r.get(0)?, rows::moment_at(r, 1, "session_versions.at")?)),
     )?;
     let mut has = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM symptom_reports WHERE session_id = ?1
@@ -226,12 +229,12 @@ fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> 
     };
     sessions
         .into_iter()
-        .map(|s| {
+        .map(|(id, at)| {
             Ok(CheckInFacts {
-                session_id: s.id,
-                at: s.at,
-                has_24h: done(s.id, s.at, ReportKind::CheckIn24h, 24)?,
-                has_72h: done(s.id, s.at, ReportKind::CheckIn72h, 72)?,
+                session_id: id,
+                at,
+                has_24h: done(id, at, ReportKind::CheckIn24h, 24)?,
+                has_72h: done(id, at, ReportKind::CheckIn72h, 72)?,
             })
         })
         .collect()
