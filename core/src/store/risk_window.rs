@@ -9,6 +9,7 @@
 
 use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::rows;
 use super::session_rows::{pre_check_columns, pre_checks_at};
 use super::sessions::timing_from_code;
@@ -78,36 +79,21 @@ const SESSIONS: &str = concat!(
 
 /// The window's sessions, their zones, products and overrides still empty.
 fn sessions(conn: &Connection, start_ms: i64, end_ms: i64) -> Result<Vec<Entry>> {
-    let mut stmt = conn.prepare_cached(SESSIONS)?;
-    let rows = stmt.query_map(params![start_ms, end_ms], |r| {
-        Ok((
+    conn.query_rows(SESSIONS, params![start_ms, end_ms], |r| {
+        Ok::<_, rusqlite::Error>((
             r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i32>(2)?,
-            r.get::<_, f64>(3)?,
-            pre_checks_at(r, 4)?,
-            r.get::<_, bool>(10)?,
-            r.get::<_, bool>(11)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (rowid, at_ms, at_offset_s, needle_length_mm, pre_checks, cleaned_after, renewed) =
-            row?;
-        Ok((
-            rowid,
             SessionFacts {
-                at: rows::moment("session_versions.at", at_ms, at_offset_s)?,
+                at: rows::moment_at(r, 1, "session_versions.at")?,
                 zones: Vec::new(),
-                needle_length_mm,
+                needle_length_mm: r.get(3)?,
                 products: Vec::new(),
-                pre_checks,
+                pre_checks: pre_checks_at(r, 4)?,
                 overridden: Vec::new(),
-                cleaned_after,
-                device_renewed: renewed,
+                cleaned_after: r.get(10)?,
+                device_renewed: r.get(11)?,
             },
         ))
     })
-    .collect()
 }
 
 /// Each session's zones.

@@ -3,7 +3,7 @@
 //! Values are copied as stored: codes stay codes, instants keep their
 //! offsets, every version and mark is kept. Nothing is derived here.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use super::super::alerts::unpack_reasons;
 use super::super::conn_ext::ConnExt;
@@ -51,10 +51,11 @@ fn split_codes(text: &str) -> Vec<String> {
 
 /// The settings row, or none set.
 pub(super) fn settings(conn: &Connection) -> Result<SettingsDoc> {
-    let quiet: Option<(Option<u32>, Option<u32>)> = conn
-        .prepare_cached("SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let quiet: Option<(Option<u32>, Option<u32>)> = conn.query_optional(
+        "SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1",
+        [],
+        |r| Ok::<_, Error>((r.get(0)?, r.get(1)?)),
+    )?;
     let quiet_hours = match quiet {
         Some((Some(start_minute), Some(end_minute))) => Some(QuietHoursDoc {
             start_minute,
@@ -72,15 +73,16 @@ pub(super) fn pseudonym_key(conn: &Connection) -> Result<Option<String>> {
 
 /// The last assessed levels, if any assessment was stored.
 pub(super) fn risk_levels(conn: &Connection) -> Result<Option<RiskLevelsDoc>> {
-    Ok(conn
-        .prepare_cached("SELECT preventive, triage FROM risk_state WHERE id = 1")?
-        .query_row([], |r| {
-            Ok(RiskLevelsDoc {
+    conn.query_optional(
+        "SELECT preventive, triage FROM risk_state WHERE id = 1",
+        [],
+        |r| {
+            Ok::<_, Error>(RiskLevelsDoc {
                 preventive: r.get(0)?,
                 triage: r.get(1)?,
             })
-        })
-        .optional()?)
+        },
+    )
 }
 
 /// Every profile revision, oldest first.
