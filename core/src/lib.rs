@@ -9,16 +9,19 @@
 //! | module | concern |
 //! |---|---|
 //! | [`device`], [`session`], [`cleaning`], [`zone`], [`product`], [`symptom`] | what the user records |
+//! | [`device_overview`] | what the log says about one device as of a moment |
 //! | [`profile`], [`identity`], [`care_plan`] | who the user is, and what their dermatologist set |
+//! | [`finding`] | what a finding is about and how much it weighs: the rules raise them, the verdict lists them |
 //! | [`rules`] | clinical rules as data, each naming its source |
 //! | [`check`], [`verdict`], [`wear`] | "may I use my device now?" with its reasons |
 //! | [`risk`], [`alert`] | preventive risk and symptom triage, and the alerts their changes raise |
 //! | [`reminders`] | cleaning, check-ins, next session, replacement: the schedule the shells notify |
 //! | [`today`] | the home screen in one call: every device and region, risk, alerts, reminders |
 //! | [`store`] | the SQLite file, its schema and migrations |
+//! | [`backup`] | the JSON backup's format, which the store writes and merges back |
 //! | [`export`] | what leaves the device: PDF report, FHIR, JSON backup, CSV |
 //! | [`report`] | the dermatologist's PDF: facts from the store, then pages |
-//! | [`time`], [`ids`], [`validate`], `codes`, [`sorting`] | shared building blocks |
+//! | [`time`], [`ids`], [`period`], [`validate`], `codes`, [`sorting`] | shared building blocks |
 //! | [`error`] | every way an operation can fail |
 
 pub mod alert;
