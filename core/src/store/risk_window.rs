@@ -471,5 +471,22 @@ mod tests {
             prop_assert!(in_time_order);
             prop_assert_eq!(ordered(read), ordered(expected(&store, &heads, &start, &window_end)));
         }
+
+        /// The list of sessions reads every session's child rows in one
+        /// statement per table (`session_rows::children_of_live_sessions`);
+        /// each session must come out as the read of that session alone
+        /// gives it, however the log was edited (this builder's logs: edits
+        /// that change zones, products after, overrides, deletions).
+        #[test]
+        fn the_list_gives_each_session_as_read_alone(
+            steps in prop::collection::vec(step(), 0..30),
+        ) {
+            let (store, _) = build(&steps);
+            let Ok(all) = store.sessions() else { panic!("the log cannot be listed") };
+            for listed in &all {
+                let alone = store.session(listed.id);
+                prop_assert_eq!(alone.as_ref().ok(), Some(listed));
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@
 //! are named once. Values stay as stored (codes as text): the typed reader
 //! checks them, the backup copies them.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, Row, params};
 
 use super::conn_ext::ConnExt;
@@ -198,6 +200,80 @@ pub(super) fn overrides_of(
         [session_id],
         |r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?)),
     )
+}
+
+/// The child rows of one session version, as stored: its zones and
+/// products, and the session's overrides.
+#[derive(Default)]
+pub(super) struct StoredChildren {
+    /// The zone codes.
+    pub(super) zones: Vec<String>,
+    /// The products, in the order given.
+    pub(super) products: Vec<StoredProduct>,
+    /// The overrides (code and message), in order.
+    pub(super) overrides: Vec<(String, String)>,
+}
+
+impl StoredChildren {
+    /// Reads the children of version `revision` of session `session_id`.
+    pub(super) fn of(
+        conn: &Connection,
+        session_id: &dyn rusqlite::ToSql,
+        revision: i64,
+    ) -> Result<Self> {
+        Ok(Self {
+            zones: zones_of(conn, session_id, revision)?,
+            products: products_of(conn, session_id, revision)?,
+            overrides: overrides_of(conn, session_id)?,
+        })
+    }
+}
+
+/// The children of the current version of every live session, keyed by the
+/// session's rowid: one statement per child table for the whole log, rather
+/// than three per session, for reads of every session.
+pub(super) fn children_of_live_sessions(conn: &Connection) -> Result<HashMap<i64, StoredChildren>> {
+    let mut all: HashMap<i64, StoredChildren> = HashMap::new();
+    let zones = conn.query_rows(
+        "SELECT s.rowid, z.zone FROM sessions s
+           JOIN session_zones z ON z.session_id = s.id AND z.revision = s.revision
+          WHERE s.deleted_at_ms IS NULL",
+        [],
+        |r| Ok::<_, rusqlite::Error>((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    for (rowid, zone) in zones {
+        all.entry(rowid).or_default().zones.push(zone);
+    }
+    let products = conn.query_rows(
+        "SELECT s.rowid, p.name, p.timing, p.categories FROM sessions s
+           JOIN session_products p ON p.session_id = s.id AND p.revision = s.revision
+          WHERE s.deleted_at_ms IS NULL ORDER BY s.rowid, p.position",
+        [],
+        |r| {
+            Ok::<_, rusqlite::Error>((
+                r.get::<_, i64>(0)?,
+                StoredProduct {
+                    name: r.get(1)?,
+                    timing: r.get(2)?,
+                    categories: r.get(3)?,
+                },
+            ))
+        },
+    )?;
+    for (rowid, product) in products {
+        all.entry(rowid).or_default().products.push(product);
+    }
+    let overrides = conn.query_rows(
+        "SELECT s.rowid, x.code, x.message FROM sessions s
+           JOIN session_overrides x ON x.session_id = s.id
+          WHERE s.deleted_at_ms IS NULL ORDER BY s.rowid, x.position",
+        [],
+        |r| Ok::<_, rusqlite::Error>((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?))),
+    )?;
+    for (rowid, o) in overrides {
+        all.entry(rowid).or_default().overrides.push(o);
+    }
+    Ok(all)
 }
 
 /// One version of a session to store, its values as they are to be stored.

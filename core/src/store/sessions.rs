@@ -8,7 +8,9 @@ use rusqlite::{Connection, params};
 
 use super::conn_ext::ConnExt;
 use super::devices::find_device;
-use super::session_rows::{self, NewVersion, StoredVersion, VERSION_COLUMN_COUNT, version_columns};
+use super::session_rows::{
+    self, NewVersion, StoredChildren, StoredVersion, VERSION_COLUMN_COUNT, version_columns,
+};
 use super::{Snapshot, Store, context, rows};
 use crate::alert::Changed;
 use crate::error::{Error, Result};
@@ -22,7 +24,8 @@ use crate::zone::BodyZone;
 /// One version of a session with when the session was first recorded (its
 /// revision 0 saved); the caller's `WHERE` tail selects the sessions and
 /// which version (see `query_sessions`). Zones, products and overrides are
-/// read by their own queries (`session_rows`).
+/// read by their own queries (`session_rows`); the session's rowid, last,
+/// finds them when they were read for many sessions at once.
 const SESSION_SELECT: &str = concat!(
     "SELECT s.id, ",
     version_columns!("v."),
@@ -32,7 +35,8 @@ const SESSION_SELECT: &str = concat!(
                    WHERE o.session_id = s.id AND o.revision = 0) END,
        CASE WHEN v.revision = 0 THEN v.saved_offset_s
             ELSE (SELECT o.saved_offset_s FROM session_versions o
-                   WHERE o.session_id = s.id AND o.revision = 0) END
+                   WHERE o.session_id = s.id AND o.revision = 0) END,
+       s.rowid
   FROM sessions s JOIN session_versions v ON v.session_id = s.id"
 );
 
@@ -252,21 +256,34 @@ fn find_current(conn: &Connection, id: SessionId) -> Result<Session> {
     .ok_or_else(|| not_found(id))
 }
 
+/// One row of `SESSION_SELECT`: the session's id, the version, when the
+/// session was first recorded, and the session's rowid.
+type Found = (SessionId, StoredVersion, Option<Moment>, i64);
+
+fn find_sessions(conn: &Connection, tail: &str, args: impl rusqlite::Params) -> Result<Vec<Found>> {
+    conn.query_rows(&format!("{SESSION_SELECT} {tail}"), args, |r| {
+        Ok::<_, rusqlite::Error>((
+            r.get::<_, SessionId>(0)?,
+            StoredVersion::from_row(r, 1)?,
+            rows::optional_moment_at(r, 1 + VERSION_COLUMN_COUNT, "session_versions.saved_at")?,
+            r.get::<_, i64>(3 + VERSION_COLUMN_COUNT)?,
+        ))
+    })
+}
+
+/// The sessions `tail` selects, each with its own child rows: for reads of
+/// a few sessions.
 pub(super) fn query_sessions(
     conn: &Connection,
     tail: &str,
     args: impl rusqlite::Params,
 ) -> Result<Vec<Session>> {
-    let found = conn.query_rows(&format!("{SESSION_SELECT} {tail}"), args, |r| {
-        Ok::<_, rusqlite::Error>((
-            r.get::<_, SessionId>(0)?,
-            StoredVersion::from_row(r, 1)?,
-            rows::optional_moment_at(r, 1 + VERSION_COLUMN_COUNT, "session_versions.saved_at")?,
-        ))
-    })?;
-    found
+    find_sessions(conn, tail, args)?
         .into_iter()
-        .map(|(id, version, recorded_at)| session_of(conn, id, version, recorded_at))
+        .map(|(id, version, recorded_at, _)| {
+            let children = StoredChildren::of(conn, &id, version.revision)?;
+            session_of(id, version, recorded_at, children)
+        })
         .collect()
 }
 
@@ -338,20 +355,22 @@ pub(super) fn timing_from_code(code: &str) -> Option<ProductTiming> {
     }
 }
 
-/// Builds a session from its stored version, reading its zones, products
-/// and overrides; `recorded_at` is when its revision 0 was saved.
+/// Builds a session from its stored version and child rows; `recorded_at`
+/// is when its revision 0 was saved.
 fn session_of(
-    conn: &Connection,
     id: SessionId,
     version: StoredVersion,
     recorded_at: Option<Moment>,
+    children: StoredChildren,
 ) -> Result<Session> {
-    let mut zones = session_rows::zones_of(conn, &id, version.revision)?
+    let mut zones = children
+        .zones
         .iter()
         .map(|z| rows::code("session_zones.zone", z, BodyZone::from_code))
         .collect::<Result<Vec<_>>>()?;
     crate::sorting::sort(&mut zones);
-    let products = session_rows::products_of(conn, &id, version.revision)?
+    let products = children
+        .products
         .into_iter()
         .map(|p| {
             Ok(Product {
@@ -365,7 +384,8 @@ fn session_of(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let overrides = session_rows::overrides_of(conn, &id)?
+    let overrides = children
+        .overrides
         .into_iter()
         .map(|(code, message)| Override { code, message })
         .collect();
@@ -394,10 +414,18 @@ impl Snapshot<'_> {
     /// Every session not deleted, most recent first.
     pub fn sessions(&self) -> Result<Vec<Session>> {
         let tx = self.conn;
-        query_sessions(
+        let found = find_sessions(
             tx,
             "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL ORDER BY s.at_ms DESC, s.id",
             [],
-        )
+        )?;
+        let mut children = session_rows::children_of_live_sessions(tx)?;
+        found
+            .into_iter()
+            .map(|(id, version, recorded_at, rowid)| {
+                let own = children.remove(&rowid).unwrap_or_default();
+                session_of(id, version, recorded_at, own)
+            })
+            .collect()
     }
 }
