@@ -145,13 +145,36 @@ pub enum Error {
 impl From<rusqlite::Error> for Error {
     /// A full disk is an answer the app can act on; everything else is a
     /// storage error.
+    ///
+    /// A stored value that a typed column read refused (`UnreadableValue`)
+    /// is [`Error::Inconsistent`], as when the store parsed the text itself.
     fn from(error: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &error {
+            if let Some(unreadable) = cause.downcast_ref::<UnreadableValue>() {
+                return Error::Inconsistent(unreadable.0.clone());
+            }
+        }
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => Error::Full,
             _ => Error::Sqlite(error),
         }
     }
 }
+
+/// Why a typed column read refused a stored value (an id that is not a
+/// UUID, an impossible instant): carried through rusqlite's conversion
+/// error and turned into [`Error::Inconsistent`]. The text names the column
+/// or the kind of value, never the value.
+#[derive(Debug)]
+pub(crate) struct UnreadableValue(pub(crate) String);
+
+impl std::fmt::Display for UnreadableValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UnreadableValue {}
 
 fn codes(findings: &[crate::verdict::Finding]) -> String {
     findings

@@ -9,9 +9,9 @@
 use chrono::NaiveDate;
 
 use crate::alert::Alert;
+use crate::device_overview::DeviceOverview;
 use crate::reminders::Reminder;
 use crate::risk::Assessment;
-use crate::store::DeviceOverview;
 use crate::verdict::SessionVerdict;
 use crate::zone::BodyRegion;
 

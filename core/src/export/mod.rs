@@ -12,15 +12,16 @@
 pub mod csv;
 pub mod fhir;
 mod notes;
-mod period;
 mod scope;
 pub mod seal;
 mod select;
 pub mod share;
 pub mod zip;
 
+pub use crate::period::Period;
 pub use notes::WITHHELD_NOTE;
-pub use period::Period;
 pub use scope::{Privacy, Sections};
 
-pub mod backup;
+/// The JSON backup lives in the domain layer ([`crate::backup`]), since the
+/// store reads and writes it; this is its path among the exports.
+pub use crate::backup;

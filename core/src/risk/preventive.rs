@@ -9,6 +9,7 @@
 use chrono::{NaiveDate, TimeDelta};
 
 use super::{PreventiveRisk, RiskFactor, RiskLevel};
+use crate::finding::FindingCode;
 use crate::product::{Product, ProductTiming};
 use crate::profile::{Condition, Profile};
 use crate::rules::needle::PROFESSIONAL_FROM_MM;
@@ -19,7 +20,6 @@ use crate::rules::risk::{
 };
 use crate::session::{PreChecks, Session};
 use crate::time::{self, Moment};
-use crate::verdict::FindingCode;
 use crate::zone::{BodyRegion, BodyZone};
 
 /// What the risk rules read about one session in the lookback window, and

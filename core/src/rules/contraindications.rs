@@ -6,8 +6,8 @@
 //! condition in a care plan.
 
 use super::source::{Evidence, RuleSource};
+use crate::finding::{FindingCode, Severity};
 use crate::profile::Condition;
-use crate::verdict::{FindingCode, Severity};
 
 /// How the profile's answer about one condition weighs on a session.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -5,8 +5,8 @@
 //! 2.7). Each failed check blocks the session.
 
 use super::source::{Evidence, RuleSource};
+use crate::finding::FindingCode;
 use crate::session::PreChecks;
-use crate::verdict::FindingCode;
 
 /// A failed pre-check: its code, what the user is told, and its source.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -14,7 +14,7 @@
 //! apart and never counted as infection risk.
 
 use super::source::{Evidence, RuleSource};
-use crate::verdict::FindingCode;
+use crate::finding::FindingCode;
 
 /// The code of a preventive risk factor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

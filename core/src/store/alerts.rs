@@ -1,9 +1,10 @@
 //! Storing level changes as alerts, and acknowledging them.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
 use super::assessment::assess_at;
 use super::clock_echo::{Candidate, is_clock_echo};
+use super::conn_ext::ConnExt;
 use super::{Snapshot, Store, rows};
 use crate::alert::{Alert, AlertKind, AlertReason, Changed};
 use crate::error::{Error, Result};
@@ -44,7 +45,7 @@ impl Store {
             if alert.acknowledged_at.is_none() {
                 tx.execute(
                     "UPDATE alerts SET acknowledged_at_ms = ?2, acknowledged_offset_s = ?3 WHERE id = ?1",
-                    params![id.to_string(), time::unix_millis(&now), time::utc_offset_seconds(&now)],
+                    params![id, time::unix_millis(&now), time::utc_offset_seconds(&now)],
                 )?;
             }
             find_alert(tx, id)
@@ -148,10 +149,11 @@ fn new_alert(now: &Moment, change: &Candidate<'_>) -> Alert {
 }
 
 fn stored_levels(conn: &Connection) -> Result<(RiskLevel, TriageLevel)> {
-    let row: Option<(String, String)> = conn
-        .prepare_cached("SELECT preventive, triage FROM risk_state WHERE id = 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let row: Option<(String, String)> = conn.query_optional(
+        "SELECT preventive, triage FROM risk_state WHERE id = 1",
+        [],
+        |r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?)),
+    )?;
     match row {
         None => Ok((RiskLevel::Low, TriageLevel::Green)),
         Some((p, t)) => Ok((
@@ -201,7 +203,7 @@ pub(super) fn insert_alert(conn: &Connection, alert: &Alert) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        alert.id.to_string(),
+        alert.id,
         time::unix_millis(&alert.at),
         time::utc_offset_seconds(&alert.at),
         alert.kind.code(),
@@ -216,7 +218,7 @@ pub(super) fn insert_alert(conn: &Connection, alert: &Alert) -> Result<()> {
 }
 
 fn find_alert(conn: &Connection, id: AlertId) -> Result<Alert> {
-    query_alerts(conn, "WHERE id = ?1", [id.to_string()])?
+    query_alerts(conn, "WHERE id = ?1", [id])?
         .pop()
         .ok_or_else(|| Error::NotFound {
             entity: AlertId::ENTITY,
@@ -225,18 +227,18 @@ fn find_alert(conn: &Connection, id: AlertId) -> Result<Alert> {
 }
 
 fn query_alerts(conn: &Connection, tail: &str, args: impl rusqlite::Params) -> Result<Vec<Alert>> {
-    let raw = conn
-        .prepare_cached(&format!(
+    conn.query_rows(
+        &format!(
             "SELECT id, at_ms, at_offset_s, kind, from_level, to_level, rising, reasons,
                     acknowledged_at_ms, acknowledged_offset_s FROM alerts {tail}"
-        ))?
-        .query_map(args, StoredAlert::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(StoredAlert::into_alert).collect()
+        ),
+        args,
+        |r| StoredAlert::from_row(r)?.into_alert(),
+    )
 }
 
 struct StoredAlert {
-    id: String,
+    id: AlertId,
     at: (i64, i32),
     kind: String,
     from_level: String,
@@ -265,7 +267,7 @@ impl StoredAlert {
         let reasons = unpack_reasons(&self.reasons);
         let title = title_for(kind, &self.from_level, &self.to_level, self.rising);
         Ok(Alert {
-            id: rows::code("alerts.id", &self.id, |t| AlertId::parse("id", t).ok())?,
+            id: self.id,
             at: rows::moment("alerts.at", self.at.0, self.at.1)?,
             kind,
             from_level: self.from_level,

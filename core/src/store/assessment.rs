@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, params};
 
+use super::conn_ext::ConnExt;
 use super::context::{Person, person};
 use super::devices::{all_devices, device_wear};
 use super::reports::query_reports;
@@ -170,7 +171,7 @@ fn aged_reports(conn: &Connection, start: i64, end: i64) -> Result<Vec<ReportFac
                     let previous = query_reports(
                         conn,
                         "WHERE session_id = ?1 AND at_ms < ?2 ORDER BY at_ms DESC, id LIMIT 1",
-                        params![sid.to_string(), time::unix_millis(&report.at)],
+                        params![sid, time::unix_millis(&report.at)],
                     )?;
                     (
                         session_timing(conn, sid)?,
@@ -190,16 +191,13 @@ fn aged_reports(conn: &Connection, start: i64, end: i64) -> Result<Vec<ReportFac
 }
 
 fn session_timing(conn: &Connection, id: crate::ids::SessionId) -> Result<Option<(Moment, f64)>> {
-    let row: Option<(i64, i32, f64)> = rusqlite::OptionalExtension::optional(
-        conn.prepare_cached(
-            "SELECT v.at_ms, v.at_offset_s, v.needle_length_mm FROM sessions s
-               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-              WHERE s.id = ?1",
-        )?
-        .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))),
-    )?;
-    row.map(|(ms, offset, needle)| Ok((rows::moment("session_versions.at", ms, offset)?, needle)))
-        .transpose()
+    conn.query_optional(
+        "SELECT v.at_ms, v.at_offset_s, v.needle_length_mm FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.id = ?1",
+        [id],
+        |r| Ok::<_, rusqlite::Error>((rows::moment_at(r, 0, "session_versions.at")?, r.get(2)?)),
+    )
 }
 
 impl Snapshot<'_> {

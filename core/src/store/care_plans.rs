@@ -1,7 +1,8 @@
 //! Storing care plans as append-only revisions; the newest is in force.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
@@ -63,13 +64,11 @@ impl Store {
 
 /// The newest care plan, if any.
 pub(super) fn current_care_plan(conn: &Connection) -> Result<Option<CarePlan>> {
-    conn.prepare_cached(&format!(
-        "SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision DESC LIMIT 1"
-    ))?
-    .query_row([], StoredPlan::from_row)
-    .optional()?
-    .map(StoredPlan::into_plan)
-    .transpose()
+    conn.query_optional(
+        &format!("SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision DESC LIMIT 1"),
+        [],
+        |r| StoredPlan::from_row(r)?.into_plan(),
+    )
 }
 
 struct StoredPlan {
@@ -146,12 +145,10 @@ impl Snapshot<'_> {
     /// Every care plan ever recorded, oldest first.
     pub fn care_plan_history(&self) -> Result<Vec<CarePlan>> {
         let tx = self.conn;
-        let raw = tx
-            .prepare_cached(&format!(
-                "SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision"
-            ))?
-            .query_map([], StoredPlan::from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        raw.into_iter().map(StoredPlan::into_plan).collect()
+        tx.query_rows(
+            &format!("SELECT {PLAN_COLUMNS} FROM care_plans ORDER BY revision"),
+            [],
+            |r| StoredPlan::from_row(r)?.into_plan(),
+        )
     }
 }

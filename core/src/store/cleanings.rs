@@ -2,42 +2,19 @@
 
 use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::devices::find_device;
 use super::facts::{DeviceState, device_state};
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
-use crate::check::CleaningState;
 use crate::cleaning::{Cleaning, CleaningEntry, CleaningMethod, NewCleaning, classify_timings};
 use crate::device::Device;
+use crate::device_overview::DeviceOverview;
 use crate::error::Result;
 use crate::ids::{CleaningId, DeviceId};
 use crate::rules::cleaning::is_adequate;
 use crate::time::{self, Moment};
-use crate::wear::{self, DeviceWear, Replacement};
-
-/// A device and what the log says about it as of a moment: the facts a
-/// device screen shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DeviceOverview {
-    /// The device.
-    pub device: Device,
-    /// Its wear.
-    pub wear: DeviceWear,
-    /// Where it stands against its replacement limit.
-    pub replacement: Replacement,
-    /// Whether it was cleaned adequately since its last use.
-    pub cleaning: CleaningState,
-    /// When it was last used, if ever.
-    pub last_used_at: Option<Moment>,
-}
-
-impl DeviceOverview {
-    /// True when an adequate cleaning was logged since the last use. This
-    /// means "clean for next use", never sterile.
-    pub fn clean_for_next_use(&self) -> bool {
-        self.cleaning == CleaningState::CleanForNextUse
-    }
-}
+use crate::wear;
 
 impl Store {
     /// Records a cleaning, stamped with `now` as the moment it was entered.
@@ -61,8 +38,8 @@ impl Store {
             )?
             .execute(
                 params![
-                    cleaning.id.to_string(),
-                    cleaning.device_id.to_string(),
+                    cleaning.id,
+                    cleaning.device_id,
                     time::unix_millis(&cleaning.at),
                     time::utc_offset_seconds(&cleaning.at),
                     cleaning.method.code(),
@@ -111,35 +88,27 @@ impl DeviceState {
 }
 
 fn device_cleanings(conn: &Connection, device_id: DeviceId) -> Result<Vec<Cleaning>> {
-    let raw = conn
-        .prepare_cached(
-            "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
-               FROM cleanings WHERE device_id = ?1 ORDER BY at_ms, id",
-        )?
-        .query_map([device_id.to_string()], StoredCleaning::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(StoredCleaning::into_cleaning).collect()
+    conn.query_rows(
+        "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
+           FROM cleanings WHERE device_id = ?1 ORDER BY at_ms, id",
+        [device_id],
+        |r| StoredCleaning::from_row(r)?.into_cleaning(),
+    )
 }
 
 fn device_session_times(conn: &Connection, device_id: DeviceId) -> Result<Vec<Moment>> {
-    let raw = conn
-        .prepare_cached(
-            "SELECT v.at_ms, v.at_offset_s FROM sessions s
-               JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
-              WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL ORDER BY s.at_ms",
-        )?
-        .query_map([device_id.to_string()], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter()
-        .map(|(ms, offset)| rows::moment("session_versions.at", ms, offset))
-        .collect()
+    conn.query_rows(
+        "SELECT v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL ORDER BY s.at_ms",
+        [device_id],
+        |r| rows::moment_at(r, 0, "session_versions.at"),
+    )
 }
 
 struct StoredCleaning {
-    id: String,
-    device_id: String,
+    id: CleaningId,
+    device_id: DeviceId,
     at_ms: i64,
     at_offset_s: i32,
     method: String,
@@ -164,12 +133,8 @@ impl StoredCleaning {
 
     fn into_cleaning(self) -> Result<Cleaning> {
         Ok(Cleaning {
-            id: rows::code("cleanings.id", &self.id, |t| {
-                CleaningId::parse("id", t).ok()
-            })?,
-            device_id: rows::code("cleanings.device_id", &self.device_id, |t| {
-                DeviceId::parse("device_id", t).ok()
-            })?,
+            id: self.id,
+            device_id: self.device_id,
             at: rows::moment("cleanings.at", self.at_ms, self.at_offset_s)?,
             method: rows::code("cleanings.method", &self.method, CleaningMethod::from_code)?,
             soak_minutes: rows::count("cleanings.soak_minutes", self.soak_minutes)?,

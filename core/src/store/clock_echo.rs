@@ -33,9 +33,10 @@
 //! log agree without any further state, and it costs two indexed lookups,
 //! made only when a change of level is about to be recorded.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use super::alerts::pack_reasons;
+use super::conn_ext::ConnExt;
 use crate::alert::{AlertKind, AlertReason};
 use crate::error::Result;
 use crate::time::{self, Moment};
@@ -61,15 +62,12 @@ pub(super) fn is_clock_echo(
     candidate: &Candidate<'_>,
     now: &Moment,
 ) -> Result<bool> {
-    let last: Option<(i64, i64, String, bool)> = conn
-        .prepare_cached(
-            "SELECT rowid, at_ms, to_level, rising FROM alerts WHERE kind = ?1
-              ORDER BY rowid DESC LIMIT 1",
-        )?
-        .query_row([candidate.kind.code()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .optional()?;
+    let last: Option<(i64, i64, String, bool)> = conn.query_optional(
+        "SELECT rowid, at_ms, to_level, rising FROM alerts WHERE kind = ?1
+          ORDER BY rowid DESC LIMIT 1",
+        [candidate.kind.code()],
+        |r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let Some((rowid, at_ms, to_level, last_rising)) = last else {
         return Ok(false);
     };
@@ -82,15 +80,12 @@ pub(super) fn is_clock_echo(
     if last_rising {
         return Ok(false);
     }
-    let undone: Option<(String, String)> = conn
-        .prepare_cached(
-            "SELECT to_level, reasons FROM alerts WHERE kind = ?1 AND rising = 1 AND rowid < ?2
-              ORDER BY rowid DESC LIMIT 1",
-        )?
-        .query_row(rusqlite::params![candidate.kind.code(), rowid], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?;
+    let undone: Option<(String, String)> = conn.query_optional(
+        "SELECT to_level, reasons FROM alerts WHERE kind = ?1 AND rising = 1 AND rowid < ?2
+          ORDER BY rowid DESC LIMIT 1",
+        rusqlite::params![candidate.kind.code(), rowid],
+        |r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(undone.is_some_and(|(level, reasons)| {
         level == candidate.to && reasons == pack_reasons(candidate.reasons)
     }))

@@ -3,10 +3,11 @@
 //! The rules are pure functions; this is the one place that reads the log
 //! for them, so a check and a recording see exactly the same facts.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::assessment::triage_at;
 use super::care_plans::current_care_plan;
+use super::conn_ext::ConnExt;
 use super::devices::device_wear;
 use super::profiles::current_profile;
 use super::reports::find_report;
@@ -159,16 +160,12 @@ pub(super) fn cleaning_since(
     at: &Moment,
 ) -> Result<CleaningState> {
     let since_ms = last_use.map_or(i64::MIN, time::unix_millis);
-    let mut stmt = conn.prepare_cached(
+    let cleanings = conn.query_rows(
         "SELECT method, soak_minutes FROM cleanings
           WHERE device_id = ?1 AND at_ms >= ?2 AND at_ms <= ?3 ORDER BY at_ms DESC, id",
+        params![device.id, since_ms, time::unix_millis(at)],
+        |r| Ok::<_, rusqlite::Error>((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)),
     )?;
-    let cleanings = stmt
-        .query_map(
-            params![device.id.to_string(), since_ms, time::unix_millis(at)],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)),
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut latest = None;
     for (method, minutes) in cleanings {
         let method = rows::code("cleanings.method", &method, CleaningMethod::from_code)?;
@@ -235,18 +232,11 @@ fn session_on(
             .iter()
             .map(|z| rusqlite::types::Value::Text((*z).to_owned())),
     );
-    let row: Option<(i64, i32, f64)> = conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(args), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    row.map(|(ms, offset, needle_length_mm)| {
-        Ok(RegionLastSession {
+    conn.query_optional(&sql, rusqlite::params_from_iter(args), |r| {
+        Ok::<_, rusqlite::Error>(RegionLastSession {
             region,
-            at: rows::moment("session_versions.at", ms, offset)?,
-            needle_length_mm,
+            at: rows::moment_at(r, 0, "session_versions.at")?,
+            needle_length_mm: r.get(2)?,
         })
     })
-    .transpose()
 }

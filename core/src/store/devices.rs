@@ -1,7 +1,8 @@
 //! Storing devices, their changes and head changes, and deriving their wear.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::sessions::first_session_of_device;
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
@@ -79,10 +80,7 @@ impl Store {
             "damaged",
             "needles bent or roll rough".into(),
             |tx| {
-                tx.execute(
-                    "UPDATE devices SET damaged = 1 WHERE id = ?1",
-                    [id.to_string()],
-                )?;
+                tx.execute("UPDATE devices SET damaged = 1 WHERE id = ?1", [id])?;
                 Ok(())
             },
         )
@@ -103,7 +101,7 @@ impl Store {
         self.change_device(id, now, "shared", detail.into(), |tx| {
             tx.execute(
                 "UPDATE devices SET shared = ?2 WHERE id = ?1",
-                params![id.to_string(), shared],
+                params![id, shared],
             )?;
             Ok(())
         })
@@ -126,7 +124,7 @@ impl Store {
                 "UPDATE devices SET retired_at_ms = ?2, retired_offset_s = ?3, retired_reason = ?4
                  WHERE id = ?1 AND retired_at_ms IS NULL",
                 params![
-                    id.to_string(),
+                    id,
                     time::unix_millis(&now_checked),
                     time::utc_offset_seconds(&now_checked),
                     reason
@@ -156,7 +154,7 @@ impl Store {
         self.change_device(id, now, "replacement_limits", detail, |tx| {
             tx.execute(
                 "UPDATE devices SET replace_after_uses = ?2, replace_after_days = ?3 WHERE id = ?1",
-                params![id.to_string(), max_uses, max_days],
+                params![id, max_uses, max_days],
             )?;
             Ok(())
         })
@@ -179,15 +177,15 @@ impl Store {
                 "INSERT INTO head_changes (id, device_id, at_ms, at_offset_s, recorded_at_ms, recorded_offset_s)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
-                    crate::ids::HeadChangeId::random().to_string(),
-                    id.to_string(),
+                    crate::ids::HeadChangeId::random(),
+                    id,
                     time::unix_millis(&at),
                     time::utc_offset_seconds(&at),
                     time::unix_millis(&now_checked),
                     time::utc_offset_seconds(&now_checked)
                 ],
             )?;
-            tx.execute("UPDATE devices SET damaged = 0 WHERE id = ?1", [id.to_string()])?;
+            tx.execute("UPDATE devices SET damaged = 0 WHERE id = ?1", [id])?;
             Ok(())
         })
     }
@@ -196,29 +194,18 @@ impl Store {
     pub fn device_changes(&self, id: DeviceId) -> Result<Vec<DeviceChange>> {
         self.read(|tx| {
             find_device(tx, id)?;
-            let mut stmt = tx.prepare_cached(
+            tx.query_rows(
                 "SELECT changed_at_ms, changed_offset_s, change, detail FROM device_changes
                  WHERE device_id = ?1 ORDER BY seq",
-            )?;
-            let raw = stmt
-                .query_map([id.to_string()], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i32>(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<(i64, i32, String, String)>>>()?;
-            raw.into_iter()
-                .map(|(ms, offset, change, detail)| {
-                    Ok(DeviceChange {
-                        at: rows::moment("device_changes.changed_at", ms, offset)?,
-                        change,
-                        detail,
+                [id],
+                |r| {
+                    Ok::<_, rusqlite::Error>(DeviceChange {
+                        at: rows::moment_at(r, 0, "device_changes.changed_at")?,
+                        change: r.get(2)?,
+                        detail: r.get(3)?,
                     })
-                })
-                .collect()
+                },
+            )
         })
     }
 
@@ -239,7 +226,7 @@ impl Store {
                 "INSERT INTO device_changes (device_id, seq, changed_at_ms, changed_offset_s, change, detail)
                  VALUES (?1, (SELECT COUNT(*) FROM device_changes WHERE device_id = ?1), ?2, ?3, ?4, ?5)",
                 params![
-                    id.to_string(),
+                    id,
                     time::unix_millis(&now),
                     time::utc_offset_seconds(&now),
                     change,
@@ -255,7 +242,7 @@ fn insert_device(conn: &Connection, device: &Device) -> Result<()> {
     conn.execute(
         &format!("INSERT INTO devices ({DEVICE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, NULL, NULL, NULL, NULL, ?12, ?13)"),
         params![
-            device.id.to_string(),
+            device.id,
             device.kind.code(),
             device.needle_length_mm,
             device.needle_length_max_mm,
@@ -275,27 +262,24 @@ fn insert_device(conn: &Connection, device: &Device) -> Result<()> {
 
 /// Every device, oldest first, inside an open transaction.
 pub(super) fn all_devices(conn: &Connection) -> Result<Vec<Device>> {
-    let raw = conn
-        .prepare_cached(&format!(
-            "SELECT {DEVICE_COLUMNS} FROM devices ORDER BY added_at_ms, rowid"
-        ))?
-        .query_map([], StoredDevice::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(StoredDevice::into_device).collect()
+    conn.query_rows(
+        &format!("SELECT {DEVICE_COLUMNS} FROM devices ORDER BY added_at_ms, rowid"),
+        [],
+        |r| StoredDevice::from_row(r)?.into_device(),
+    )
 }
 
 /// Reads one device inside an open transaction.
 pub(super) fn find_device(conn: &Connection, id: DeviceId) -> Result<Device> {
-    conn.prepare_cached(&format!(
-        "SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?1"
-    ))?
-    .query_row([id.to_string()], StoredDevice::from_row)
-    .optional()?
+    conn.query_optional(
+        &format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?1"),
+        [id],
+        |r| StoredDevice::from_row(r)?.into_device(),
+    )?
     .ok_or_else(|| Error::NotFound {
         entity: DeviceId::ENTITY,
         id: id.to_string(),
-    })?
-    .into_device()
+    })
 }
 
 /// The wear of a device's current head as of `cutoff` (sessions at `cutoff`
@@ -307,39 +291,31 @@ pub(super) fn device_wear(
     device: &Device,
     cutoff: &Moment,
 ) -> Result<DeviceWear> {
-    let id = device.id.to_string();
+    let id = device.id;
     let cutoff_ms = time::unix_millis(cutoff);
-    let head: Option<(i64, i32)> = conn
-        .prepare_cached(
-            "SELECT at_ms, at_offset_s FROM head_changes WHERE device_id = ?1 AND at_ms <= ?2
-             ORDER BY at_ms DESC LIMIT 1",
-        )?
-        .query_row(params![id, cutoff_ms], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let head_change = head
-        .map(|(ms, offset)| rows::moment("head_changes.at", ms, offset))
-        .transpose()?;
-    let total: Option<i64> = conn
-        .prepare_cached(
-            "SELECT c.sessions - (SELECT COUNT(*) FROM sessions s
-                                   WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms > ?2)
-               FROM device_session_counts c WHERE c.device_id = ?1",
-        )?
-        .query_row(params![id, cutoff_ms], |r| r.get(0))
-        .optional()?;
+    let head_change = conn.query_optional(
+        "SELECT at_ms, at_offset_s FROM head_changes WHERE device_id = ?1 AND at_ms <= ?2
+         ORDER BY at_ms DESC LIMIT 1",
+        params![id, cutoff_ms],
+        |r| rows::moment_at(r, 0, "head_changes.at"),
+    )?;
+    let total: Option<i64> = conn.query_optional(
+        "SELECT c.sessions - (SELECT COUNT(*) FROM sessions s
+                               WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms > ?2)
+           FROM device_session_counts c WHERE c.device_id = ?1",
+        params![id, cutoff_ms],
+        |r| r.get(0),
+    )?;
     let total_uses = rows::count("device_session_counts.sessions", total)?
         .ok_or_else(|| Error::Inconsistent("device_session_counts has no row".into()))?;
     let (uses, head_started) = match head_change {
         Some(change) => {
-            let uses: i64 = conn
-                .prepare_cached(
-                    "SELECT COUNT(*) FROM sessions
-                      WHERE device_id = ?1 AND deleted_at_ms IS NULL AND at_ms >= ?2 AND at_ms <= ?3",
-                )?
-                .query_row(
-                    params![id, time::unix_millis(&change), cutoff_ms],
-                    |r| r.get(0),
-                )?;
+            let uses: i64 = conn.query_single(
+                "SELECT COUNT(*) FROM sessions
+                  WHERE device_id = ?1 AND deleted_at_ms IS NULL AND at_ms >= ?2 AND at_ms <= ?3",
+                params![id, time::unix_millis(&change), cutoff_ms],
+                |r| r.get(0),
+            )?;
             let uses = rows::count("sessions", Some(uses))?.unwrap_or(0);
             (uses, Some(time::local_date(&change)))
         }
@@ -362,7 +338,7 @@ pub(super) fn device_wear(
 
 /// A device row as stored, before its codes are checked.
 struct StoredDevice {
-    id: String,
+    id: DeviceId,
     kind: String,
     needle_length_mm: f64,
     needle_length_max_mm: Option<f64>,
@@ -420,7 +396,7 @@ impl StoredDevice {
             None => DeviceStatus::Active,
         };
         Ok(Device {
-            id: rows::code("devices.id", &self.id, |t| DeviceId::parse("id", t).ok())?,
+            id: self.id,
             kind: rows::code("devices.kind", &self.kind, DeviceKind::from_code)?,
             needle_length_mm: self.needle_length_mm,
             needle_length_max_mm: self.needle_length_max_mm,

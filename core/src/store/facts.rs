@@ -73,7 +73,7 @@ pub(super) fn device_state(conn: &Connection, device: Device, at: &Moment) -> Re
         conn,
         "AND v.revision = s.revision WHERE s.device_id = ?1 AND s.deleted_at_ms IS NULL AND s.at_ms <= ?2
          ORDER BY s.at_ms DESC LIMIT 1",
-        params![device.id.to_string(), time::unix_millis(at)],
+        params![device.id, time::unix_millis(at)],
     )?
     .pop();
     let cleaning =

@@ -1,7 +1,8 @@
 //! Storing the profile as append-only revisions.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
+use super::conn_ext::ConnExt;
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::error::Result;
@@ -75,22 +76,21 @@ impl Store {
 /// The newest profile revision, if any.
 pub(super) fn current_profile(conn: &Connection) -> Result<Option<Profile>> {
     let revision: Option<i64> = conn
-        .prepare_cached("SELECT MAX(revision) FROM profile_revisions")?
-        .query_row([], |r| r.get(0))
-        .optional()?
+        .query_optional("SELECT MAX(revision) FROM profile_revisions", [], |r| {
+            r.get(0)
+        })?
         .flatten();
     revision.map(|r| profile_revision(conn, r)).transpose()
 }
 
 fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
-    let (skin_type, saved_ms, saved_offset, identity) = conn
-        .prepare_cached(
-            "SELECT skin_type, saved_at_ms, saved_offset_s,
-                    patient_name, birth_date, patient_identifier, identifier_issuer
-               FROM profile_revisions WHERE revision = ?1",
-        )?
-        .query_row([revision], |r| {
-            Ok((
+    let (skin_type, saved_ms, saved_offset, identity) = conn.query_single(
+        "SELECT skin_type, saved_at_ms, saved_offset_s,
+                patient_name, birth_date, patient_identifier, identifier_issuer
+           FROM profile_revisions WHERE revision = ?1",
+        [revision],
+        |r| {
+            Ok::<_, rusqlite::Error>((
                 r.get::<_, Option<String>>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, i32>(2)?,
@@ -101,38 +101,26 @@ fn profile_revision(conn: &Connection, revision: i64) -> Result<Profile> {
                     issuer: r.get(6)?,
                 },
             ))
-        })?;
+        },
+    )?;
     let identity = identity.read()?;
-    let mut stmt = conn.prepare_cached(
+    let mut answers = conn.query_rows(
         "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
            FROM profile_answers WHERE revision = ?1",
-    )?;
-    let raw = stmt
-        .query_map([revision], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, bool>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, i32>(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut answers = raw
-        .into_iter()
-        .map(|(condition, present, stopped_on, ms, offset)| {
-            Ok(ConditionAnswer {
+        [revision],
+        |r| {
+            Ok::<_, crate::error::Error>(ConditionAnswer {
                 condition: rows::code(
                     "profile_answers.condition",
-                    &condition,
+                    &r.get::<_, String>(0)?,
                     Condition::from_code,
                 )?,
-                present,
-                stopped_on: rows::date("profile_answers.stopped_on", stopped_on)?,
-                confirmed_at: rows::moment("profile_answers.confirmed_at", ms, offset)?,
+                present: r.get(1)?,
+                stopped_on: rows::date("profile_answers.stopped_on", r.get(2)?)?,
+                confirmed_at: rows::moment_at(r, 3, "profile_answers.confirmed_at")?,
             })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        },
+    )?;
     crate::sorting::sort_by_key(&mut answers, |a| a.condition);
     Ok(Profile {
         skin_type: skin_type
@@ -174,10 +162,11 @@ impl Snapshot<'_> {
     /// Every saved revision of the profile, oldest first.
     pub fn profile_history(&self) -> Result<Vec<Profile>> {
         let tx = self.conn;
-        let revisions: Vec<i64> = tx
-            .prepare_cached("SELECT revision FROM profile_revisions ORDER BY revision")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let revisions: Vec<i64> = tx.query_rows(
+            "SELECT revision FROM profile_revisions ORDER BY revision",
+            [],
+            |r| r.get(0),
+        )?;
         revisions
             .into_iter()
             .map(|revision| profile_revision(tx, revision))

@@ -6,9 +6,10 @@
 //! restore into a log without records replaces it, so that the restored log
 //! names its pseudonymous exports as the original did.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use super::Snapshot;
+use super::conn_ext::ConnExt;
 use crate::error::{Error, Result};
 
 /// The length of the key, in bytes.
@@ -16,10 +17,10 @@ pub(crate) const KEY_BYTES: usize = 32;
 
 /// The key, or `None` in a file that somehow lacks its row.
 pub(super) fn key(conn: &Connection) -> Result<Option<[u8; KEY_BYTES]>> {
-    let stored: Option<Vec<u8>> = conn
-        .prepare_cached("SELECT key FROM pseudonym_key WHERE id = 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
+    let stored: Option<Vec<u8>> =
+        conn.query_optional("SELECT key FROM pseudonym_key WHERE id = 1", [], |r| {
+            r.get(0)
+        })?;
     stored
         .map(|bytes| {
             <[u8; KEY_BYTES]>::try_from(bytes.as_slice())

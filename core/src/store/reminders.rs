@@ -1,15 +1,15 @@
 //! Gathering what the reminder schedule reads, quiet hours and soak timers.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::assessment::triage_at;
+use super::conn_ext::ConnExt;
 use super::devices::find_device;
 use super::facts::{self, LogFacts};
-use super::sessions::query_sessions;
 use super::{Store, rows};
 use crate::check::{CheckContext, CleaningState, check_session};
 use crate::error::{Error, Result};
-use crate::ids::DeviceId;
+use crate::ids::{DeviceId, SessionId};
 use crate::reminders::{
     CheckInFacts, DeviceFacts, QuietHours, Reminder, ReminderInput, check_in_window, schedule,
 };
@@ -68,7 +68,7 @@ impl Store {
                 "INSERT INTO soak_timers (device_id, started_at_ms, started_offset_s, minutes) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (device_id) DO UPDATE SET started_at_ms = ?2, started_offset_s = ?3, minutes = ?4",
                 params![
-                    device_id.to_string(),
+                    device_id,
                     time::unix_millis(&started_at),
                     time::utc_offset_seconds(&started_at),
                     minutes
@@ -87,7 +87,7 @@ pub(super) fn stop_soak_timer(
 ) -> Result<()> {
     conn.execute(
         "DELETE FROM soak_timers WHERE device_id = ?1 AND started_at_ms <= ?2",
-        params![device_id.to_string(), time::unix_millis(cleaned_at)],
+        params![device_id, time::unix_millis(cleaned_at)],
     )?;
     Ok(())
 }
@@ -113,11 +113,10 @@ pub(super) fn reminders_from(
         .filter(|p| p.level > TriageLevel::Green)
         .max_by_key(|p| p.level)
         .map(|p| {
-            let report_at =
-                super::reports::query_reports(conn, "WHERE id = ?1", [p.report_id.to_string()])
-                    .ok()
-                    .and_then(|mut r| r.pop())
-                    .map_or(*now, |r| r.at);
+            let report_at = super::reports::query_reports(conn, "WHERE id = ?1", [p.report_id])
+                .ok()
+                .and_then(|mut r| r.pop())
+                .map_or(*now, |r| r.at);
             (p.report_id, report_at, p.level == TriageLevel::Red)
         });
     Ok(schedule(&ReminderInput {
@@ -130,10 +129,11 @@ pub(super) fn reminders_from(
 }
 
 fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
-    let row: Option<(Option<i64>, Option<i64>)> = conn
-        .prepare_cached("SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let row: Option<(Option<i64>, Option<i64>)> = conn.query_optional(
+        "SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1",
+        [],
+        |r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(match row {
         Some((Some(start), Some(end))) => Some(QuietHours {
             start_minute: u16::try_from(start)
@@ -180,18 +180,16 @@ fn device_facts(conn: &Connection, facts: &LogFacts, now: &Moment) -> Result<Vec
             .next_allowed_date
         });
         let replacement = wear::replacement(device, &state.wear, today);
-        let soak: Option<(i64, i32, i64)> = conn
-            .prepare_cached("SELECT started_at_ms, started_offset_s, minutes FROM soak_timers WHERE device_id = ?1")?
-            .query_row([device.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        let soak = soak
-            .map(|(ms, offset, minutes)| -> Result<(Moment, u32)> {
+        let soak = conn.query_optional(
+            "SELECT started_at_ms, started_offset_s, minutes FROM soak_timers WHERE device_id = ?1",
+            [device.id],
+            |r| -> Result<(Moment, u32)> {
                 Ok((
-                    rows::moment("soak_timers.started_at", ms, offset)?,
-                    rows::count("soak_timers.minutes", Some(minutes))?.unwrap_or(0),
+                    rows::moment_at(r, 0, "soak_timers.started_at")?,
+                    rows::count("soak_timers.minutes", Some(r.get(2)?))?.unwrap_or(0),
                 ))
-            })
-            .transpose()?;
+            },
+        )?;
         out.push(DeviceFacts {
             device_id: device.id,
             nickname: device.nickname.clone(),
@@ -211,29 +209,32 @@ fn device_facts(conn: &Connection, facts: &LogFacts, now: &Moment) -> Result<Vec
 fn check_in_facts(conn: &Connection, now: &Moment) -> Result<Vec<CheckInFacts>> {
     let end = time::unix_millis(now);
     let start = end - 4 * 86_400_000;
-    let sessions = query_sessions(
-        conn,
-        "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2 ORDER BY s.at_ms",
+    // Only when each session took place: the check-ins need nothing else of
+    // it, so its zones, products and overrides are not read.
+    let sessions: Vec<(SessionId, Moment)> = conn.query_rows(
+        "SELECT s.id, v.at_ms, v.at_offset_s FROM sessions s
+           JOIN session_versions v ON v.session_id = s.id AND v.revision = s.revision
+          WHERE s.deleted_at_ms IS NULL AND s.at_ms >= ?1 AND s.at_ms <= ?2 ORDER BY s.at_ms",
         params![start, end],
+        |r| Ok::<_, rusqlite::Error>((r.get(0)?, rows::moment_at(r, 1, "session_versions.at")?)),
     )?;
     let mut has = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM symptom_reports WHERE session_id = ?1
                           AND (kind = ?2 OR (at_ms >= ?3 AND at_ms <= ?4)))",
     )?;
-    let mut done = |id: &str, at: Moment, kind: ReportKind, hours: i64| -> Result<bool> {
+    let mut done = |id: SessionId, at: Moment, kind: ReportKind, hours: i64| -> Result<bool> {
         let (from, to) = check_in_window(at, hours);
         let window = (time::unix_millis(&from), time::unix_millis(&to));
         Ok(has.query_row(params![id, kind.code(), window.0, window.1], |r| r.get(0))?)
     };
     sessions
         .into_iter()
-        .map(|s| {
-            let id = s.id.to_string();
+        .map(|(id, at)| {
             Ok(CheckInFacts {
-                session_id: s.id,
-                at: s.at,
-                has_24h: done(&id, s.at, ReportKind::CheckIn24h, 24)?,
-                has_72h: done(&id, s.at, ReportKind::CheckIn72h, 72)?,
+                session_id: id,
+                at,
+                has_24h: done(id, at, ReportKind::CheckIn24h, 24)?,
+                has_72h: done(id, at, ReportKind::CheckIn72h, 72)?,
             })
         })
         .collect()

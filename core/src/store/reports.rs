@@ -1,7 +1,8 @@
 //! Storing symptom reports and linking them to sessions.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
+use super::conn_ext::ConnExt;
 use super::{Snapshot, Store, rows};
 use crate::alert::Changed;
 use crate::error::{Error, Result};
@@ -73,7 +74,7 @@ impl Store {
             let session_id = session_id.map(|s| existing_session(tx, s)).transpose()?;
             tx.execute(
                 "UPDATE symptom_reports SET session_id = ?2, link_chosen_by_user = 1 WHERE id = ?1",
-                params![id.to_string(), session_id.map(|s| s.to_string())],
+                params![id, session_id],
             )?;
             find_report(tx, id)
         })
@@ -94,7 +95,7 @@ impl Store {
             crate::symptom::check_resolution(&report.at, &at)?;
             tx.execute(
                 "UPDATE symptom_reports SET resolved_at_ms = ?2, resolved_offset_s = ?3 WHERE id = ?1",
-                params![id.to_string(), time::unix_millis(&at), time::utc_offset_seconds(&at)],
+                params![id, time::unix_millis(&at), time::utc_offset_seconds(&at)],
             )?;
             find_report(tx, id)
         })
@@ -126,11 +127,7 @@ impl Store {
             tx.execute(
                 "UPDATE symptom_reports SET clinician_seen_at_ms = ?2, clinician_seen_offset_s = ?3
                   WHERE id = ?1",
-                params![
-                    id.to_string(),
-                    time::unix_millis(&at),
-                    time::utc_offset_seconds(&at)
-                ],
+                params![id, time::unix_millis(&at), time::utc_offset_seconds(&at)],
             )?;
             find_report(tx, id)
         })
@@ -148,17 +145,17 @@ pub(super) fn query_reports(
     tail: &str,
     args: impl rusqlite::Params,
 ) -> Result<Vec<SymptomReport>> {
-    let raw = conn
-        .prepare_cached(&format!(
-            "SELECT {REPORT_COLUMNS} FROM symptom_reports {tail}"
-        ))?
-        .query_map(args, StoredReport::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Read whole before each report's child rows are read.
+    let raw = conn.query_rows(
+        &format!("SELECT {REPORT_COLUMNS} FROM symptom_reports {tail}"),
+        args,
+        StoredReport::from_row,
+    )?;
     raw.into_iter().map(|r| r.into_report(conn)).collect()
 }
 
 pub(super) fn find_report(conn: &Connection, id: ReportId) -> Result<SymptomReport> {
-    query_reports(conn, "WHERE id = ?1", [id.to_string()])?
+    query_reports(conn, "WHERE id = ?1", [id])?
         .pop()
         .ok_or_else(|| Error::NotFound {
             entity: ReportId::ENTITY,
@@ -167,14 +164,16 @@ pub(super) fn find_report(conn: &Connection, id: ReportId) -> Result<SymptomRepo
 }
 
 fn existing_session(conn: &Connection, id: SessionId) -> Result<SessionId> {
-    conn.prepare_cached("SELECT 1 FROM sessions WHERE id = ?1 AND deleted_at_ms IS NULL")?
-        .query_row([id.to_string()], |_| Ok(()))
-        .optional()?
-        .map(|()| id)
-        .ok_or_else(|| Error::NotFound {
-            entity: SessionId::ENTITY,
-            id: id.to_string(),
-        })
+    conn.query_optional(
+        "SELECT 1 FROM sessions WHERE id = ?1 AND deleted_at_ms IS NULL",
+        [id],
+        |_| Ok::<_, rusqlite::Error>(()),
+    )?
+    .map(|()| id)
+    .ok_or_else(|| Error::NotFound {
+        entity: SessionId::ENTITY,
+        id: id.to_string(),
+    })
 }
 
 /// The latest session on an overlapping zone within the link window before `at`.
@@ -195,19 +194,14 @@ fn likely_session(conn: &Connection, zones: &[BodyZone], at: &Moment) -> Result<
             .iter()
             .map(|z| rusqlite::types::Value::Text(z.code().to_owned())),
     );
-    let id: Option<String> = conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(args), |r| r.get(0))
-        .optional()?;
-    id.map(|t| rows::code("sessions.id", &t, |t| SessionId::parse("id", t).ok()))
-        .transpose()
+    conn.query_optional(&sql, rusqlite::params_from_iter(args), |r| r.get(0))
 }
 
 fn insert_report(conn: &Connection, r: &SymptomReport) -> Result<()> {
     conn.execute(
         &format!("INSERT INTO symptom_reports ({REPORT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, NULL, ?13, ?14, NULL, NULL, ?15)"),
         params![
-            r.id.to_string(),
+            r.id,
             time::unix_millis(&r.at),
             time::utc_offset_seconds(&r.at),
             r.kind.code(),
@@ -217,14 +211,14 @@ fn insert_report(conn: &Connection, r: &SymptomReport) -> Result<()> {
             r.pus.map(|p| p.consistency.code()),
             r.temperature_c,
             r.notes,
-            r.session_id.map(|s| s.to_string()),
+            r.session_id,
             r.link_chosen_by_user,
             time::unix_millis(&r.recorded_at),
             time::utc_offset_seconds(&r.recorded_at),
             r.trend.map(SymptomTrend::code),
         ],
     )?;
-    let id = r.id.to_string();
+    let id = r.id;
     for zone in &r.zones {
         conn.prepare_cached("INSERT INTO report_zones (report_id, zone) VALUES (?1, ?2)")?
             .execute(params![id, zone.code()])?;
@@ -250,7 +244,7 @@ fn insert_report(conn: &Connection, r: &SymptomReport) -> Result<()> {
 }
 
 struct StoredReport {
-    id: String,
+    id: ReportId,
     at: (i64, i32),
     kind: String,
     around_eye: bool,
@@ -258,7 +252,7 @@ struct StoredReport {
     pus: (Option<String>, Option<String>),
     temperature_c: Option<f64>,
     notes: Option<String>,
-    session_id: Option<String>,
+    session_id: Option<SessionId>,
     link_chosen_by_user: bool,
     resolved: (Option<i64>, Option<i32>),
     recorded: (i64, i32),
@@ -287,40 +281,43 @@ impl StoredReport {
     }
 
     fn into_report(self, conn: &Connection) -> Result<SymptomReport> {
-        let zones: Vec<String> = conn
-            .prepare_cached("SELECT zone FROM report_zones WHERE report_id = ?1")?
-            .query_map([&self.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut zones = zones
-            .iter()
-            .map(|z| rows::code("report_zones.zone", z, BodyZone::from_code))
-            .collect::<Result<Vec<_>>>()?;
+        let mut zones = conn.query_rows(
+            "SELECT zone FROM report_zones WHERE report_id = ?1",
+            [self.id],
+            |r| {
+                rows::code(
+                    "report_zones.zone",
+                    &r.get::<_, String>(0)?,
+                    BodyZone::from_code,
+                )
+            },
+        )?;
         crate::sorting::sort(&mut zones);
-        let symptoms: Vec<(String, Option<i64>)> = conn
-            .prepare_cached("SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1")?
-            .query_map([&self.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut symptoms = symptoms
-            .into_iter()
-            .map(|(s, severity)| {
-                Ok(ReportedSymptom {
-                    symptom: rows::code("report_symptoms.symptom", &s, Symptom::from_code)?,
-                    severity: severity_from(severity)?,
+        let mut symptoms = conn.query_rows(
+            "SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1",
+            [self.id],
+            |r| {
+                Ok::<_, Error>(ReportedSymptom {
+                    symptom: rows::code(
+                        "report_symptoms.symptom",
+                        &r.get::<_, String>(0)?,
+                        Symptom::from_code,
+                    )?,
+                    severity: severity_from(r.get(1)?)?,
                 })
-            })
-            .collect::<Result<Vec<_>>>()?;
+            },
+        )?;
         crate::sorting::sort_by_key(&mut symptoms, |s| s.symptom);
-        let photos = conn
-            .prepare_cached(
-                "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",
-            )?
-            .query_map([&self.id], |r| {
-                Ok(PhotoRef {
+        let photos = conn.query_rows(
+            "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",
+            [self.id],
+            |r| {
+                Ok::<_, rusqlite::Error>(PhotoRef {
                     file: r.get(0)?,
                     sha256: r.get(1)?,
                 })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            },
+        )?;
         let pus = match self.pus {
             (Some(colour), Some(consistency)) => Some(PusDescription {
                 colour: rows::code("symptom_reports.pus_colour", &colour, PusColour::from_code)?,
@@ -333,9 +330,7 @@ impl StoredReport {
             _ => None,
         };
         Ok(SymptomReport {
-            id: rows::code("symptom_reports.id", &self.id, |t| {
-                ReportId::parse("id", t).ok()
-            })?,
+            id: self.id,
             at: rows::moment("symptom_reports.at", self.at.0, self.at.1)?,
             kind: rows::code("symptom_reports.kind", &self.kind, ReportKind::from_code)?,
             zones,
@@ -350,14 +345,7 @@ impl StoredReport {
                 .transpose()?,
             notes: self.notes,
             photos,
-            session_id: self
-                .session_id
-                .map(|t| {
-                    rows::code("symptom_reports.session_id", &t, |t| {
-                        SessionId::parse("id", t).ok()
-                    })
-                })
-                .transpose()?,
+            session_id: self.session_id,
             link_chosen_by_user: self.link_chosen_by_user,
             resolved_at: rows::optional_moment(
                 "symptom_reports.resolved_at",

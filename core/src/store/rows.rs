@@ -5,8 +5,10 @@
 //! [`Error::Inconsistent`] instead of inventing a value.
 
 use chrono::NaiveDate;
+use rusqlite::Row;
+use rusqlite::types::Type;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UnreadableValue};
 use crate::time::{self, Moment};
 
 /// Rebuilds a moment from its stored columns.
@@ -30,6 +32,47 @@ pub(super) fn optional_moment(
         (None, None) => Ok(None),
         _ => Err(Error::Inconsistent(format!("{column} is half recorded"))),
     }
+}
+
+/// Reads the moment stored in columns `ms` (Unix milliseconds) and `ms + 1`
+/// (UTC offset seconds) of `row`, for row mappers; an impossible instant is
+/// [`Error::Inconsistent`] naming `column`, as [`moment`] says it.
+pub(super) fn moment_at(
+    row: &Row<'_>,
+    ms: usize,
+    column: &'static str,
+) -> rusqlite::Result<Moment> {
+    let millis = row.get(ms)?;
+    let offset = row.get(ms + 1)?;
+    time::moment_from_parts(column, millis, offset)
+        .map_err(|_| unreadable(ms, format!("{column} holds an impossible instant")))
+}
+
+/// Reads the optional moment stored in columns `ms` and `ms + 1` of `row`
+/// (both `NULL` for none), as [`optional_moment`] does.
+pub(super) fn optional_moment_at(
+    row: &Row<'_>,
+    ms: usize,
+    column: &'static str,
+) -> rusqlite::Result<Option<Moment>> {
+    match (
+        row.get::<_, Option<i64>>(ms)?,
+        row.get::<_, Option<i32>>(ms + 1)?,
+    ) {
+        (Some(_), Some(_)) => moment_at(row, ms, column).map(Some),
+        (None, None) => Ok(None),
+        _ => Err(unreadable(ms, format!("{column} is half recorded"))),
+    }
+}
+
+/// A row mapper's refusal of the value in column `index`, which the store
+/// reports as [`Error::Inconsistent`] with `reason`.
+fn unreadable(index: usize, reason: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        index,
+        Type::Integer,
+        Box::new(UnreadableValue(reason)),
+    )
 }
 
 /// Parses a stored code with `parse`, naming the column if it fails.
@@ -81,9 +124,29 @@ pub(super) fn count(column: &'static str, value: Option<i64>) -> Result<Option<u
         .transpose()
 }
 
-/// Splits an instant packed by SQL as `"<unix millis>,<offset seconds>"`
-/// (how correlated subqueries return a moment in one column).
-pub(super) fn packed_moment_parts(text: &str) -> Option<(i64, i32)> {
-    let (ms, offset) = text.split_once(',')?;
-    Some((ms.parse().ok()?, offset.parse().ok()?))
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+
+    fn read(sql: &str) -> Result<Option<Moment>> {
+        let conn = Connection::open_in_memory().unwrap();
+        Ok(conn.query_row(sql, [], |r| optional_moment_at(r, 0, "t.at"))?)
+    }
+
+    #[test]
+    fn a_moment_reads_from_its_two_columns() {
+        let at = read("SELECT 1800000000000, 3600").unwrap().unwrap();
+        assert_eq!(at, moment("t.at", 1_800_000_000_000, 3600).unwrap());
+        assert_eq!(read("SELECT NULL, NULL").unwrap(), None);
+    }
+
+    #[test]
+    fn impossible_or_half_recorded_moments_are_inconsistent() {
+        let err = read("SELECT 1800000000000, 99999").unwrap_err();
+        assert!(matches!(&err, Error::Inconsistent(m) if m == "t.at holds an impossible instant"));
+        let err = read("SELECT 1800000000000, NULL").unwrap_err();
+        assert!(matches!(&err, Error::Inconsistent(m) if m == "t.at is half recorded"));
+    }
 }

@@ -4,42 +4,41 @@
 //! new revision, and deleting only marks it. Lists show the current revision
 //! of sessions not deleted; the history shows every version.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, params};
 
+use super::conn_ext::ConnExt;
 use super::devices::find_device;
+use super::session_rows::{
+    self, NewVersion, StoredChildren, StoredVersion, VERSION_COLUMN_COUNT, version_columns,
+};
 use super::{Snapshot, Store, context, rows};
 use crate::alert::Changed;
 use crate::error::{Error, Result};
 use crate::ids::{DeviceId, SessionId};
 use crate::product::{Product, ProductCategory, ProductTiming};
-use crate::session::{NewSession, Override, PreChecks, Session, SessionHistory, SessionPlan};
+use crate::session::{NewSession, Override, Session, SessionHistory, SessionPlan};
 use crate::time::{self, Moment};
 use crate::verdict::SessionVerdict;
 use crate::zone::BodyZone;
 
-/// Separates records inside one aggregated column (ASCII record separator;
-/// labels cannot contain control characters).
-const RECORD: char = '\u{1e}';
-/// Separates fields inside one aggregated record (ASCII unit separator).
-const UNIT: char = '\u{1f}';
-
-/// One version of a session, with its zones, products and overrides folded
-/// into single columns; the caller's `WHERE` tail selects the sessions and
-/// which version (see `query_sessions`).
-const SESSION_SELECT: &str = "SELECT s.id, v.device_id, v.at_ms, v.at_offset_s, v.needle_length_mm,
-       v.passes, v.pain, v.notes, v.pre_device_cleaned, v.pre_skin_clean, v.pre_active_breakout,
-       v.pre_cold_sore, v.pre_open_wound, v.pre_sunburn, v.revision, v.saved_at_ms, v.saved_offset_s,
-       CASE WHEN v.revision = 0 THEN v.saved_at_ms || ',' || v.saved_offset_s
-            ELSE (SELECT o.saved_at_ms || ',' || o.saved_offset_s FROM session_versions o
+/// One version of a session with when the session was first recorded (its
+/// revision 0 saved); the caller's `WHERE` tail selects the sessions and
+/// which version (see `query_sessions`). Zones, products and overrides are
+/// read by their own queries (`session_rows`); the session's rowid, last,
+/// finds them when they were read for many sessions at once.
+const SESSION_SELECT: &str = concat!(
+    "SELECT s.id, ",
+    version_columns!("v."),
+    ",
+       CASE WHEN v.revision = 0 THEN v.saved_at_ms
+            ELSE (SELECT o.saved_at_ms FROM session_versions o
                    WHERE o.session_id = s.id AND o.revision = 0) END,
-       (SELECT group_concat(z.zone, ',') FROM session_zones z
-         WHERE z.session_id = s.id AND z.revision = v.revision),
-       (SELECT group_concat(p.timing || char(31) || p.categories || char(31) || p.name, char(30))
-          FROM (SELECT * FROM session_products p WHERE p.session_id = s.id AND p.revision = v.revision
-                ORDER BY p.position) p),
-       (SELECT group_concat(x.code || char(31) || x.message, char(30))
-          FROM (SELECT * FROM session_overrides x WHERE x.session_id = s.id ORDER BY x.position) x)
-  FROM sessions s JOIN session_versions v ON v.session_id = s.id";
+       CASE WHEN v.revision = 0 THEN v.saved_offset_s
+            ELSE (SELECT o.saved_offset_s FROM session_versions o
+                   WHERE o.session_id = s.id AND o.revision = 0) END,
+       s.rowid
+  FROM sessions s JOIN session_versions v ON v.session_id = s.id"
+);
 
 /// A session recorded, with the verdict it was recorded under.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +96,7 @@ impl Store {
                 "INSERT INTO sessions (id, device_id, revision, at_ms) VALUES (?1, ?2, 0, ?3)",
             )?
             .execute(
-                params![id.to_string(), device.id.to_string(), time::unix_millis(&details.at)],
+                params![id, device.id, time::unix_millis(&details.at)],
             )?;
             insert_version(tx, id, 0, &new, &plan, &details, &now)?;
             let overrides: Vec<Override> = verdict
@@ -112,7 +111,7 @@ impl Store {
                     "INSERT INTO session_overrides (session_id, position, code, message) VALUES (?1, ?2, ?3, ?4)",
                 )?
                 .execute(
-                    params![id.to_string(), position as i64, o.code, o.message],
+                    params![id, position as i64, o.code, o.message],
                 )?;
             }
             let session = find_current(tx, id)?;
@@ -141,10 +140,10 @@ impl Store {
                 "UPDATE sessions SET revision = ?2, at_ms = ?3, device_id = ?4 WHERE id = ?1",
             )?
             .execute(params![
-                id.to_string(),
+                id,
                 revision,
                 time::unix_millis(&details.at),
-                device.id.to_string()
+                device.id
             ])?;
             find_current(tx, id)
         })
@@ -160,7 +159,7 @@ impl Store {
                 "UPDATE sessions SET deleted_at_ms = ?2, deleted_offset_s = ?3 WHERE id = ?1",
             )?
             .execute(params![
-                id.to_string(),
+                id,
                 time::unix_millis(&now),
                 time::utc_offset_seconds(&now)
             ])?;
@@ -181,19 +180,18 @@ impl Store {
     /// Every version of a session, deleted or not, and when it was deleted.
     pub fn session_history(&self, id: SessionId) -> Result<SessionHistory> {
         self.read(|tx| {
-            let versions =
-                query_sessions(tx, "WHERE s.id = ?1 ORDER BY v.revision", [id.to_string()])?;
+            let versions = query_sessions(tx, "WHERE s.id = ?1 ORDER BY v.revision", [id])?;
             if versions.is_empty() {
                 return Err(not_found(id));
             }
-            let deleted: (Option<i64>, Option<i32>) = tx.query_row(
+            let deleted_at = tx.query_single(
                 "SELECT deleted_at_ms, deleted_offset_s FROM sessions WHERE id = ?1",
-                [id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                [id],
+                |r| rows::optional_moment_at(r, 0, "sessions.deleted_at"),
             )?;
             Ok(SessionHistory {
                 versions,
-                deleted_at: rows::optional_moment("sessions.deleted_at", deleted.0, deleted.1)?,
+                deleted_at,
             })
         })
     }
@@ -215,53 +213,36 @@ fn insert_version(
     details: &crate::session::ValidDetails,
     now: &Moment,
 ) -> Result<()> {
-    let checks = plan.pre_checks;
-    conn.prepare_cached(
-        "INSERT INTO session_versions (session_id, revision, device_id, at_ms, at_offset_s,
-            needle_length_mm, passes, pain, notes, pre_device_cleaned, pre_skin_clean,
-            pre_active_breakout, pre_cold_sore, pre_open_wound, pre_sunburn, saved_at_ms, saved_offset_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?
-    .execute(params![
-        id.to_string(),
-        revision,
-        new.plan.device_id.to_string(),
-        time::unix_millis(&details.at),
-        time::utc_offset_seconds(&details.at),
-        plan.needle_length_mm,
-        details.passes,
-        details.pain,
-        details.notes,
-        checks.device_cleaned,
-        checks.skin_clean,
-        checks.active_breakout,
-        checks.cold_sore,
-        checks.open_wound,
-        checks.sunburn,
-        time::unix_millis(now),
-        time::utc_offset_seconds(now),
-    ])?;
-    let mut zone = conn.prepare_cached(
-        "INSERT INTO session_zones (session_id, revision, zone) VALUES (?1, ?2, ?3)",
-    )?;
-    for z in &plan.zones {
-        zone.execute(params![id.to_string(), revision, z.code()])?;
-    }
-    let mut product = conn.prepare_cached(
-        "INSERT INTO session_products (session_id, revision, position, name, timing, categories)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for (position, p) in plan.products.iter().enumerate() {
-        product.execute(params![
-            id.to_string(),
-            revision,
-            position as i64,
-            p.name,
-            timing_code(p.timing),
-            rows::join_codes(&p.categories, ProductCategory::code),
-        ])?;
-    }
-    Ok(())
+    session_rows::insert_version(
+        conn,
+        &id,
+        i64::from(revision),
+        &NewVersion {
+            device_id: &new.plan.device_id,
+            at: (
+                time::unix_millis(&details.at),
+                time::utc_offset_seconds(&details.at),
+            ),
+            needle_length_mm: plan.needle_length_mm,
+            passes: details.passes,
+            pain: details.pain,
+            notes: details.notes.as_deref(),
+            pre_checks: plan.pre_checks,
+            saved_at: (time::unix_millis(now), time::utc_offset_seconds(now)),
+            zones: plan.zones.iter().map(|z| z.code()).collect(),
+            products: plan
+                .products
+                .iter()
+                .map(|p| {
+                    (
+                        p.name.as_str(),
+                        timing_code(p.timing),
+                        rows::join_codes(&p.categories, ProductCategory::code),
+                    )
+                })
+                .collect(),
+        },
+    )
 }
 
 /// The current version of a session that is not deleted.
@@ -269,22 +250,41 @@ fn find_current(conn: &Connection, id: SessionId) -> Result<Session> {
     query_sessions(
         conn,
         "AND v.revision = s.revision WHERE s.id = ?1 AND s.deleted_at_ms IS NULL",
-        [id.to_string()],
+        [id],
     )?
     .pop()
     .ok_or_else(|| not_found(id))
 }
 
+/// One row of `SESSION_SELECT`: the session's id, the version, when the
+/// session was first recorded, and the session's rowid.
+type Found = (SessionId, StoredVersion, Option<Moment>, i64);
+
+fn find_sessions(conn: &Connection, tail: &str, args: impl rusqlite::Params) -> Result<Vec<Found>> {
+    conn.query_rows(&format!("{SESSION_SELECT} {tail}"), args, |r| {
+        Ok::<_, rusqlite::Error>((
+            r.get::<_, SessionId>(0)?,
+            StoredVersion::from_row(r, 1)?,
+            rows::optional_moment_at(r, 1 + VERSION_COLUMN_COUNT, "session_versions.saved_at")?,
+            r.get::<_, i64>(3 + VERSION_COLUMN_COUNT)?,
+        ))
+    })
+}
+
+/// The sessions `tail` selects, each with its own child rows: for reads of
+/// a few sessions.
 pub(super) fn query_sessions(
     conn: &Connection,
     tail: &str,
     args: impl rusqlite::Params,
 ) -> Result<Vec<Session>> {
-    let mut stmt = conn.prepare_cached(&format!("{SESSION_SELECT} {tail}"))?;
-    let raw = stmt
-        .query_map(args, StoredSession::from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(StoredSession::into_session).collect()
+    find_sessions(conn, tail, args)?
+        .into_iter()
+        .map(|(id, version, recorded_at, _)| {
+            let children = StoredChildren::of(conn, &id, version.revision)?;
+            session_of(id, version, recorded_at, children)
+        })
+        .collect()
 }
 
 /// When each live session of device `?1` up to `?2` (Unix milliseconds) took
@@ -335,15 +335,9 @@ fn session_time_of_device(
     device_id: DeviceId,
     cutoff: &Moment,
 ) -> Result<Option<Moment>> {
-    let row: Option<(i64, i32)> = conn
-        .prepare_cached(sql)?
-        .query_row(
-            params![device_id.to_string(), time::unix_millis(cutoff)],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    row.map(|(ms, offset)| rows::moment("sessions.at", ms, offset))
-        .transpose()
+    conn.query_optional(sql, params![device_id, time::unix_millis(cutoff)], |r| {
+        rows::moment_at(r, 0, "sessions.at")
+    })
 }
 
 fn timing_code(timing: ProductTiming) -> &'static str {
@@ -361,137 +355,77 @@ pub(super) fn timing_from_code(code: &str) -> Option<ProductTiming> {
     }
 }
 
-/// A session row as stored, before its codes are checked.
-struct StoredSession {
-    id: String,
-    device_id: String,
-    at_ms: i64,
-    at_offset_s: i32,
-    needle_length_mm: f64,
-    passes: Option<i64>,
-    pain: Option<i64>,
-    notes: Option<String>,
-    pre_checks: PreChecks,
-    revision: i64,
-    saved_at_ms: i64,
-    saved_offset_s: i32,
-    recorded: Option<String>,
-    zones: Option<String>,
-    products: Option<String>,
-    overrides: Option<String>,
-}
-
-impl StoredSession {
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Self {
-            id: row.get(0)?,
-            device_id: row.get(1)?,
-            at_ms: row.get(2)?,
-            at_offset_s: row.get(3)?,
-            needle_length_mm: row.get(4)?,
-            passes: row.get(5)?,
-            pain: row.get(6)?,
-            notes: row.get(7)?,
-            pre_checks: PreChecks {
-                device_cleaned: row.get(8)?,
-                skin_clean: row.get(9)?,
-                active_breakout: row.get(10)?,
-                cold_sore: row.get(11)?,
-                open_wound: row.get(12)?,
-                sunburn: row.get(13)?,
-            },
-            revision: row.get(14)?,
-            saved_at_ms: row.get(15)?,
-            saved_offset_s: row.get(16)?,
-            recorded: row.get(17)?,
-            zones: row.get(18)?,
-            products: row.get(19)?,
-            overrides: row.get(20)?,
-        })
-    }
-
-    fn into_session(self) -> Result<Session> {
-        let inconsistent = |what: &str| Error::Inconsistent(format!("{what} is malformed"));
-        let recorded = self.recorded.as_deref().unwrap_or_default();
-        let (recorded_ms, recorded_offset) = rows::packed_moment_parts(recorded)
-            .ok_or_else(|| inconsistent("session_versions.saved_at"))?;
-        let products = split_records(self.products.as_deref())
-            .map(|record| {
-                let mut fields = record.splitn(3, UNIT);
-                let (Some(timing), Some(categories), Some(name)) =
-                    (fields.next(), fields.next(), fields.next())
-                else {
-                    return Err(inconsistent("session_products"));
-                };
-                Ok(Product {
-                    name: name.to_owned(),
-                    timing: rows::code("session_products.timing", timing, timing_from_code)?,
-                    categories: rows::codes(
-                        "session_products.categories",
-                        categories,
-                        ProductCategory::from_code,
-                    )?,
-                })
+/// Builds a session from its stored version and child rows; `recorded_at`
+/// is when its revision 0 was saved.
+fn session_of(
+    id: SessionId,
+    version: StoredVersion,
+    recorded_at: Option<Moment>,
+    children: StoredChildren,
+) -> Result<Session> {
+    let mut zones = children
+        .zones
+        .iter()
+        .map(|z| rows::code("session_zones.zone", z, BodyZone::from_code))
+        .collect::<Result<Vec<_>>>()?;
+    crate::sorting::sort(&mut zones);
+    let products = children
+        .products
+        .into_iter()
+        .map(|p| {
+            Ok(Product {
+                timing: rows::code("session_products.timing", &p.timing, timing_from_code)?,
+                categories: rows::codes(
+                    "session_products.categories",
+                    &p.categories,
+                    ProductCategory::from_code,
+                )?,
+                name: p.name,
             })
-            .collect::<Result<Vec<_>>>()?;
-        let overrides = split_records(self.overrides.as_deref())
-            .map(|record| {
-                let (code, message) = record
-                    .split_once(UNIT)
-                    .ok_or_else(|| inconsistent("session_overrides"))?;
-                Ok(Override {
-                    code: code.to_owned(),
-                    message: message.to_owned(),
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let mut zones = rows::codes(
-            "session_zones.zone",
-            self.zones.as_deref().unwrap_or_default(),
-            BodyZone::from_code,
-        )?;
-        crate::sorting::sort(&mut zones);
-        Ok(Session {
-            id: rows::code("sessions.id", &self.id, |t| SessionId::parse("id", t).ok())?,
-            device_id: rows::code("session_versions.device_id", &self.device_id, |t| {
-                DeviceId::parse("device_id", t).ok()
-            })?,
-            at: rows::moment("session_versions.at", self.at_ms, self.at_offset_s)?,
-            zones,
-            needle_length_mm: self.needle_length_mm,
-            products,
-            pre_checks: self.pre_checks,
-            passes: rows::count("session_versions.passes", self.passes)?,
-            pain: rows::count("session_versions.pain", self.pain)?
-                .map(|p| u8::try_from(p).map_err(|_| inconsistent("session_versions.pain")))
-                .transpose()?,
-            notes: self.notes,
-            overrides,
-            recorded_at: rows::moment("session_versions.saved_at", recorded_ms, recorded_offset)?,
-            revision: rows::count("session_versions.revision", Some(self.revision))?.unwrap_or(0),
-            saved_at: rows::moment(
-                "session_versions.saved_at",
-                self.saved_at_ms,
-                self.saved_offset_s,
-            )?,
         })
-    }
-}
-
-fn split_records(text: Option<&str>) -> impl Iterator<Item = &str> {
-    text.unwrap_or_default()
-        .split(RECORD)
-        .filter(|r| !r.is_empty())
+        .collect::<Result<Vec<_>>>()?;
+    let overrides = children
+        .overrides
+        .into_iter()
+        .map(|(code, message)| Override { code, message })
+        .collect();
+    Ok(Session {
+        id,
+        device_id: rows::code("session_versions.device_id", &version.device_id, |t| {
+            DeviceId::parse("device_id", t).ok()
+        })?,
+        at: version.at,
+        zones,
+        needle_length_mm: version.needle_length_mm,
+        products,
+        pre_checks: version.pre_checks,
+        passes: version.passes()?,
+        pain: version.pain()?,
+        notes: version.notes,
+        overrides,
+        recorded_at: recorded_at
+            .ok_or_else(|| Error::Inconsistent("session_versions.saved_at is malformed".into()))?,
+        revision: rows::count("session_versions.revision", Some(version.revision))?.unwrap_or(0),
+        saved_at: version.saved_at,
+    })
 }
 
 impl Snapshot<'_> {
     /// Every session not deleted, most recent first.
     pub fn sessions(&self) -> Result<Vec<Session>> {
         let tx = self.conn;
-        query_sessions(
+        let found = find_sessions(
             tx,
             "AND v.revision = s.revision WHERE s.deleted_at_ms IS NULL ORDER BY s.at_ms DESC, s.id",
             [],
-        )
+        )?;
+        let mut children = session_rows::children_of_live_sessions(tx)?;
+        found
+            .into_iter()
+            .map(|(id, version, recorded_at, rowid)| {
+                let own = children.remove(&rowid).unwrap_or_default();
+                session_of(id, version, recorded_at, own)
+            })
+            .collect()
     }
 }

@@ -20,19 +20,19 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use crate::backup::document::*;
+use crate::backup::instant;
 use crate::care_plan::{CarePlan, RegionNeedleLimit, RegionRest};
 use crate::cleaning::{CleaningMethod, NewCleaning};
 use crate::device::{Device, DeviceKind, DeviceStatus, NeedleMaterial, NewDevice};
 use crate::error::{Error, Result};
-use crate::export::backup::document::*;
-use crate::export::backup::instant;
 use crate::identity::{PatientIdentifier, PatientIdentity};
 use crate::ids::DeviceId;
 use crate::product::{Product, ProductCategory};
 use crate::profile::{Condition, ConditionAnswer, ProfileUpdate, SkinType};
 use crate::reminders::QuietHours;
 use crate::risk::{RiskLevel, TriageLevel};
-use crate::session::{NewSession, PreChecks, SessionPlan};
+use crate::session::{NewSession, SessionPlan};
 use crate::symptom::{
     NewSymptomReport, PhotoRef, PusColour, PusConsistency, PusDescription, ReportKind,
     ReportedSymptom, Symptom, SymptomTrend, check_resolution,
@@ -534,20 +534,12 @@ fn session_version(
             )?,
         });
     }
-    let c = &v.pre_checks;
     let plan = SessionPlan {
         device_id: device.id,
         zones: codes(&format!("{path}.zones"), &v.zones, BodyZone::from_code)?,
         needle_length_mm: Some(v.needle_length_mm),
         products: products.clone(),
-        pre_checks: PreChecks {
-            device_cleaned: c.device_cleaned,
-            skin_clean: c.skin_clean,
-            active_breakout: c.active_breakout,
-            cold_sore: c.cold_sore,
-            open_wound: c.open_wound,
-            sunburn: c.sunburn,
-        },
+        pre_checks: v.pre_checks.into(),
     };
     let valid = within_record(path, || plan.validated(&device))?;
     canonical(&format!("{path}.zones"), &plan.zones, &valid.zones)?;

@@ -1,7 +1,7 @@
 //! Writing the log out as a backup document, and merging one back in.
 //!
 //! The document format, its parsing and the period cut live in
-//! [`crate::export::backup`]; this module holds what needs the tables.
+//! [`crate::backup`]; this module holds what needs the tables.
 
 mod check;
 mod read;
@@ -14,10 +14,10 @@ use rusqlite::Connection;
 use super::devices::all_devices;
 use super::{Snapshot, Store};
 use crate::alert::Changed;
+use crate::backup::document::{BackupDocument, FORMAT, VERSION};
+use crate::backup::{parse, within};
 use crate::error::Result;
-use crate::export::Period;
-use crate::export::backup::document::{BackupDocument, FORMAT, VERSION};
-use crate::export::backup::{parse, within};
+use crate::period::Period;
 use crate::time::{self, Moment};
 
 impl Store {
@@ -80,7 +80,7 @@ fn read_all(conn: &Connection, now: &Moment) -> Result<BackupDocument> {
     Ok(BackupDocument {
         format: FORMAT.to_owned(),
         version: VERSION,
-        exported_at: crate::export::backup::instant::to_text(now),
+        exported_at: crate::backup::instant::to_text(now),
         period: None,
         settings: read::settings(conn)?,
         profile_revisions: read::profile_revisions(conn)?,

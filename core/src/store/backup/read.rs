@@ -3,13 +3,15 @@
 //! Values are copied as stored: codes stay codes, instants keep their
 //! offsets, every version and mark is kept. Nothing is derived here.
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::Connection;
 
 use super::super::alerts::unpack_reasons;
+use super::super::conn_ext::ConnExt;
 use super::super::rows;
-use crate::error::Result;
-use crate::export::backup::document::*;
-use crate::export::backup::instant;
+use super::super::session_rows::{self, StoredVersion, version_columns};
+use crate::backup::document::*;
+use crate::backup::instant;
+use crate::error::{Error, Result};
 use crate::profile::Condition;
 use crate::symptom::Symptom;
 use crate::zone::BodyZone;
@@ -47,28 +49,13 @@ fn split_codes(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs `sql` and maps every row with `map`, which may fail on stored data.
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-    map: impl Fn(&Row<'_>) -> Result<T>,
-) -> Result<Vec<T>> {
-    let mut statement = conn.prepare_cached(sql)?;
-    let mut rows = statement.query(params)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(map(row)?);
-    }
-    Ok(out)
-}
-
 /// The settings row, or none set.
 pub(super) fn settings(conn: &Connection) -> Result<SettingsDoc> {
-    let quiet: Option<(Option<u32>, Option<u32>)> = conn
-        .prepare_cached("SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let quiet: Option<(Option<u32>, Option<u32>)> = conn.query_optional(
+        "SELECT quiet_start_minute, quiet_end_minute FROM settings WHERE id = 1",
+        [],
+        |r| Ok::<_, Error>((r.get(0)?, r.get(1)?)),
+    )?;
     let quiet_hours = match quiet {
         Some((Some(start_minute), Some(end_minute))) => Some(QuietHoursDoc {
             start_minute,
@@ -86,21 +73,21 @@ pub(super) fn pseudonym_key(conn: &Connection) -> Result<Option<String>> {
 
 /// The last assessed levels, if any assessment was stored.
 pub(super) fn risk_levels(conn: &Connection) -> Result<Option<RiskLevelsDoc>> {
-    Ok(conn
-        .prepare_cached("SELECT preventive, triage FROM risk_state WHERE id = 1")?
-        .query_row([], |r| {
-            Ok(RiskLevelsDoc {
+    conn.query_optional(
+        "SELECT preventive, triage FROM risk_state WHERE id = 1",
+        [],
+        |r| {
+            Ok::<_, Error>(RiskLevelsDoc {
                 preventive: r.get(0)?,
                 triage: r.get(1)?,
             })
-        })
-        .optional()?)
+        },
+    )
 }
 
 /// Every profile revision, oldest first.
 pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
-    let revisions = collect(
-        conn,
+    let revisions = conn.query_rows(
         "SELECT revision, skin_type, saved_at_ms, saved_offset_s,
                 patient_name, birth_date, patient_identifier, identifier_issuer
            FROM profile_revisions ORDER BY revision",
@@ -115,7 +102,7 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
             let given = identity.name.is_some()
                 || identity.birth_date.is_some()
                 || identity.identifier.is_some();
-            Ok((
+            Ok::<_, Error>((
                 r.get::<_, i64>(0)?,
                 r.get::<_, Option<String>>(1)?,
                 stored_moment("profile_revisions.saved_at", r.get(2)?, r.get(3)?)?,
@@ -126,13 +113,12 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
     revisions
         .into_iter()
         .map(|(revision, skin_type, saved_at, identity)| {
-            let answers = collect(
-                conn,
+            let answers = conn.query_rows(
                 "SELECT condition, present, stopped_on, confirmed_at_ms, confirmed_offset_s
                    FROM profile_answers WHERE revision = ?1",
                 [revision],
                 |r| {
-                    Ok(AnswerDoc {
+                    Ok::<_, Error>(AnswerDoc {
                         condition: r.get(0)?,
                         present: r.get(1)?,
                         stopped_on: r.get(2)?,
@@ -160,8 +146,7 @@ pub(super) fn profile_revisions(conn: &Connection) -> Result<Vec<ProfileDoc>> {
 
 /// Every care plan, oldest first.
 pub(super) fn care_plans(conn: &Connection) -> Result<Vec<CarePlanDoc>> {
-    collect(
-        conn,
+    conn.query_rows(
         "SELECT set_by, set_at_ms, set_offset_s, recorded_at_ms, recorded_offset_s,
                 rest_face_days, rest_scalp_days, rest_body_days, max_needle_length_mm,
                 allowed_zones, avoid_products, cleared_conditions,
@@ -179,7 +164,7 @@ pub(super) fn care_plans(conn: &Connection) -> Result<Vec<CarePlanDoc>> {
                     })
                 })
                 .collect();
-            Ok(CarePlanDoc {
+            Ok::<_, Error>(CarePlanDoc {
                 set_by: r.get(0)?,
                 set_at: stored_moment("care_plans.set_at", r.get(1)?, r.get(2)?)?,
                 recorded_at: stored_moment("care_plans.recorded_at", r.get(3)?, r.get(4)?)?,
@@ -205,8 +190,7 @@ pub(super) fn care_plans(conn: &Connection) -> Result<Vec<CarePlanDoc>> {
 
 /// Every device with its changes and head changes, oldest first.
 pub(super) fn devices(conn: &Connection) -> Result<Vec<DeviceDoc>> {
-    let devices = collect(
-        conn,
+    let devices = conn.query_rows(
         "SELECT id, kind, needle_length_mm, needle_length_max_mm, needle_count, material,
                 nickname, brand, first_use_date, shared, damaged, retired_at_ms, retired_offset_s,
                 retired_reason, replace_after_uses, replace_after_days, added_at_ms, added_offset_s
@@ -215,7 +199,7 @@ pub(super) fn devices(conn: &Connection) -> Result<Vec<DeviceDoc>> {
         |r| {
             let retired_at = stored_optional_moment("devices.retired_at", r.get(11)?, r.get(12)?)?;
             let reason: Option<String> = r.get(13)?;
-            Ok(DeviceDoc {
+            Ok::<_, Error>(DeviceDoc {
                 id: r.get(0)?,
                 kind: r.get(1)?,
                 needle_length_mm: r.get(2)?,
@@ -242,26 +226,24 @@ pub(super) fn devices(conn: &Connection) -> Result<Vec<DeviceDoc>> {
     devices
         .into_iter()
         .map(|mut device| {
-            device.changes = collect(
-                conn,
+            device.changes = conn.query_rows(
                 "SELECT changed_at_ms, changed_offset_s, change, detail FROM device_changes
                   WHERE device_id = ?1 ORDER BY seq",
                 [&device.id],
                 |r| {
-                    Ok(DeviceChangeDoc {
+                    Ok::<_, Error>(DeviceChangeDoc {
                         at: stored_moment("device_changes.changed_at", r.get(0)?, r.get(1)?)?,
                         change: r.get(2)?,
                         detail: r.get(3)?,
                     })
                 },
             )?;
-            device.head_changes = collect(
-                conn,
+            device.head_changes = conn.query_rows(
                 "SELECT id, at_ms, at_offset_s, recorded_at_ms, recorded_offset_s FROM head_changes
                   WHERE device_id = ?1 ORDER BY at_ms, id",
                 [&device.id],
                 |r| {
-                    Ok(HeadChangeDoc {
+                    Ok::<_, Error>(HeadChangeDoc {
                         id: r.get(0)?,
                         at: stored_moment("head_changes.at", r.get(1)?, r.get(2)?)?,
                         recorded_at: stored_moment(
@@ -279,12 +261,11 @@ pub(super) fn devices(conn: &Connection) -> Result<Vec<DeviceDoc>> {
 
 /// Every session with every version, in the order they took place.
 pub(super) fn sessions(conn: &Connection) -> Result<Vec<SessionDoc>> {
-    let sessions = collect(
-        conn,
+    let sessions = conn.query_rows(
         "SELECT id, deleted_at_ms, deleted_offset_s FROM sessions ORDER BY at_ms, id",
         [],
         |r| {
-            Ok(SessionDoc {
+            Ok::<_, Error>(SessionDoc {
                 id: r.get(0)?,
                 deleted_at: stored_optional_moment("sessions.deleted_at", r.get(1)?, r.get(2)?)?,
                 overrides: Vec::new(),
@@ -295,17 +276,10 @@ pub(super) fn sessions(conn: &Connection) -> Result<Vec<SessionDoc>> {
     sessions
         .into_iter()
         .map(|mut session| {
-            session.overrides = collect(
-                conn,
-                "SELECT code, message FROM session_overrides WHERE session_id = ?1 ORDER BY position",
-                [&session.id],
-                |r| {
-                    Ok(OverrideDoc {
-                        code: r.get(0)?,
-                        message: r.get(1)?,
-                    })
-                },
-            )?;
+            session.overrides = session_rows::overrides_of(conn, &session.id)?
+                .into_iter()
+                .map(|(code, message)| OverrideDoc { code, message })
+                .collect();
             session.versions = session_versions(conn, &session.id)?;
             Ok(session)
         })
@@ -313,77 +287,52 @@ pub(super) fn sessions(conn: &Connection) -> Result<Vec<SessionDoc>> {
 }
 
 fn session_versions(conn: &Connection, id: &str) -> Result<Vec<SessionVersionDoc>> {
-    let versions = collect(
-        conn,
-        "SELECT revision, device_id, at_ms, at_offset_s, needle_length_mm, passes, pain, notes,
-                pre_device_cleaned, pre_skin_clean, pre_active_breakout, pre_cold_sore,
-                pre_open_wound, pre_sunburn, saved_at_ms, saved_offset_s
-           FROM session_versions WHERE session_id = ?1 ORDER BY revision",
+    let versions = conn.query_rows(
+        concat!(
+            "SELECT ",
+            version_columns!(""),
+            " FROM session_versions WHERE session_id = ?1 ORDER BY revision"
+        ),
         [id],
-        |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                SessionVersionDoc {
-                    device_id: r.get(1)?,
-                    at: stored_moment("session_versions.at", r.get(2)?, r.get(3)?)?,
-                    needle_length_mm: r.get(4)?,
-                    passes: r.get(5)?,
-                    pain: r.get(6)?,
-                    notes: r.get(7)?,
-                    pre_checks: PreChecksDoc {
-                        device_cleaned: r.get(8)?,
-                        skin_clean: r.get(9)?,
-                        active_breakout: r.get(10)?,
-                        cold_sore: r.get(11)?,
-                        open_wound: r.get(12)?,
-                        sunburn: r.get(13)?,
-                    },
-                    zones: Vec::new(),
-                    products: Vec::new(),
-                    saved_at: stored_moment("session_versions.saved_at", r.get(14)?, r.get(15)?)?,
-                },
-            ))
-        },
+        |r| Ok::<_, Error>(StoredVersion::from_row(r, 0)?),
     )?;
     versions
         .into_iter()
-        .map(|(revision, mut version)| {
-            version.zones = in_core_order(
-                collect(
-                    conn,
-                    "SELECT zone FROM session_zones WHERE session_id = ?1 AND revision = ?2",
-                    rusqlite::params![id, revision],
-                    |r| Ok(r.get(0)?),
-                )?,
-                BodyZone::from_code,
-            );
-            version.products = collect(
-                conn,
-                "SELECT name, timing, categories FROM session_products
-                  WHERE session_id = ?1 AND revision = ?2 ORDER BY position",
-                rusqlite::params![id, revision],
-                |r| {
-                    Ok(ProductDoc {
-                        name: r.get(0)?,
-                        timing: r.get(1)?,
-                        categories: split_codes(&r.get::<_, String>(2)?),
+        .map(|version| {
+            Ok(SessionVersionDoc {
+                zones: in_core_order(
+                    session_rows::zones_of(conn, &id, version.revision)?,
+                    BodyZone::from_code,
+                ),
+                products: session_rows::products_of(conn, &id, version.revision)?
+                    .into_iter()
+                    .map(|p| ProductDoc {
+                        name: p.name,
+                        timing: p.timing,
+                        categories: split_codes(&p.categories),
                     })
-                },
-            )?;
-            Ok(version)
+                    .collect(),
+                passes: version.passes()?,
+                pain: version.pain()?,
+                at: instant::to_text(&version.at),
+                saved_at: instant::to_text(&version.saved_at),
+                device_id: version.device_id,
+                needle_length_mm: version.needle_length_mm,
+                notes: version.notes,
+                pre_checks: version.pre_checks.into(),
+            })
         })
         .collect()
 }
 
 /// Every cleaning, in time order.
 pub(super) fn cleanings(conn: &Connection) -> Result<Vec<CleaningDoc>> {
-    collect(
-        conn,
+    conn.query_rows(
         "SELECT id, device_id, at_ms, at_offset_s, method, soak_minutes, recorded_at_ms, recorded_offset_s
            FROM cleanings ORDER BY at_ms, id",
         [],
         |r| {
-            Ok(CleaningDoc {
+            Ok::<_, Error>(CleaningDoc {
                 id: r.get(0)?,
                 device_id: r.get(1)?,
                 at: stored_moment("cleanings.at", r.get(2)?, r.get(3)?)?,
@@ -397,8 +346,7 @@ pub(super) fn cleanings(conn: &Connection) -> Result<Vec<CleaningDoc>> {
 
 /// Every symptom report, in time order.
 pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
-    let reports = collect(
-        conn,
+    let reports = conn.query_rows(
         "SELECT id, at_ms, at_offset_s, kind, around_eye, overall_severity, pus_colour,
                 pus_consistency, temperature_c, notes, session_id, link_chosen_by_user,
                 resolved_at_ms, resolved_offset_s, recorded_at_ms, recorded_offset_s,
@@ -408,7 +356,7 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
         |r| {
             let colour: Option<String> = r.get(6)?;
             let consistency: Option<String> = r.get(7)?;
-            Ok(ReportDoc {
+            Ok::<_, Error>(ReportDoc {
                 id: r.get(0)?,
                 at: stored_moment("symptom_reports.at", r.get(1)?, r.get(2)?)?,
                 kind: r.get(3)?,
@@ -444,20 +392,18 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
         .into_iter()
         .map(|mut report| {
             report.zones = in_core_order(
-                collect(
-                    conn,
+                conn.query_rows(
                     "SELECT zone FROM report_zones WHERE report_id = ?1",
                     [&report.id],
-                    |r| Ok(r.get(0)?),
+                    |r| Ok::<_, Error>(r.get(0)?),
                 )?,
                 BodyZone::from_code,
             );
-            report.symptoms = collect(
-                conn,
+            report.symptoms = conn.query_rows(
                 "SELECT symptom, severity FROM report_symptoms WHERE report_id = ?1",
                 [&report.id],
                 |r| {
-                    Ok(SymptomDoc {
+                    Ok::<_, Error>(SymptomDoc {
                         symptom: r.get(0)?,
                         severity: r.get(1)?,
                     })
@@ -466,12 +412,11 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
             crate::sorting::sort_by_key(&mut report.symptoms, |s| {
                 core_order(&s.symptom, Symptom::from_code)
             });
-            report.photos = collect(
-                conn,
+            report.photos = conn.query_rows(
                 "SELECT file, sha256 FROM report_photos WHERE report_id = ?1 ORDER BY position",
                 [&report.id],
                 |r| {
-                    Ok(PhotoDoc {
+                    Ok::<_, Error>(PhotoDoc {
                         file: r.get(0)?,
                         sha256: r.get(1)?,
                     })
@@ -484,14 +429,13 @@ pub(super) fn symptom_reports(conn: &Connection) -> Result<Vec<ReportDoc>> {
 
 /// Every alert, in time order.
 pub(super) fn alerts(conn: &Connection) -> Result<Vec<AlertDoc>> {
-    collect(
-        conn,
+    conn.query_rows(
         "SELECT id, at_ms, at_offset_s, kind, from_level, to_level, rising, reasons,
                 acknowledged_at_ms, acknowledged_offset_s
            FROM alerts ORDER BY at_ms, rowid",
         [],
         |r| {
-            Ok(AlertDoc {
+            Ok::<_, Error>(AlertDoc {
                 id: r.get(0)?,
                 at: stored_moment("alerts.at", r.get(1)?, r.get(2)?)?,
                 kind: r.get(3)?,
@@ -517,12 +461,11 @@ pub(super) fn alerts(conn: &Connection) -> Result<Vec<AlertDoc>> {
 
 /// Every running soak timer.
 pub(super) fn soak_timers(conn: &Connection) -> Result<Vec<SoakTimerDoc>> {
-    collect(
-        conn,
+    conn.query_rows(
         "SELECT device_id, started_at_ms, started_offset_s, minutes FROM soak_timers ORDER BY device_id",
         [],
         |r| {
-            Ok(SoakTimerDoc {
+            Ok::<_, Error>(SoakTimerDoc {
                 device_id: r.get(0)?,
                 started_at: stored_moment("soak_timers.started_at", r.get(1)?, r.get(2)?)?,
                 minutes: r.get(3)?,

@@ -13,9 +13,10 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
+use super::super::session_rows::{self, NewVersion};
+use crate::backup::document::*;
+use crate::backup::instant;
 use crate::error::{Error, Result};
-use crate::export::backup::document::*;
-use crate::export::backup::instant;
 use crate::time;
 
 /// How many records of one kind an import added, brought up to date, or
@@ -525,42 +526,27 @@ fn insert_version(
     revision: usize,
     v: &SessionVersionDoc,
 ) -> Result<()> {
-    let revision = i64::try_from(revision).unwrap_or(i64::MAX);
-    let (at_ms, at_offset) = parts(&format!("{path}.at"), &v.at)?;
-    let (saved_ms, saved_offset) = parts(&format!("{path}.saved_at"), &v.saved_at)?;
-    let c = v.pre_checks;
-    conn.execute(
-        "INSERT INTO session_versions (session_id, revision, device_id, at_ms, at_offset_s,
-             needle_length_mm, passes, pain, notes, pre_device_cleaned, pre_skin_clean,
-             pre_active_breakout, pre_cold_sore, pre_open_wound, pre_sunburn, saved_at_ms, saved_offset_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        params![
-            session_id, revision, v.device_id, at_ms, at_offset, v.needle_length_mm, v.passes,
-            v.pain, v.notes, c.device_cleaned, c.skin_clean, c.active_breakout, c.cold_sore,
-            c.open_wound, c.sunburn, saved_ms, saved_offset
-        ],
-    )?;
-    for zone in &v.zones {
-        conn.execute(
-            "INSERT INTO session_zones (session_id, revision, zone) VALUES (?1, ?2, ?3)",
-            params![session_id, revision, zone],
-        )?;
-    }
-    for (position, p) in v.products.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO session_products (session_id, revision, position, name, timing, categories)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                session_id,
-                revision,
-                i64::try_from(position).unwrap_or(i64::MAX),
-                p.name,
-                p.timing,
-                p.categories.join(",")
-            ],
-        )?;
-    }
-    Ok(())
+    session_rows::insert_version(
+        conn,
+        &session_id,
+        i64::try_from(revision).unwrap_or(i64::MAX),
+        &NewVersion {
+            device_id: &v.device_id,
+            at: parts(&format!("{path}.at"), &v.at)?,
+            needle_length_mm: v.needle_length_mm,
+            passes: v.passes,
+            pain: v.pain,
+            notes: v.notes.as_deref(),
+            pre_checks: v.pre_checks.into(),
+            saved_at: parts(&format!("{path}.saved_at"), &v.saved_at)?,
+            zones: v.zones.iter().map(String::as_str).collect(),
+            products: v
+                .products
+                .iter()
+                .map(|p| (p.name.as_str(), p.timing.as_str(), p.categories.join(",")))
+                .collect(),
+        },
+    )
 }
 
 fn cleanings(

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::document::{BackupDocument, PeriodDoc};
 use crate::error::{Error, Result};
-use crate::export::Period;
+use crate::period::Period;
 
 fn local_date(text: &str) -> Result<NaiveDate> {
     super::instant::from_text("$", text)

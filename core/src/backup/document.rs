@@ -343,6 +343,32 @@ pub struct ProductDoc {
     pub categories: Vec<String>,
 }
 
+impl From<crate::session::PreChecks> for PreChecksDoc {
+    fn from(c: crate::session::PreChecks) -> Self {
+        Self {
+            device_cleaned: c.device_cleaned,
+            skin_clean: c.skin_clean,
+            active_breakout: c.active_breakout,
+            cold_sore: c.cold_sore,
+            open_wound: c.open_wound,
+            sunburn: c.sunburn,
+        }
+    }
+}
+
+impl From<PreChecksDoc> for crate::session::PreChecks {
+    fn from(c: PreChecksDoc) -> Self {
+        Self {
+            device_cleaned: c.device_cleaned,
+            skin_clean: c.skin_clean,
+            active_breakout: c.active_breakout,
+            cold_sore: c.cold_sore,
+            open_wound: c.open_wound,
+            sunburn: c.sunburn,
+        }
+    }
+}
+
 /// A cleaning of a device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
