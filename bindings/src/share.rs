@@ -138,15 +138,31 @@ mod tests {
             },
             sealed: true,
         };
-        let files = share_files(options, now).unwrap();
+        let files = share_files(options.clone(), now).unwrap();
         assert_eq!(
             files.len(),
-            9,
-            "report, FHIR, six CSV files and their dictionary"
+            3,
+            "report, FHIR, and the CSV set as one archive when sealed"
         );
         assert_eq!(files[0].name, "rollsafe-2026-03-12-report.pdf.age");
         assert_eq!(files[0].kind, ShareKind::Report);
-        assert_eq!(files[2].csv_name.as_deref(), Some("sessions.csv"));
+        assert_eq!(files[2].kind, ShareKind::CsvArchive);
+        assert_eq!(files[2].name, "rollsafe-2026-03-12-csv.zip.age");
+        assert_eq!(files[2].csv_name, None);
+        let unsealed = share_files(
+            ShareOptions {
+                sealed: false,
+                ..options
+            },
+            now,
+        )
+        .unwrap();
+        assert_eq!(
+            unsealed.len(),
+            9,
+            "report, FHIR, six CSV files and their dictionary"
+        );
+        assert_eq!(unsealed[2].csv_name.as_deref(), Some("sessions.csv"));
         assert!(
             files
                 .iter()
