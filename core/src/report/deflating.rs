@@ -11,8 +11,9 @@ use miniz_oxide::deflate::core::{
 
 use crate::error::{Error, Result};
 
-/// The zlib level: JSON is repetitive, so level 6 gains little over this
-/// and costs twice the time on a ten-year bundle.
+/// The zlib level. On the ten-year bundle (35.6 MB of JSON), measured with
+/// zlib: level 3 gives 1.20 MB in 0.09 s, level 6 0.93 MB in 0.26 s; the
+/// report's time matters more than a quarter of a few megabytes.
 const LEVEL: i32 = 3;
 
 /// Deflates every byte written; [`Deflating::finish`] ends the stream.
