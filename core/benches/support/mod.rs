@@ -53,15 +53,24 @@ impl Lcg {
 }
 
 /// The path of the cached fixture of `days` days of daily use, built if missing.
+///
+/// Tests of one binary run on several threads and may ask for the same
+/// fixture at once (on a fresh checkout, where none is cached): one builds it
+/// while the others wait, and each build writes a file of its own process
+/// before renaming it into place, so no build removes another's file under it.
 pub fn fixture(days: u64) -> PathBuf {
+    static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-fixtures");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!(
         "daily-{days}-days-v{}.sqlite3",
         rollsafe_core::store::schema::CURRENT_VERSION
     ));
+    let _one_at_a_time = BUILDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if !path.exists() {
-        let building = dir.join(format!("building-{days}.sqlite3"));
+        let building = dir.join(format!("building-{days}-{}.sqlite3", std::process::id()));
         let _ = std::fs::remove_file(&building);
         build(&building, days);
         std::fs::rename(&building, &path).unwrap();
