@@ -109,8 +109,9 @@ pub struct ReportOptions {
     /// A4 or US Letter.
     pub paper: crate::enums::Paper,
     /// Also carry the backup of the period as an embedded file, so the one
-    /// PDF restores the log (every note and the identity included, whatever
-    /// the scope withholds from the pages). Off by default.
+    /// PDF restores the log (every note, the identity and the key that
+    /// keeps pseudonymous exports unlinkable included, whatever the scope
+    /// withholds from the pages). Off by default.
     #[uniffi(default = false)]
     pub embed_backup: bool,
 }

@@ -61,8 +61,9 @@ pub struct ReportOptions {
     /// A4 or US Letter.
     pub paper: Paper,
     /// Also carry the backup of the period (`rollsafe-backup.json`), so the
-    /// one file restores the log: every note and the patient's identity
-    /// included, whatever `privacy` says of the pages. Off by default.
+    /// one file restores the log: every note, the patient's identity and the
+    /// log's pseudonym key included, whatever `privacy` says of the pages.
+    /// Off by default.
     pub embed_backup: bool,
 }
 

@@ -3,8 +3,9 @@
 //! the same ids and a clinic importing two exports sees the same resources.
 //!
 //! A pseudonymous bundle renames every id (and every reference to one) by a
-//! keyed hash under the log's pseudonym key, which never leaves the device
-//! but in the user's own backup. Two pseudonymous bundles of one log still
+//! keyed hash under the log's pseudonym key, which leaves the device only in
+//! the user's own backup (and in a report asked to carry it, which names the
+//! patient anyway). Two pseudonymous bundles of one log still
 //! share their ids; none of them is an id of the named bundle, nor can be
 //! computed from one.
 
